@@ -1,0 +1,1 @@
+"""Trợ lý Chi bộ: configuration, database, application wiring and the command line."""

@@ -1,0 +1,147 @@
+"""The `chibo` command line: run the bot, chat in the console, ask, manage the knowledge base."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from bot import texts
+from bot.config import Settings, load_settings
+from bot.services import Services, build_services, utc_now
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="chibo", description=texts.CLI_DESCRIPTION)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    run = sub.add_parser("run", help=texts.CLI_RUN)
+    run.add_argument("--console", action="store_true", help=texts.CLI_RUN_CONSOLE)
+    sub.add_parser("console", help=texts.CLI_CONSOLE)
+    ask = sub.add_parser("ask", help=texts.CLI_ASK)
+    ask.add_argument("question", nargs="*", help=texts.CLI_ASK_QUESTION)
+    ask.add_argument("--json", action="store_true", help=texts.CLI_ASK_JSON)
+    ask.add_argument("--top", type=int, default=3, help=texts.CLI_ASK_TOP)
+    kb = sub.add_parser("kb", help=texts.CLI_KB).add_subparsers(dest="kb_command",
+                                                                 metavar="KB_COMMAND")
+    kb_import = kb.add_parser("import", help=texts.CLI_KB_IMPORT)
+    kb_import.add_argument("paths", nargs="+", type=Path)
+    kb.add_parser("list", help=texts.CLI_KB_LIST)
+    kb_remove = kb.add_parser("remove", help=texts.CLI_KB_REMOVE)
+    kb_remove.add_argument("ids", nargs="+", type=int)
+    kb.add_parser("load-defaults", help=texts.CLI_KB_DEFAULTS)
+    db = sub.add_parser("db", help=texts.CLI_DB).add_subparsers(dest="db_command",
+                                                                 metavar="DB_COMMAND")
+    db.add_parser("upgrade", help=texts.CLI_DB_UPGRADE)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    settings = load_settings()
+    logging.basicConfig(level=settings.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    if args.command == "run" and settings.telegram_bot_token and not args.console:
+        from bot.app import run_telegram
+
+        return run_telegram(settings)
+    handler = _COMMANDS.get(args.command)
+    if handler is None or (args.command == "kb" and not args.kb_command) or (
+        args.command == "db" and not args.db_command
+    ):
+        parser.parse_args([args.command, "--help"])
+        return 2
+    try:
+        return asyncio.run(_with_services(settings, lambda s: handler(s, args)))
+    except KeyboardInterrupt:
+        return 130
+
+
+async def _with_services(settings: Settings, body: Callable[[Services], Awaitable[int]]) -> int:
+    services = await build_services(settings)
+    try:
+        return await body(services)
+    finally:
+        await services.close()
+
+
+async def _run_console(services: Services, args: argparse.Namespace) -> int:
+    from handlers.console.channel import ConsoleChannel
+
+    if args.command == "run":
+        print(texts.NO_TOKEN_CONSOLE, file=sys.stderr)
+    added = await services.qa.load_defaults(utc_now(), only_if_empty=True)
+    if added:
+        print(texts.DEFAULTS_LOADED.format(count=added), file=sys.stderr)
+    await ConsoleChannel(services.conversation, sys.stdin, sys.stdout).run()
+    return 0
+
+
+async def _ask(services: Services, args: argparse.Namespace) -> int:
+    questions = [" ".join(args.question)] if args.question else (
+        line.rstrip("\n") for line in sys.stdin
+    )
+    for question in questions:
+        outcome = await services.knowledge.search(question, top=max(args.top, 1))
+        if args.json:
+            print(json.dumps({
+                "question": question, "found": outcome.found,
+                "results": [{"text": r.text, "source": r.citation, "score": r.score}
+                            for r in outcome.results],
+            }, ensure_ascii=False), flush=True)
+            continue
+        print(texts.ASK_HEADER.format(question=question))
+        if not outcome.found:
+            print(texts.ASK_NOT_FOUND + (f" {outcome.note}" if outcome.note else ""))
+        for rank, result in enumerate(outcome.results, 1):
+            print(f"[{rank}] {result.citation} (điểm {result.score:.2f})\n{result.text}\n")
+    return 0
+
+
+async def _kb(services: Services, args: argparse.Namespace) -> int:
+    if args.kb_command == "import":
+        from bot.progress import ProgressBar
+
+        bar = ProgressBar(sys.stderr)
+        reports = await services.importer.import_paths(args.paths, utc_now(), bar.update)
+        bar.finish()
+        print(texts.render_import_summary(reports))
+        return 1 if reports and all(r.status == "failed" for r in reports) else 0
+    if args.kb_command == "list":
+        docs = await services.importer.list()
+        print(texts.render_document_list(docs))
+        return 0
+    if args.kb_command == "remove":
+        code = 0
+        for doc_id in args.ids:
+            removed = await services.importer.remove(doc_id)
+            if removed is None:
+                print(texts.KB_REMOVE_MISSING.format(id=doc_id), file=sys.stderr)
+                code = 1
+            else:
+                print(texts.KB_REMOVED.format(id=doc_id, citation=removed.citation))
+        return code
+    added = await services.qa.load_defaults(utc_now())
+    print(texts.DEFAULTS_LOADED.format(count=added))
+    return 0
+
+
+async def _db(services: Services, args: argparse.Namespace) -> int:
+    print(texts.DB_AT_REVISION.format(revision=await services.db.schema_revision()))
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[Services, argparse.Namespace], Awaitable[int]]] = {
+    "run": _run_console, "console": _run_console, "ask": _ask, "kb": _kb, "db": _db,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

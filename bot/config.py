@@ -1,0 +1,72 @@
+"""Typed settings, loaded once from the environment and `.env`, then passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every knob of the bot; `.env.example` documents each one."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    data_dir: Path = Field(default=Path("./data"), alias="CHIBO_DATA_DIR")
+    database_url: str | None = Field(default=None, alias="DATABASE_URL")
+    telegram_bot_token: str | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_base_url: str = Field(
+        default="https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL"
+    )
+    log_level: str = Field(default="INFO", alias="CHIBO_LOG_LEVEL")
+    max_question_chars: int = Field(default=500, alias="CHIBO_MAX_QUESTION_CHARS", ge=20)
+    answer_threshold: float | None = Field(default=None, alias="CHIBO_ANSWER_THRESHOLD")
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="ADMIN_IDS")
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: object) -> object:
+        return value or None
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The configured URL, or a SQLite file inside the data directory."""
+        if self.database_url:
+            return normalize_database_url(self.database_url)
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'chibo.db').resolve()}"
+
+    @property
+    def telegram_file_base_url(self) -> str:
+        """File downloads live beside the API under /file/bot<token>."""
+        base = self.telegram_api_base_url.rstrip("/")
+        if base.endswith("/bot"):
+            return base[: -len("/bot")] + "/file/bot"
+        return base + "/file/bot"
+
+
+def normalize_database_url(url: str) -> str:
+    """Pick the asyncio driver for plain sqlite:// and postgresql:// URLs."""
+    if url.startswith("sqlite:///"):
+        return "sqlite+aiosqlite:///" + url[len("sqlite:///") :]
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix) :]
+    return url
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings once at start-up; keyword overrides win (used by the CLI and tests)."""
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,67 @@
+"""Vietnamese texts of the command line, kept together for review."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from knowledge.importer import FileReport
+from knowledge.models import Document
+
+CLI_DESCRIPTION = "Trợ lý Chi bộ – hỏi đáp văn bản của Đảng cho chi bộ."
+CLI_RUN = "chạy bot Telegram (không có TELEGRAM_BOT_TOKEN thì mở trò chuyện trong console)"
+CLI_RUN_CONSOLE = "luôn mở trò chuyện trong console"
+CLI_CONSOLE = "trò chuyện với bot ngay trong cửa sổ dòng lệnh (không cần mạng)"
+CLI_ASK = "hỏi một câu (hoặc mỗi dòng của stdin là một câu hỏi)"
+CLI_ASK_QUESTION = "câu hỏi; bỏ trống thì đọc từ stdin, mỗi dòng một câu"
+CLI_ASK_JSON = "in mỗi câu trả lời thành một dòng JSON"
+CLI_ASK_TOP = "số kết quả tối đa (mặc định 3)"
+CLI_KB = "quản lý cơ sở tri thức"
+CLI_KB_IMPORT = "nhập văn bản .txt, .md, .docx, .pdf (tệp hoặc thư mục)"
+CLI_KB_LIST = "liệt kê văn bản đã nhập"
+CLI_KB_REMOVE = "xóa văn bản theo mã số (xem bằng 'chibo kb list')"
+CLI_KB_DEFAULTS = "nạp bộ hỏi – đáp mặc định"
+CLI_DB = "cơ sở dữ liệu"
+CLI_DB_UPGRADE = "nâng cấp lược đồ cơ sở dữ liệu lên bản mới nhất"
+
+NO_TOKEN_CONSOLE = (
+    "Chưa đặt TELEGRAM_BOT_TOKEN: mở trò chuyện trong console. "
+    "Đặt biến này (xem .env.example) để chạy trên Telegram."
+)
+DEFAULTS_LOADED = "Đã nạp {count} mục hỏi – đáp mặc định."
+ASK_HEADER = "❓ {question}"
+ASK_NOT_FOUND = "Không tìm thấy câu trả lời."
+KB_REMOVED = "Đã xóa văn bản #{id}: {citation}"
+KB_REMOVE_MISSING = "Không có văn bản #{id}."
+DB_AT_REVISION = "Lược đồ cơ sở dữ liệu ở phiên bản {revision}."
+
+_STATUS = {"imported": "đã nhập", "replaced": "đã thay bản mới", "unchanged": "không đổi, bỏ qua",
+           "failed": "LỖI"}
+
+
+def render_import_summary(reports: Sequence[FileReport]) -> str:
+    if not reports:
+        return "Không có tệp nào để nhập (chỉ nhận .txt, .md, .docx, .pdf)."
+    lines = []
+    for report in reports:
+        head = f"- {report.path}: {_STATUS[report.status]}"
+        if report.status == "failed":
+            lines.append(f"{head} – {report.error}")
+            continue
+        lines.append(f"{head} – {report.citation} – {report.passages} đoạn")
+        lines.extend(f"    cảnh báo: {warning}" for warning in report.warnings)
+    done = [r for r in reports if r.status in ("imported", "replaced")]
+    lines.append(
+        f"Tổng: {len(reports)} tệp; nhập {len(done)} văn bản, "
+        f"{sum(r.passages for r in done)} đoạn; "
+        f"{sum(r.status == 'unchanged' for r in reports)} không đổi; "
+        f"{sum(r.status == 'failed' for r in reports)} lỗi; "
+        f"{sum(len(r.warnings) for r in reports)} cảnh báo."
+    )
+    return "\n".join(lines)
+
+
+def render_document_list(docs: Sequence[Document]) -> str:
+    if not docs:
+        return "Chưa có văn bản nào. Nhập bằng: chibo kb import ĐƯỜNG_DẪN"
+    lines = [f"#{d.id:<4} {d.citation} – {d.passage_count} đoạn – {d.file_name}" for d in docs]
+    return "\n".join(lines)

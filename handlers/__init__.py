@@ -1,0 +1,1 @@
+"""Chat channels: each folder translates one platform to the platform-free conversation."""

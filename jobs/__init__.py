@@ -1,0 +1,1 @@
+"""Schedules, deadlines and reminder delivery (platform-free)."""

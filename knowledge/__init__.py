@@ -1,0 +1,1 @@
+"""Knowledge base: Vietnamese text, documents, Q&A entries and search (platform-free)."""

@@ -1,0 +1,123 @@
+"""What the bot says to a member, for every channel: answers, paging, feedback, help."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from knowledge import repository, texts
+from knowledge.models import AskedQuestion
+from knowledge.normalize import fold
+from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
+from knowledge.search import Result
+from knowledge.service import KnowledgeService
+
+KEEP_RESULTS = 8
+
+
+class Conversation:
+    """Platform-free conversation logic; channels only translate input and render replies."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        knowledge: KnowledgeService,
+        max_chars: int = 500,
+    ) -> None:
+        self.sessions = sessions
+        self.knowledge = knowledge
+        self.max_chars = max_chars
+
+    def start(self) -> Reply:
+        return Reply.plain(texts.START)
+
+    def help(self) -> Reply:
+        spans = [Span(texts.HELP_TITLE, "bold"), *(Span(line) for line in texts.HELP_LINES),
+                 Span(texts.HELP_EXAMPLES_TITLE, "bold"),
+                 *(Span(line, "italic") for line in texts.HELP_EXAMPLES),
+                 *(Span(line) for line in texts.HELP_COMMANDS)]
+        return Reply(tuple(spans))
+
+    def unsupported(self) -> Reply:
+        return Reply.plain(texts.UNSUPPORTED_MESSAGE)
+
+    def unknown_command(self) -> Reply:
+        return Reply.plain(texts.UNKNOWN_COMMAND)
+
+    async def ask(self, chat: ChatRef, user: str | None, question: str, now: datetime) -> Reply:
+        """Answer one question, record it (for paging, feedback and the unanswered list)."""
+        question = " ".join(question.split())
+        if not question:
+            return Reply.plain(texts.ASK_EMPTY)
+        if len(question) > self.max_chars:
+            return Reply.plain(texts.ASK_TOO_LONG.format(length=len(question),
+                                                         limit=self.max_chars))
+        if not fold(question):
+            return Reply.plain(texts.ASK_NO_WORDS)
+        outcome = await self.knowledge.search(question, top=KEEP_RESULTS)
+        async with self.sessions.begin() as session:
+            asked = await repository.record_question(session, AskedQuestion(
+                question=question, normalized=fold(question), found=outcome.found,
+                results=[r.key for r in outcome.results], platform=chat.platform,
+                chat_id=chat.chat_id, user_id=user, asked_at=now,
+            ))
+        if not outcome.found:
+            return self._not_found(outcome.results[:3], outcome.note)
+        return self._answer(asked.id, list(outcome.results), 0)
+
+    async def act(self, action: str, user: str, now: datetime) -> ActionOutcome:
+        """A button press: "more:<asked>:<rank>" pages, "fb:<asked>:<rank>:<1|0>" votes."""
+        parts = action.split(":")
+        try:
+            kind, asked_id, rank = parts[0], int(parts[1]), int(parts[2])
+        except (IndexError, ValueError):
+            return ActionOutcome(notice=texts.ACTION_EXPIRED)
+        async with self.sessions.begin() as session:
+            asked = await repository.asked(session, asked_id)
+            if asked is None or not 0 <= rank < max(len(asked.results), 1):
+                return ActionOutcome(notice=texts.ACTION_EXPIRED)
+            if kind == "fb" and len(parts) == 4 and asked.results:
+                helpful = parts[3] == "1"
+                await repository.vote(session, asked_id, rank, asked.results[rank], user,
+                                      helpful, now)
+                return ActionOutcome(
+                    notice=texts.FEEDBACK_THANKS if helpful else texts.FEEDBACK_RECORDED_BAD
+                )
+            keys = list(asked.results)
+        if kind != "more":
+            return ActionOutcome(notice=texts.ACTION_EXPIRED)
+        results = await self._results_for(keys)
+        if results[rank] is None:
+            return ActionOutcome(notice=texts.RESULT_GONE)
+        return ActionOutcome(edit=self._answer(asked_id, results, rank))
+
+    async def _results_for(self, keys: list[str]) -> list[Result | None]:
+        searcher = await self.knowledge.searcher()
+        return [searcher.result_for(key) for key in keys]
+
+    def _answer(self, asked_id: int, results: list[Result | None], rank: int) -> Reply:
+        result = results[rank]
+        assert result is not None
+        spans = [Span(result.citation, "bold"), Span(result.text, "quote"),
+                 Span(texts.RESULT_POSITION.format(rank=rank + 1, total=len(results)), "italic")]
+        paging: list[Button] = []
+        if rank > 0:
+            paging.append(Button(texts.BUTTON_PREVIOUS, f"more:{asked_id}:{rank - 1}"))
+        if rank + 1 < len(results):
+            paging.append(Button(texts.BUTTON_MORE, f"more:{asked_id}:{rank + 1}"))
+        votes = (Button(texts.BUTTON_HELPFUL, f"fb:{asked_id}:{rank}:1"),
+                 Button(texts.BUTTON_UNHELPFUL, f"fb:{asked_id}:{rank}:0"))
+        rows = tuple(row for row in (tuple(paging), votes) if row)
+        return Reply(tuple(spans), rows)
+
+    def _not_found(self, nearest: tuple[Result, ...], note: str | None) -> Reply:
+        spans = [Span(texts.NOT_FOUND)]
+        if note:
+            spans.insert(0, Span(note, "bold"))
+        if nearest:
+            spans.append(Span(texts.NEAREST_TOPICS, "bold"))
+            spans.extend(Span(f"• {r.citation}") for r in nearest)
+        else:
+            spans.append(Span(texts.NO_TOPICS, "italic"))
+        return Reply(tuple(spans))

@@ -1,0 +1,143 @@
+"""Import documents into the knowledge base: new files added, changed ones replaced."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from knowledge import repository
+from knowledge.cleanup import clean_text
+from knowledge.metadata import DocumentMeta, extract_meta
+from knowledge.models import Document, Passage
+from knowledge.passages import PassageDraft, build_passages
+from knowledge.readers import SUPPORTED, UnreadableDocument, read_document
+from knowledge.structure import parse_structure
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    meta: DocumentMeta
+    passages: list[PassageDraft]
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    status: str  # imported | replaced | unchanged | failed
+    passages: int = 0
+    citation: str = ""
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def parse_document(text: str, file_name: str) -> ParsedDocument:
+    """Pure text -> metadata and passages; no database involved."""
+    paragraphs = clean_text(text)
+    meta = extract_meta(paragraphs, file_name)
+    passages = build_passages(parse_structure(paragraphs), meta.number)
+    if not passages:
+        meta.warnings.append("không tìm thấy nội dung nào để trả lời")
+    return ParsedDocument(meta, passages)
+
+
+def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[FileReport]]:
+    """Files to import (folders walked recursively) and reports for what cannot be used."""
+    files: list[Path] = []
+    problems: list[FileReport] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in SUPPORTED and not p.name.startswith(".")
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(FileReport(str(path), "failed", error="không tìm thấy tệp"))
+    return files, problems
+
+
+class ImportService:
+    """Owns the unit of work of an import: one transaction per file."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self.sessions = sessions
+
+    async def import_paths(
+        self, paths: Iterable[Path], now: datetime, progress: Progress | None = None
+    ) -> list[FileReport]:
+        files, reports = expand_paths(paths)
+        for number, path in enumerate(files, 1):
+            if progress:
+                progress(number, len(files), path.name)
+            reports.append(await self.import_file(path, now))
+        return reports
+
+    async def import_file(self, path: Path, now: datetime, source: str | None = None) -> FileReport:
+        source_path = source or str(path.resolve())
+        try:
+            data = path.read_bytes()
+            text = read_document(path)
+        except UnreadableDocument as exc:
+            return FileReport(str(path), "failed", error=str(exc))
+        except OSError as exc:
+            return FileReport(str(path), "failed", error=f"không mở được tệp ({exc.strerror})")
+        digest = hashlib.sha256(data).hexdigest()
+        parsed = parse_document(text, path.name)
+        async with self.sessions.begin() as session:
+            existing = await repository.document_by_path(session, source_path)
+            if existing is not None and existing.sha256 == digest:
+                return FileReport(str(path), "unchanged", existing.passage_count,
+                                  existing.citation, tuple(existing.warnings))
+            status = "imported"
+            if existing is not None:
+                await repository.delete_document(session, existing.id)
+                status = "replaced"
+            document = _document_row(parsed, path.name, source_path, digest, now)
+            session.add(document)
+            await session.flush()
+            session.add_all(_passage_rows(document.id, parsed.passages))
+            await repository.bump_version(session)
+        return FileReport(str(path), status, len(parsed.passages), document.citation,
+                          tuple(parsed.meta.warnings))
+
+    async def remove(self, doc_id: int) -> Document | None:
+        async with self.sessions.begin() as session:
+            document = await repository.document(session, doc_id)
+            if document is None:
+                return None
+            await repository.delete_document(session, doc_id)
+            await repository.bump_version(session)
+            return document
+
+    async def list(self) -> list[Document]:
+        async with self.sessions() as session:
+            return await repository.documents(session)
+
+
+def _document_row(
+    parsed: ParsedDocument, file_name: str, source_path: str, digest: str, now: datetime
+) -> Document:
+    meta = parsed.meta
+    return Document(
+        file_name=file_name, source_path=source_path, sha256=digest, number=meta.number,
+        kind=meta.kind, issuer=meta.issuer, issued_on=meta.issued_on, title=meta.title,
+        citation=meta.citation(file_name), warnings=list(meta.warnings),
+        passage_count=len(parsed.passages), imported_at=now,
+    )
+
+
+def _passage_rows(doc_id: int, drafts: list[PassageDraft]) -> list[Passage]:
+    return [
+        Passage(document_id=doc_id, ordinal=d.ordinal, parent_ordinal=d.parent_ordinal,
+                label=d.label, kind=d.kind, trail=list(d.trail), subject=d.subject,
+                text=d.text, answer=d.answer)
+        for d in drafts
+    ]

@@ -1,0 +1,100 @@
+"""Who issued a document, its number, kind, date and title, read from its first lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from knowledge.normalize import fold
+from knowledge.references import CODE_NAMES, KINDS, find_doc_numbers
+from knowledge.structure import classify, is_caps
+
+_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_NUMBER = re.compile(r"^(?:\*\s*)?Số\b", re.UNICODE)
+_ISSUER_WORDS = ("đảng bộ", "đảng ủy", "huyện ủy", "tỉnh ủy", "thị ủy", "thành ủy", "ban ",
+                 "chi bộ", "ủy ban", "cơ quan", "văn phòng")
+_KIND_BY_FOLD = sorted(KINDS.items(), key=lambda item: len(item[0]), reverse=True)
+
+
+@dataclass
+class DocumentMeta:
+    number: str | None = None
+    kind: str | None = None
+    issuer: str | None = None
+    issued_on: date | None = None
+    title: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def citation(self, fallback: str) -> str:
+        """How answers name the document: "Kế hoạch số 127-KH/ĐUK", else its short title."""
+        if self.number:
+            return f"{self.kind or 'Văn bản'} số {self.number}"
+        title = self.title or fallback
+        if self.kind and fold(title).startswith(fold(self.kind)):
+            rest = title[len(self.kind) :].strip()
+            words = [w.lower() if w.isupper() and w.isalpha() else w for w in rest.split()]
+            title = " ".join([self.kind, *words])
+        return title if len(title) <= 110 else title[:110].rsplit(" ", 1)[0] + "…"
+
+
+def extract_meta(paragraphs: list[str], file_name: str) -> DocumentMeta:
+    """Read the header block; anything missing is reported as a warning, not an error."""
+    meta = DocumentMeta()
+    head = paragraphs[:30]
+    for index, para in enumerate(head):
+        if meta.number is None and _NUMBER.match(para):
+            numbers = find_doc_numbers(para)
+            if numbers:
+                meta.number = numbers[0].display
+                meta.kind = CODE_NAMES.get(numbers[0].code)
+            else:
+                meta.warnings.append("văn bản chưa có số (bản dự thảo?)")
+        if meta.issued_on is None and (match := _DATE.search(para)):
+            try:
+                day, month, year = (int(g) for g in match.groups())
+                meta.issued_on = date(year, month, day)
+            except ValueError:
+                meta.warnings.append(f"ngày ban hành không hợp lệ: {match.group(0)}")
+        if not meta.title and (kind := _kind_heading(para)):
+            meta.kind = meta.kind or kind
+            meta.title = _title_from(head, index)
+    if not meta.title:
+        subject = next((p for p in head if p.lower().startswith("v/v")), None)
+        meta.title = subject[3:].strip(" :.") if subject else file_name
+        if not subject:
+            meta.warnings.append("không nhận ra tiêu đề văn bản; dùng tên tệp")
+    meta.issuer = _issuer(head)
+    if meta.number is None and not any("chưa có số" in w for w in meta.warnings):
+        meta.warnings.append("không tìm thấy số văn bản")
+    return meta
+
+
+def _kind_heading(para: str) -> str | None:
+    if not (is_caps(para.split(" thực hiện")[0].split(" về ")[0]) or para[:1].isupper()):
+        return None
+    folded = fold(para)
+    for name, (_code, display) in _KIND_BY_FOLD:
+        if folded.startswith(name) and is_caps(para[: len(name)]):
+            return display
+    return None
+
+
+def _title_from(head: list[str], index: int) -> str:
+    parts = [head[index]]
+    for para in head[index + 1 : index + 4]:
+        if len(para) > 300 or para.startswith(("Thực hiện", "Căn cứ", "Số")) or classify(para)[0]:
+            break
+        parts.append(para)
+    title = " ".join(parts).split(" Thực hiện ")[0].split(" Căn cứ ")[0]
+    return title if len(title) <= 400 else title[:400].rsplit(" ", 1)[0] + "…"
+
+
+def _issuer(head: list[str]) -> str | None:
+    for para in head[:8]:
+        lowered = para.lower()
+        if "cộng sản việt nam" in lowered and len(lowered) < 30:
+            continue
+        if is_caps(para) and any(word in lowered for word in _ISSUER_WORDS):
+            return para.replace(" ĐẢNG CỘNG SẢN VIỆT NAM", "").strip()
+    return None

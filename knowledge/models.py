@@ -1,0 +1,116 @@
+"""Tables of the knowledge base: documents, passages, Q&A entries, questions, feedback."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from bot.database import Base, UTCDateTime
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    source_path: Mapped[str] = mapped_column(Text, unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    number: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str | None] = mapped_column(String(64))
+    issuer: Mapped[str | None] = mapped_column(String(255))
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(Text)
+    citation: Mapped[str] = mapped_column(Text)
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    passage_count: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    passages: Mapped[list[Passage]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Passage(Base):
+    __tablename__ = "passages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    ordinal: Mapped[int] = mapped_column(Integer)
+    parent_ordinal: Mapped[int | None] = mapped_column(Integer)
+    label: Mapped[str | None] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))
+    trail: Mapped[list[str]] = mapped_column(JSON, default=list)
+    subject: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship(back_populates="passages")
+
+
+class QAEntry(Base):
+    __tablename__ = "qa_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question: Mapped[str] = mapped_column(Text)
+    alternates: Mapped[list[str]] = mapped_column(JSON, default=list)
+    answer: Mapped[str] = mapped_column(Text)
+    citation: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    origin: Mapped[str] = mapped_column(String(32), default="admin")
+    created_by: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AskedQuestion(Base):
+    """Every question asked: paging of further results, feedback and the unanswered list."""
+
+    __tablename__ = "asked_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question: Mapped[str] = mapped_column(Text)
+    normalized: Mapped[str] = mapped_column(Text)
+    found: Mapped[bool] = mapped_column(Boolean, index=True)
+    results: Mapped[list[str]] = mapped_column(JSON, default=list)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str | None] = mapped_column(String(64))
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("asked_id", "rank", "user_id", name="uq_feedback_vote"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    asked_id: Mapped[int] = mapped_column(ForeignKey("asked_questions.id", ondelete="CASCADE"))
+    rank: Mapped[int] = mapped_column(Integer)
+    result_key: Mapped[str] = mapped_column(String(32))
+    helpful: Mapped[bool] = mapped_column(Boolean)
+    user_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class KBState(Base):
+    """A counter bumped on every change, so each process knows when to rebuild its index."""
+
+    __tablename__ = "kb_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,147 @@
+"""Vietnamese text normalisation shared by indexing and querying, so both sides agree."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Tone marks as combining characters; every other mark (circumflex, breve, horn) stays.
+_TONES = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+_WORD = re.compile(r"[0-9a-z]+")
+_WORD_ANY_CASE = re.compile(r"\w+", re.UNICODE)
+
+# Old-style tone placement (hòa, khỏe, thủy) is the canonical form; new style (hoà, khoẻ,
+# thuỷ) is moved onto the first vowel of an open "oa", "oe", "uy" syllable.
+_OLD_STYLE = re.compile(
+    r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\w])", re.UNICODE
+)
+
+# Chat shorthand (folded form) -> folded words.
+SHORTHAND: dict[str, str] = {
+    "ko": "khong", "k": "khong", "kh": "khong", "hok": "khong", "hong": "khong",
+    "khg": "khong", "kg": "khong", "hem": "khong",
+    "dc": "duoc", "dk": "duoc", "dx": "duoc",
+    "vs": "voi", "j": "gi", "ntn": "nhu the nao", "bn": "bao nhieu", "bnhieu": "bao nhieu",
+    "mk": "minh", "cx": "cung", "trc": "truoc", "ng": "nguoi", "ns": "noi",
+    "tgian": "thoi gian", "tg": "thoi gian", "hnay": "hom nay", "nt": "nhu the",
+    "sd": "su dung", "ql": "quan ly", "sh": "sinh hoat", "shcb": "sinh hoat chi bo",
+}
+
+# Abbreviations of party documents and bodies (folded, lower case) -> folded words.
+ABBREVIATIONS: dict[str, str] = {
+    "nq": "nghi quyet", "qd": "quy dinh", "qdi": "quy dinh", "kl": "ket luan",
+    "kh": "ke hoach", "ct": "chi thi", "hd": "huong dan", "ctr": "chuong trinh",
+    "cv": "cong van", "tb": "thong bao", "bc": "bao cao",
+    "tw": "trung uong", "bch": "ban chap hanh", "btv": "ban thuong vu",
+    "bct": "bo chinh tri", "bbt": "ban bi thu", "ubkt": "uy ban kiem tra",
+    "mttq": "mat tran to quoc", "duk": "dang uy khoi", "hdnd": "hoi dong nhan dan",
+    "ubnd": "uy ban nhan dan", "bcs": "ban can su", "btg": "ban tuyen giao",
+    "btc": "ban to chuc", "tcd": "to chuc dang", "tccsd": "to chuc co so dang",
+    "dv": "dang vien", "cbdv": "can bo dang vien", "cb": "can bo", "bt": "bi thu",
+    "btcb": "bi thu chi bo", "vpduk": "van phong dang uy khoi",
+    "tu": "tinh uy", "hu": "huyen uy", "du": "dang uy", "da": "de an", "tt": "thuong truc",
+}
+# These collide with ordinary Vietnamese syllables once folded (tư, hư, dù, đã, ...), so they
+# are expanded only when written in capitals inside mixed-case text, or inside a number.
+CASE_SENSITIVE = {"tu", "hu", "du", "da", "tt", "kh", "ct", "bt", "cb", "bc", "tb"}
+# Short abbreviations that chat shorthand also uses: capitals mean the abbreviation.
+_SHORTHAND_OR_ABBREV = {"kh"}
+
+_VNI_DIGIT = re.compile(r"(?<=[a-z])[1-9](?=[a-z]|$)")
+_TELEX_TONE_END = re.compile(r"^([a-z]*[aeiouy][a-z]*?)([sfrxj])$")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def canonical_tones(text: str) -> str:
+    """Unify new-style tone placement (hoà, uỷ, thuỷ) with old style (hòa, ủy, thủy)."""
+
+    def move(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        decomposed = unicodedata.normalize("NFD", second)
+        base = decomposed[0]
+        tone = "".join(ch for ch in decomposed[1:] if ch in _TONES)
+        return unicodedata.normalize("NFC", first + tone) + base
+
+    return _OLD_STYLE.sub(move, nfc(text))
+
+
+def strip_marks(text: str) -> str:
+    """Remove every Vietnamese diacritic, including đ -> d."""
+    text = nfc(text).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case, no diacritics, punctuation and whitespace collapsed to single spaces."""
+    return " ".join(_WORD.findall(strip_marks(text).lower()))
+
+
+def has_diacritics(text: str) -> bool:
+    return strip_marks(text) != nfc(text).replace("đ", "d").replace("Đ", "D")
+
+
+def _strip_zeros(token: str) -> str:
+    return token.lstrip("0") or "0" if token.isdigit() else token
+
+
+def tokens(text: str, *, expand: bool = True) -> list[str]:
+    """Folded word tokens with party abbreviations and chat shorthand expanded."""
+    text = nfc(text)
+    raw_words = _WORD_ANY_CASE.findall(text.replace("_", " "))
+    letters = [w for w in raw_words if not w.isdigit()]
+    shouting = bool(letters) and all(w.isupper() for w in letters if len(w) > 1)
+    out: list[str] = []
+    for raw in raw_words:
+        folded = fold(raw)
+        for part in folded.split():
+            if not expand:
+                out.append(_strip_zeros(part))
+                continue
+            out.extend(_expand(part, raw, shouting))
+    return out
+
+
+def _expand(part: str, raw: str, shouting: bool) -> list[str]:
+    capital = raw.isupper() and len(raw) > 1 and not shouting
+    if part in _SHORTHAND_OR_ABBREV:
+        return (ABBREVIATIONS[part] if capital else SHORTHAND[part]).split()
+    if part in ABBREVIATIONS and (part not in CASE_SENSITIVE or capital):
+        return ABBREVIATIONS[part].split()
+    if part in SHORTHAND and not raw.isupper():
+        return SHORTHAND[part].split()
+    return [_strip_zeros(part)]
+
+
+def typing_leftovers(token: str) -> list[str]:
+    """Folded readings of a token typed with Telex or VNI keys but no Vietnamese keyboard."""
+    candidates: list[str] = []
+    if any(ch.isdigit() for ch in token) and any(ch.isalpha() for ch in token):
+        vni = _VNI_DIGIT.sub("", token)
+        if vni != token and not any(ch.isdigit() for ch in vni):
+            candidates.append(vni)
+    word = token
+    match = _TELEX_TONE_END.match(word)
+    if match:
+        word = match.group(1)
+    telex = word.replace("dd", "d").replace("uow", "uo").replace("w", "")
+    for double in ("aa", "ee", "oo"):
+        telex = telex.replace(double, double[0])
+    if telex != token and telex:
+        candidates.append(telex)
+    return candidates
+
+
+QUESTION_WORDS = frozenset(
+    "gi nao sao bao nhieu the a ha nhi nhe vay chua khong ai dau may khi".split()
+)
+
+
+def content_tokens(words: list[str]) -> list[str]:
+    """Drop the words that only make a sentence a question."""
+    return [w for w in words if w not in QUESTION_WORDS]

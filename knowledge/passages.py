@@ -1,0 +1,152 @@
+"""Turn the heading tree into focused passages: each with its trail, subject and answer text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.references import KINDS, find_doc_numbers
+from knowledge.normalize import fold
+from knowledge.structure import SKIPPED_KINDS, Node
+
+MAX_ANSWER = 1200
+PART_TARGET = 800
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-–+(])")
+_SUBJECT_KINDS = frozenset({"roman", "upper", "star", "title"})
+_KIND_START = re.compile(
+    r"^(?:\*\s*)?(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")\s+(?:so\s+)?\d"
+)
+
+
+@dataclass(frozen=True)
+class PassageDraft:
+    ordinal: int
+    parent_ordinal: int | None
+    label: str | None
+    kind: str
+    trail: tuple[str, ...]
+    subject: str | None
+    text: str
+    answer: str
+
+
+def build_passages(nodes: list[Node], own_number: str | None) -> list[PassageDraft]:
+    """One passage per node (long nodes split into parts), in document order."""
+    drafts: list[PassageDraft] = []
+    for node in nodes:
+        if node.kind in SKIPPED_KINDS or (node.kind == "preamble" and not node.body):
+            continue
+        if not node.body and not node.children and node.kind == "title":
+            continue
+        trail = tuple(_clip(nodes[a].line, 300) for a in _ancestors(nodes, node) if nodes[a].line)
+        subject = _subject(nodes, node) or own_number
+        text = _join([node.line, *node.body]) if node.kind != "signature" else _signature(node)
+        chunks = _chunks([node.line, *node.body]) if node.kind != "signature" else [text]
+        first = chunks[0]
+        answer = _with_children(nodes, node, first)
+        drafts.append(PassageDraft(node.ordinal, node.parent, node.label, node.kind, trail,
+                                   subject, first, answer))
+        for part in chunks[1:]:
+            answer = f"{_clip(node.line, 150)}\n{part}" if node.line else part
+            drafts.append(PassageDraft(node.ordinal, node.ordinal, node.label, "part",
+                                       (*trail, _clip(node.line, 300)), subject, part, answer))
+    return [d for d in drafts if d.text.strip()]
+
+
+def _signature(node: Node) -> str:
+    name = node.body[0] if node.body else ""
+    return f"Người ký: {name} ({node.line})"
+
+
+def _ancestors(nodes: list[Node], node: Node) -> list[int]:
+    chain: list[int] = []
+    parent = node.parent
+    while parent is not None and parent != 0:
+        chain.append(parent)
+        parent = nodes[parent].parent
+    return list(reversed(chain))
+
+
+def _subject(nodes: list[Node], node: Node) -> str | None:
+    """The document a section is about, e.g. "III- QUY ĐỊNH SỐ 37-QĐ/TW ..." -> 37-QĐ/TW."""
+    for index in [node.ordinal, *reversed(_ancestors(nodes, node))]:
+        candidate = nodes[index]
+        if candidate.kind not in _SUBJECT_KINDS:
+            continue
+        text = candidate.line
+        if candidate.label:
+            text = text.split(candidate.label, 1)[-1].lstrip(" .-–)")
+        if _KIND_START.match(fold(text[:60])):
+            numbers = find_doc_numbers(text[:80])
+            if numbers:
+                return numbers[0].display
+    return None
+
+
+def _join(parts: list[str]) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def _pieces(paragraphs: list[str]) -> list[str]:
+    """Paragraphs, with any paragraph longer than an answer split at sentence ends."""
+    out: list[str] = []
+    for para in paragraphs:
+        if not para:
+            continue
+        if len(para) <= MAX_ANSWER:
+            out.append(para)
+            continue
+        current = ""
+        for sentence in _SENTENCE_END.split(para):
+            if current and len(current) + len(sentence) + 1 > PART_TARGET:
+                out.append(current)
+                current = sentence
+            else:
+                current = f"{current} {sentence}".strip()
+        if current:
+            out.append(_clip(current, MAX_ANSWER))
+    return out
+
+
+def _chunks(paragraphs: list[str]) -> list[str]:
+    """The node text if it fits an answer, else parts of about PART_TARGET characters."""
+    pieces = _pieces(paragraphs)
+    whole = _join(pieces)
+    if len(whole) <= MAX_ANSWER:
+        return [whole]
+    chunks: list[str] = []
+    current: list[str] = []
+    for piece in pieces:
+        size = sum(len(p) + 1 for p in current)
+        limit = MAX_ANSWER if not chunks else PART_TARGET
+        if current and size + len(piece) > limit:
+            chunks.append(_join(current))
+            current = []
+        current.append(piece)
+    if current:
+        chunks.append(_join(current))
+    return chunks
+
+
+def _with_children(nodes: list[Node], node: Node, text: str) -> str:
+    """A short heading answers with the start of what it heads (never a whole chapter)."""
+    if len(text) >= 400 or not node.children:
+        return _clip(text, MAX_ANSWER)
+    answer = text
+    for child_index in node.children:
+        child = nodes[child_index]
+        if child.kind in SKIPPED_KINDS:
+            continue
+        child_text = _join([child.line, *child.body])
+        room = MAX_ANSWER - len(answer) - 1
+        if room < 120:
+            break
+        answer += "\n" + (child_text if len(child_text) <= room else _clip(child_text, room))
+    return answer

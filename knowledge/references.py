@@ -1,0 +1,137 @@
+"""Exact references in text: document numbers ("37-QĐ/TW"), articles, items and sections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.normalize import fold, nfc, strip_marks
+
+# Document kinds: folded name -> (code, display name).
+KINDS: dict[str, tuple[str, str]] = {
+    "nghi quyet": ("NQ", "Nghị quyết"),
+    "quy dinh": ("QD", "Quy định"),
+    "ket luan": ("KL", "Kết luận"),
+    "ke hoach": ("KH", "Kế hoạch"),
+    "chi thi": ("CT", "Chỉ thị"),
+    "huong dan": ("HD", "Hướng dẫn"),
+    "de an": ("DA", "Đề án"),
+    "cong van": ("CV", "Công văn"),
+    "thong bao": ("TB", "Thông báo"),
+    "quyet dinh": ("QĐ", "Quyết định"),
+    "chuong trinh hanh dong": ("CTR", "Chương trình hành động"),
+    "chuong trinh": ("CTR", "Chương trình"),
+    "bao cao": ("BC", "Báo cáo"),
+}
+CODE_NAMES = {code: name for code, name in KINDS.values()}
+CODE_NAMES.update({"QDI": "Quy định", "CTR": "Chương trình"})
+_CODE_ALIASES = {"QDI": "QD", "QĐ": "QD"}
+
+# "37-QĐ/TW", "127 -KH/ĐUK", "1656- CV/HU", "19-QĐi/TU", "21- NQ/TW"
+DOC_NUMBER = re.compile(
+    r"(?<![\w/])(\d{1,5})\s*-\s*([A-Za-zĐđ]{1,5})\s*/\s*([A-Za-zĐđ]{1,8}(?:-[A-Za-zĐđ]{1,6})?)",
+    re.UNICODE,
+)
+_KIND_WORDS = "|".join(sorted((k for k in KINDS), key=len, reverse=True))
+# "quy dinh 37", "quy dinh so 37", "qd 37", "qd37", "kh 03 cua bct" (folded text)
+_KIND_NUMBER = re.compile(
+    rf"\b(?P<kind>{_KIND_WORDS}|nq|qd|qdi|kl|kh|ct|hd|da|cv|tb)\s*(?:so\s*)?(?P<num>\d{{1,5}})\b"
+)
+_SHORT_KIND = {"nq": "NQ", "qd": "QD", "qdi": "QD", "kl": "KL", "kh": "KH", "ct": "CT",
+               "hd": "HD", "da": "DA", "cv": "CV", "tb": "TB"}
+_ARTICLE = re.compile(r"\bdieu\s*(\d{1,3})\b")
+_SECTION = re.compile(r"\b(?:muc|phan|tieu muc|diem|khoan)\s+((?:\d{1,2}\.)+\d{1,2}|\d{1,2})\b")
+_ORDINALS = {
+    "dau tien": 1, "thu nhat": 1, "thu hai": 2, "thu ba": 3, "thu tu": 4, "thu nam": 5,
+    "thu sau": 6, "thu bay": 7, "thu tam": 8, "thu chin": 9, "thu muoi": 10,
+}
+_ORDINAL = re.compile(
+    r"\b(?P<noun>[a-z]+(?: [a-z]+){0,2}?)\s+(?:(?:thu|so)\s*(?P<num>\d{1,2})\b|"
+    r"(?P<word>" + "|".join(_ORDINALS) + r")\b)"
+)
+
+
+def code_of(kind_code: str) -> str:
+    code = fold(kind_code).upper().replace(" ", "")
+    return _CODE_ALIASES.get(code, code)
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A document number: 37-QĐ/TW is DocNumber(37, "QD", "TW", "37-QĐ/TW")."""
+
+    number: int
+    code: str
+    issuer: str
+    display: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.number}-{self.code}/{self.issuer}"
+
+    @property
+    def short_key(self) -> str:
+        return f"{self.code}{self.number}"
+
+
+def find_doc_numbers(text: str) -> list[DocNumber]:
+    """Every document number written in full in a text, in order."""
+    found: list[DocNumber] = []
+    for match in DOC_NUMBER.finditer(nfc(text)):
+        num, kind, issuer = match.groups()
+        code = code_of(kind)
+        if code not in CODE_NAMES and code not in {"QĐ"}:
+            continue
+        display = f"{num}-{_display_kind(kind)}/{issuer.upper()}"
+        found.append(DocNumber(int(num), code, fold(issuer).upper().replace(" ", ""), display))
+    return found
+
+
+def _display_kind(kind: str) -> str:
+    return kind[:-1].upper() + "i" if kind.endswith("i") and len(kind) > 2 else kind.upper()
+
+
+@dataclass(frozen=True)
+class QueryRefs:
+    """What a question points at exactly, besides its words."""
+
+    docs: tuple[tuple[str, int], ...] = ()  # (code, number), e.g. ("QD", 37)
+    article: int | None = None
+    section: str | None = None
+    ordinal: int | None = None
+    ordinal_noun: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.docs or self.article or self.section or self.ordinal)
+
+
+def parse_query_refs(question: str) -> QueryRefs:
+    """Find document numbers, articles ("điều 14"), sections ("mục 2.2.5") and ordinals."""
+    docs: list[tuple[str, int]] = [(d.code, d.number) for d in find_doc_numbers(question)]
+    folded = fold(question.replace("-", " ").replace("/", " "))
+    for match in _KIND_NUMBER.finditer(folded):
+        kind = match.group("kind")
+        code = KINDS[kind][0] if kind in KINDS else _SHORT_KIND[kind]
+        pair = (code, int(match.group("num")))
+        if pair not in docs:
+            docs.append(pair)
+    article_match = _ARTICLE.search(folded)
+    section_match = _SECTION.search(strip_marks(nfc(question)).lower())
+    section = section_match.group(1) if section_match else None
+    ordinal = noun = None
+    ordinal_match = _ORDINAL.search(folded)
+    if ordinal_match:
+        noun = ordinal_match.group("noun")
+        ordinal = (
+            int(ordinal_match.group("num"))
+            if ordinal_match.group("num")
+            else _ORDINALS[ordinal_match.group("word")]
+        )
+    return QueryRefs(
+        docs=tuple(docs),
+        article=int(article_match.group(1)) if article_match else None,
+        section=section,
+        ordinal=ordinal,
+        ordinal_noun=noun,
+    )

@@ -1,0 +1,91 @@
+"""Queries of the knowledge base tables; callers own the transaction (nothing here commits)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from knowledge.models import AskedQuestion, Document, Feedback, KBState, Passage, QAEntry
+
+
+async def kb_version(session: AsyncSession) -> int:
+    return (await session.execute(select(KBState.version).where(KBState.id == 1))).scalar_one()
+
+
+async def bump_version(session: AsyncSession) -> None:
+    await session.execute(update(KBState).where(KBState.id == 1).values(version=KBState.version + 1))
+
+
+async def document_by_path(session: AsyncSession, source_path: str) -> Document | None:
+    query = select(Document).where(Document.source_path == source_path)
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def documents(session: AsyncSession) -> list[Document]:
+    return list((await session.execute(select(Document).order_by(Document.id))).scalars())
+
+
+async def document(session: AsyncSession, doc_id: int) -> Document | None:
+    return await session.get(Document, doc_id)
+
+
+async def delete_document(session: AsyncSession, doc_id: int) -> None:
+    await session.execute(delete(Passage).where(Passage.document_id == doc_id))
+    await session.execute(delete(Document).where(Document.id == doc_id))
+
+
+async def all_passages(session: AsyncSession) -> list[Passage]:
+    query = (
+        select(Passage)
+        .options(selectinload(Passage.document))
+        .order_by(Passage.document_id, Passage.id)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def active_qa(session: AsyncSession) -> list[QAEntry]:
+    query = select(QAEntry).where(QAEntry.active.is_(True)).order_by(QAEntry.id)
+    return list((await session.execute(query)).scalars())
+
+
+async def qa_count(session: AsyncSession) -> int:
+    return (await session.execute(select(func.count(QAEntry.id)))).scalar_one()
+
+
+async def record_question(session: AsyncSession, asked: AskedQuestion) -> AskedQuestion:
+    session.add(asked)
+    await session.flush()
+    return asked
+
+
+async def asked(session: AsyncSession, asked_id: int) -> AskedQuestion | None:
+    return await session.get(AskedQuestion, asked_id)
+
+
+async def vote(
+    session: AsyncSession, asked_id: int, rank: int, key: str, user: str, helpful: bool,
+    now: datetime,
+) -> None:
+    query = select(Feedback).where(
+        Feedback.asked_id == asked_id, Feedback.rank == rank, Feedback.user_id == user
+    )
+    existing = (await session.execute(query)).scalar_one_or_none()
+    if existing is None:
+        session.add(Feedback(asked_id=asked_id, rank=rank, result_key=key, helpful=helpful,
+                             user_id=user, created_at=now))
+    else:
+        existing.helpful = helpful
+        existing.created_at = now
+
+
+async def unanswered(session: AsyncSession, limit: int = 50) -> list[AskedQuestion]:
+    query = (
+        select(AskedQuestion)
+        .where(AskedQuestion.found.is_(False), AskedQuestion.resolved_at.is_(None))
+        .order_by(AskedQuestion.asked_at.desc())
+        .limit(limit)
+    )
+    return list((await session.execute(query)).scalars())
