@@ -14,6 +14,7 @@ from knowledge.normalize import tokens, typing_leftovers
 K1 = 1.2
 B = 0.6
 CONTEXT_WEIGHT = 0.35
+DOC_WEIGHT = 0.15
 BIGRAM_WEIGHT = 0.8
 
 
@@ -33,8 +34,19 @@ class Entry:
     label: str | None = None
     node_kind: str = ""
     subject: tuple[str, int] | None = None
-    doc_title: str = ""
+    doc_context: str = ""
     questions: tuple[str, ...] = ()
+    weight: float = 1.0
+
+
+def _heading_words(entry: Entry) -> list[str]:
+    """Words of a short first line that heads a body ("3. Ủy ban Kiểm tra Đảng ủy Khối")."""
+    if entry.kind != "passage" or "\n" not in entry.text:
+        return []
+    words = tokens(entry.text.split("\n", 1)[0])
+    if entry.label:
+        words = words[len(tokens(entry.label)) :]
+    return words if 0 < len(words) <= 14 else []
 
 
 def grams(words: list[str]) -> list[str]:
@@ -47,6 +59,8 @@ class SearchIndex:
     postings: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     entry_terms: list[frozenset[str]] = field(default_factory=list)
+    doc_terms: list[frozenset[str]] = field(default_factory=list)
+    head_terms: list[frozenset[str]] = field(default_factory=list)
     vocabulary: list[str] = field(default_factory=list)
     _corrections: dict[str, str | None] = field(default_factory=dict)
 
@@ -62,20 +76,28 @@ class SearchIndex:
                 tf[term] += 1.0 if "_" not in term else BIGRAM_WEIGHT
             for term in grams(tokens(entry.context)):
                 tf[term] += CONTEXT_WEIGHT
-            weighted.append(tf)
-            lengths[i] = sum(v for t, v in tf.items() if "_" not in t) or 1.0
-            df.update(tf.keys())
             index.entry_terms.append(frozenset(t for t in tf if "_" not in t))
+            lengths[i] = sum(v for t, v in tf.items() if "_" not in t) or 1.0
+            identity = tokens(entry.doc_context)
+            index.doc_terms.append(frozenset(identity))
+            index.head_terms.append(frozenset(_heading_words(entry)))
+            for term in grams(identity):
+                tf[term] += DOC_WEIGHT
+            weighted.append(tf)
+            df.update(tf.keys())
         n = max(len(entries), 1)
         avg = float(lengths.mean()) if len(entries) else 1.0
         index.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        entry_weight = [e.weight for e in entries]
         columns: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         for i, tf in enumerate(weighted):
             norm = K1 * (1 - B + B * lengths[i] / avg)
             for term, freq in tf.items():
                 ids, weights = columns[term]
                 ids.append(i)
-                weights.append(index.idf[term] * freq * (K1 + 1) / (freq + norm))
+                weights.append(
+                    entry_weight[i] * index.idf[term] * freq * (K1 + 1) / (freq + norm)
+                )
         index.postings = {
             t: (np.asarray(ids, dtype=np.int32), np.asarray(ws, dtype=np.float32))
             for t, (ids, ws) in columns.items()

@@ -86,8 +86,17 @@ def has_diacritics(text: str) -> bool:
     return strip_marks(text) != nfc(text).replace("đ", "d").replace("Đ", "D")
 
 
+_PERIODS = frozenset({"nam", "thang", "quy", "tuan", "ngay", "ki"})
+_I_FOR_Y = re.compile(r"^(?:[bcdghklmnprstvx]|ch|kh|nh|ph|th|tr)y$")
+
+
 def _strip_zeros(token: str) -> str:
-    return token.lstrip("0") or "0" if token.isdigit() else token
+    """One spelling per word: 03 -> 3, and the i/y variants tỷ/tỉ, lý/lí, kỹ/kĩ -> i."""
+    if token.isdigit():
+        return token.lstrip("0") or "0"
+    if _I_FOR_Y.match(token):
+        return token[:-1] + "i"
+    return token
 
 
 def tokens(text: str, *, expand: bool = True) -> list[str]:
@@ -104,6 +113,9 @@ def tokens(text: str, *, expand: bool = True) -> list[str]:
                 out.append(_strip_zeros(part))
                 continue
             out.extend(_expand(part, raw, shouting))
+    for i in range(len(out) - 1):
+        if out[i] in ("moi", "hang") and out[i + 1] in _PERIODS:
+            out[i] = "hang"  # mỗi năm = hằng năm = hàng năm
     return out
 
 
@@ -137,8 +149,10 @@ def typing_leftovers(token: str) -> list[str]:
     return candidates
 
 
+# Words that frame a question or join a sentence; they never decide which passage answers.
 QUESTION_WORDS = frozenset(
-    "gi nao sao bao nhieu the a ha nhi nhe vay chua khong ai dau may khi".split()
+    "gi nao sao bao nhieu the a ha nhi nhe vay chua ai dau may khi cua vao cac nhung la va "
+    "voi cho nhu hay hoac nay ay tai ve ra phai do".split()
 )
 
 

@@ -137,7 +137,7 @@ def _chunks(paragraphs: list[str]) -> list[str]:
 
 def _with_children(nodes: list[Node], node: Node, text: str) -> str:
     """A short heading answers with the start of what it heads (never a whole chapter)."""
-    if len(text) >= 400 or not node.children:
+    if not node.children or (node.body and len(text) >= 400):
         return _clip(text, MAX_ANSWER)
     answer = text
     for child_index in node.children:

@@ -135,3 +135,36 @@ def parse_query_refs(question: str) -> QueryRefs:
         ordinal=ordinal,
         ordinal_noun=noun,
     )
+
+
+_KIND_TOKENS = {code: tuple(name.split()) for name, (code, _d) in KINDS.items()}
+_ISSUER_TOKENS = (("trung", "uong"), ("tinh", "uy"), ("huyen", "uy"), ("dang", "uy", "khoi"))
+
+
+def strip_refs(words: list[str | None], docs: list[tuple[str, int]]) -> list[str | None]:
+    """Drop "quy định (số) 37" and "37 quy định trung ương" from a question's words.
+
+    Used when the search already favours the sections about those documents, so that a
+    passage that merely repeats the number does not outrank the one that answers.
+    """
+    out = list(words)
+    for code, number in docs:
+        kind = _KIND_TOKENS.get(code, ())
+        for i, word in enumerate(out):
+            if word != str(number):
+                continue
+            out[i] = None
+            j = i - 1
+            if j >= 0 and out[j] == "so":
+                out[j] = None
+                j -= 1
+            if kind and tuple(out[j - len(kind) + 1 : j + 1]) == kind:
+                out[j - len(kind) + 1 : j + 1] = [None] * len(kind)
+            k = i + 1
+            if kind and tuple(out[k : k + len(kind)]) == kind:
+                out[k : k + len(kind)] = [None] * len(kind)
+                k += len(kind)
+                for issuer in _ISSUER_TOKENS:
+                    if tuple(out[k : k + len(issuer)]) == issuer:
+                        out[k : k + len(issuer)] = [None] * len(issuer)
+    return out

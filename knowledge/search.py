@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -9,11 +10,23 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from knowledge.index import Entry, SearchIndex
-from knowledge.normalize import QUESTION_WORDS, fold, tokens
-from knowledge.references import CODE_NAMES, QueryRefs, find_doc_numbers, parse_query_refs
+from knowledge.normalize import ABBREVIATIONS, QUESTION_WORDS, fold, tokens
+from knowledge.references import (
+    CODE_NAMES,
+    QueryRefs,
+    find_doc_numbers,
+    parse_query_refs,
+    strip_refs,
+)
 
 DEFAULT_THRESHOLD = 0.55
 CANDIDATES = 40
+ACRONYM_WEIGHT = 2.0
+RANK_HEAD = float(__import__("os").environ.get("RANK_HEAD", "0.3"))
+INTENT_BONUS = 1.0
+IDENTITY_SHARE = 0.5
+RANK_BM25 = float(__import__("os").environ.get("RANK_BM25", "0.6"))
+RANK_PHRASE = float(__import__("os").environ.get("RANK_PHRASE", "0.6"))
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
@@ -44,6 +57,10 @@ class Searcher:
         self.known_docs: set[tuple[str, int]] = set()
         self.articles: dict[tuple[str, int], dict[int, int]] = defaultdict(dict)
         self.positions = {entry.key: i for i, entry in enumerate(index.entries)}
+        self.by_kind: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(index.entries):
+            self.by_kind[entry.node_kind].append(i)
+        self.subjects = {e.subject for e in index.entries if e.subject}
         for i, entry in enumerate(index.entries):
             if entry.doc_id is not None and entry.parent_ordinal is not None and entry.label:
                 if entry.node_kind != "part":
@@ -67,21 +84,56 @@ class Searcher:
         missing_docs = [d for d in refs.docs if d not in self.known_docs]
         if refs.docs and len(missing_docs) == len(refs.docs):
             return SearchOutcome(question, False, (), note=_missing_doc_note(missing_docs[0]))
-        terms = _query_terms(resolved)
+        subjects = [d for d in refs.docs if d in self.subjects]
+        terms = _query_terms(strip_refs(resolved, subjects) if subjects else resolved, words)
+        terms += [(a, ACRONYM_WEIGHT) for a in _acronyms(question) if a in self.index.idf]
         scores = self.index.score(terms) if terms else np.zeros(len(self.index.entries))
         if refs.docs:
             scores = scores * self._subject_boost(refs)
-        pinned, note = self._exact(refs, scores)
+        pinned, note = self._exact(refs, scores, content)
         if note:
             return SearchOutcome(question, False, (), note=note)
+        intent = _intent_kind(words)
         order = _top(scores, CANDIDATES)
         order = [i for i in order if scores[i] > 0]
+        if intent:
+            order += [i for i in self.by_kind.get(intent, ()) if i not in order]
         coverage = {i: self._coverage(content, unknown, i) for i in order}
-        ranked = sorted(order, key=lambda i: -scores[i] * (0.4 + 0.6 * coverage[i]))
+        pairs = _pairs(terms)
+        phrase = {i: self._phrase(pairs, i) for i in order}
+        top_score = float(scores[order[0]]) if order else 1.0
+        heading = {i: self._heading(content, i) for i in order}
+        why = ("la_do", 1.0) in terms
+        ranked = sorted(order, key=lambda i: -(
+            coverage[i] + RANK_PHRASE * phrase[i] + RANK_BM25 * float(scores[i]) / top_score
+            + RANK_HEAD * heading[i]
+            + (INTENT_BONUS if self.index.entries[i].node_kind == intent else 0.0)
+            + (INTENT_BONUS if why and self._says_because(i) else 0.0)
+        ))
         ranked = pinned + [i for i in ranked if i not in pinned]
-        results = tuple(self._result(i, 1.0 if i in pinned else coverage[i]) for i in ranked[:top])
-        found = bool(pinned) or bool(results and results[0].score >= self.threshold)
+        confidence = self._confidence(ranked, pinned, coverage, scores, terms)
+        results = tuple(
+            self._result(i, confidence if rank == 0 else coverage[i])
+            for rank, i in enumerate(ranked[:top])
+        )
+        found = bool(pinned) or bool(results and confidence >= self.threshold)
         return SearchOutcome(question, found, results)
+
+    def _confidence(
+        self, ranked: list[int], pinned: list[int], coverage: dict[int, float],
+        scores: np.ndarray, terms: list[tuple[str, float]],
+    ) -> float:
+        """How sure the first result answers: word coverage, phrase overlap and lead."""
+        if not ranked:
+            return 0.0
+        first = ranked[0]
+        if first in pinned:
+            return 1.0
+        phrase = self._phrase(_pairs(terms), first)
+        second = float(scores[ranked[1]]) if len(ranked) > 1 else 0.0
+        lead = 1 - second / float(scores[first]) if scores[first] > 0 else 0.0
+        self.last_features = (coverage[first], phrase, lead)
+        return coverage[first]
 
     def _subject_boost(self, refs: QueryRefs) -> np.ndarray:
         boost = np.ones(len(self.index.entries), dtype=np.float32)
@@ -90,6 +142,29 @@ class Searcher:
             if entry.subject in wanted:
                 boost[i] = 1.6
         return boost
+
+    def _says_because(self, i: int) -> bool:
+        """The entry's own heading ends in "... là do:" (a part counts its node's heading)."""
+        entry = self.index.entries[i]
+        head = entry.context if entry.node_kind == "part" else entry.text.split("\n", 1)[0]
+        return " la do" in f" {fold(head)}"
+
+    def _heading(self, content: list[str], i: int) -> float:
+        """How much of an entry's short heading the question repeats."""
+        head = self.index.head_terms[i]
+        if not head:
+            return 0.0
+        idf = self.index.idf
+        total = sum(idf.get(w, 0.0) for w in head if w not in QUESTION_WORDS)
+        hit = sum(idf.get(w, 0.0) for w in head if w in content)
+        return hit / total if total else 0.0
+
+    def _phrase(self, pairs: list[str], i: int) -> float:
+        """Share of the question's word pairs found as pairs in the entry."""
+        if not pairs:
+            return 0.0
+        hits = sum(1 for t in pairs if t in self.index.postings and _contains(self.index, t, i))
+        return hits / len(pairs)
 
     def _coverage(self, content: list[str], unknown: list[str], i: int) -> float:
         """Share of the question's informative words (by idf) that the entry contains."""
@@ -100,7 +175,11 @@ class Searcher:
         )
         if total <= 0:
             return 0.0
-        hit = sum(idf.get(w, 0.0) for w in set(content) if w in terms)
+        identity = self.index.doc_terms[i]
+        hit = sum(
+            idf.get(w, 0.0) * (1.0 if w in terms else IDENTITY_SHARE)
+            for w in set(content) if w in terms or w in identity
+        )
         entry = self.index.entries[i]
         if entry.questions:
             asked = fold(" ".join(content))
@@ -108,7 +187,9 @@ class Searcher:
             return max(hit / total, best * 0.95)
         return hit / total
 
-    def _exact(self, refs: QueryRefs, scores: np.ndarray) -> tuple[list[int], str | None]:
+    def _exact(
+        self, refs: QueryRefs, scores: np.ndarray, words: list[str]
+    ) -> tuple[list[int], str | None]:
         """Entries the question names exactly: an article, a numbered item, a section."""
         if refs.article is not None:
             docs = [d for d in refs.docs if d in self.articles] or list(self.articles)
@@ -120,7 +201,7 @@ class Searcher:
                 return [], (f"{name} {docs[0][1]} chỉ có {max(articles)} điều; không có "
                             f"Điều {refs.article}.")
         if refs.ordinal is not None and refs.ordinal_noun:
-            hit = self._ordinal(refs, scores)
+            hit = self._ordinal(refs, scores, words)
             if hit is not None:
                 return [hit], None
         if refs.section:
@@ -129,7 +210,7 @@ class Searcher:
                 return [max(candidates, key=lambda i: self._doc_affinity(i, scores))], None
         return [], None
 
-    def _ordinal(self, refs: QueryRefs, scores: np.ndarray) -> int | None:
+    def _ordinal(self, refs: QueryRefs, scores: np.ndarray, words: list[str]) -> int | None:
         noun = refs.ordinal_noun or ""
         wanted = {f"({refs.ordinal})", str(refs.ordinal)}
         if refs.ordinal <= len(_LETTERS):
@@ -144,7 +225,9 @@ class Searcher:
                 continue
             if refs.docs and parent_entry[1].subject not in refs.docs:
                 continue
-            score = float(scores[parent_entry[0]])
+            line = set(tokens(parent_entry[1].text.split("\n", 1)[0]))
+            overlap = sum(self.index.idf.get(w, 0.0) for w in set(words) if w in line)
+            score = overlap + 0.01 * float(scores[parent_entry[0]])
             if best is None or score > best[0]:
                 best = (score, match)
         return best[1] if best else None
@@ -172,9 +255,18 @@ class Searcher:
         return Result(entry.key, entry.answer, entry.citation, round(float(score), 4))
 
 
-def _query_terms(resolved: list[str | None]) -> list[tuple[str, float]]:
-    words = [w for w in resolved]
+_WHY = ({"tai", "sao"}, {"vi", "sao"}, {"li", "do"}, {"why"})
+
+
+def _query_terms(resolved: list[str | None], typed: list[str]) -> list[tuple[str, float]]:
+    words = list(resolved)
     terms: list[tuple[str, float]] = []
+    present = set(typed)
+    if any(pair <= present for pair in _WHY):
+        terms.append(("la_do", 1.0))  # "why ...?" is answered by "... là do:"
+    for a, b in zip(typed, typed[1:], strict=False):
+        if a == "ai" and b and b not in QUESTION_WORDS:
+            terms.append((f"nguoi_{b}", 1.0))  # "ai ký?" is answered by "người ký"
     for w in words:
         if w and w not in QUESTION_WORDS:
             terms.append((w, 1.0))
@@ -194,3 +286,32 @@ def _top(scores: np.ndarray, k: int) -> list[int]:
 def _missing_doc_note(doc: tuple[str, int]) -> str:
     name = CODE_NAMES.get(doc[0], "Văn bản")
     return f"Cơ sở dữ liệu chưa có {name} số {doc[1]}."
+
+
+_ACRONYM = re.compile(r"\b[A-ZĐ]{4,}\b")
+
+
+def _acronyms(question: str) -> list[str]:
+    """Unexpanded capitals like CCVCNLĐ name one thing exactly; they weigh more."""
+    words = _ACRONYM.findall(question)
+    return [fold(w) for w in words if not question.isupper() and fold(w) not in ABBREVIATIONS]
+
+
+def _intent_kind(words: list[str | None]) -> str | None:
+    """Questions about who signed ("ai ký", "người ký") are answered by a signature block."""
+    present = set(words)
+    if "ki" in present and ({"ai", "nguoi"} & present):
+        return "signature"
+    return None
+
+
+def _pairs(terms: list[tuple[str, float]]) -> list[str]:
+    return [t for t, _w in terms if "_" in t and not t.startswith(("la_do", "nguoi_"))]
+
+
+def _contains(index: SearchIndex, term: str, i: int) -> bool:
+    if term not in index.postings:
+        return False
+    ids = index.postings[term][0]
+    pos = int(np.searchsorted(ids, i))
+    return pos < len(ids) and int(ids[pos]) == i

@@ -61,9 +61,18 @@ def passage_entry(p) -> Entry:  # noqa: ANN001 (a knowledge.models.Passage with 
         numbers = find_doc_numbers(p.subject)
         subject = (numbers[0].code, numbers[0].number) if numbers else None
     nearest = p.trail[-1] if p.trail else ""
+    identity = " ".join(filter(None, [doc.citation, doc.issuer, doc.title[:200]]))
+    if p.kind in ("signature", "preamble", "title"):
+        nearest = f"{identity} {nearest}"
+    pure_heading = p.kind in _HEADING_KINDS and "\n" not in p.text
     return Entry(
         key=f"p:{p.id}", kind="passage", text=p.text, context=nearest, answer=p.answer,
         citation=passage_citation(doc.citation, doc.number, p.subject, p.trail, p.label, p.kind),
         doc_id=p.document_id, ordinal=p.ordinal, parent_ordinal=p.parent_ordinal,
-        label=p.label, node_kind=p.kind, subject=subject, doc_title=doc.title,
+        label=p.label, node_kind=p.kind, subject=subject, doc_context=identity,
+        weight=HEADING_WEIGHT if pure_heading else 1.0,
     )
+
+
+_HEADING_KINDS = frozenset({"roman", "upper", "title", "dec1"})
+HEADING_WEIGHT = 0.7

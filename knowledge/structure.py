@@ -90,6 +90,8 @@ def parse_structure(paragraphs: list[str]) -> list[Node]:
                 if kind == "signature":
                     node.line = " ".join(p for p in paragraphs[i : i + consumed - 1])
                     node.body.append(paragraphs[i + consumed - 1])
+                if kind != "title":
+                    stack.pop()  # what follows a signature or a date line is not part of it
                 i += consumed
                 continue
             nodes[stack[-1]].body.append(para)
