@@ -39,14 +39,20 @@ class Entry:
     weight: float = 1.0
 
 
+HEADING_KINDS = frozenset({"star", "roman", "upper", "title", "dec1", "dec2", "dec3", "dec4"})
+
+
 def _heading_words(entry: Entry) -> list[str]:
-    """Words of a short first line that heads a body ("3. Ủy ban Kiểm tra Đảng ủy Khối")."""
-    if entry.kind != "passage" or "\n" not in entry.text:
+    """Words of a first line that heads something ("3. Ủy ban Kiểm tra Đảng ủy Khối")."""
+    if entry.kind != "passage":
+        return []
+    pure_heading = "\n" not in entry.text and entry.node_kind in HEADING_KINDS
+    if "\n" not in entry.text and not pure_heading:
         return []
     words = tokens(entry.text.split("\n", 1)[0])
     if entry.label:
         words = words[len(tokens(entry.label)) :]
-    return words if 0 < len(words) <= 14 else []
+    return words if 0 < len(words) <= (30 if pure_heading else 14) else []
 
 
 def grams(words: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ from knowledge.references import (
     strip_refs,
 )
 
-DEFAULT_THRESHOLD = 0.55
+DEFAULT_THRESHOLD = 0.73
 CANDIDATES = 40
 ACRONYM_WEIGHT = 2.0
 RANK_HEAD = float(__import__("os").environ.get("RANK_HEAD", "0.3"))
