@@ -151,8 +151,7 @@ def typing_leftovers(token: str) -> list[str]:
 
 # Words that frame a question or join a sentence; they never decide which passage answers.
 QUESTION_WORDS = frozenset(
-    "gi nao sao bao nhieu the a ha nhi nhe vay chua ai dau may khi cua vao cac nhung la va "
-    "voi cho nhu hay hoac nay ay tai ve ra phai do".split()
+    ["gi", "nao", "sao", "bao", "nhieu", "the", "a", "ha", "nhi", "nhe", "vay", "chua", "ai", "dau", "may", "khi", "cua", "vao", "cac", "nhung", "la", "va", "voi", "cho", "nhu", "hay", "hoac", "nay", "ay", "tai", "ve", "ra", "phai", "do"]
 )
 
 

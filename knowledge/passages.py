@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.references import KINDS, find_doc_numbers
 from knowledge.normalize import fold
+from knowledge.references import KINDS, find_doc_numbers
 from knowledge.structure import SKIPPED_KINDS, Node
 
 MAX_ANSWER = 1200

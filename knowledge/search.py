@@ -19,14 +19,16 @@ from knowledge.references import (
     strip_refs,
 )
 
-DEFAULT_THRESHOLD = 0.73
+DEFAULT_THRESHOLD = 0.77
 CANDIDATES = 40
 ACRONYM_WEIGHT = 2.0
-RANK_HEAD = float(__import__("os").environ.get("RANK_HEAD", "0.3"))
+RANK_HEAD = 0.3
 INTENT_BONUS = 1.0
 IDENTITY_SHARE = 0.5
-RANK_BM25 = float(__import__("os").environ.get("RANK_BM25", "0.6"))
-RANK_PHRASE = float(__import__("os").environ.get("RANK_PHRASE", "0.6"))
+# Ranking blends, per candidate: word coverage (0..1) + these weights times phrase overlap,
+# BM25 relative to the best candidate, and heading match. Tuned on ../shared/eval/dev.jsonl.
+RANK_BM25 = 0.6
+RANK_PHRASE = 0.6
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
@@ -81,6 +83,8 @@ class Searcher:
         resolved = [self.index.resolve(w) for w in words]
         unknown = [w for w, r in zip(words, resolved, strict=True) if r is None]
         content = [r for r in resolved if r and r not in QUESTION_WORDS]
+        if _asks_when(words):
+            content = [w for w in content if w not in _WHEN_WORDS]
         missing_docs = [d for d in refs.docs if d not in self.known_docs]
         if refs.docs and len(missing_docs) == len(refs.docs):
             return SearchOutcome(question, False, (), note=_missing_doc_note(missing_docs[0]))
@@ -264,6 +268,8 @@ def _query_terms(resolved: list[str | None], typed: list[str]) -> list[tuple[str
     present = set(typed)
     if any(pair <= present for pair in _WHY):
         terms.append(("la_do", 1.0))  # "why ...?" is answered by "... là do:"
+    if _asks_when(typed):
+        terms.append(("thoi_gian", 1.0))  # "xong khi nào?" is answered by "Thời gian: ..."
     for a, b in zip(typed, typed[1:], strict=False):
         if a == "ai" and b and b not in QUESTION_WORDS:
             terms.append((f"nguoi_{b}", 1.0))  # "ai ký?" is answered by "người ký"
@@ -295,6 +301,15 @@ def _acronyms(question: str) -> list[str]:
     """Unexpanded capitals like CCVCNLĐ name one thing exactly; they weigh more."""
     words = _ACRONYM.findall(question)
     return [fold(w) for w in words if not question.isupper() and fold(w) not in ABBREVIATIONS]
+
+
+_WHEN_WORDS = frozenset({"xong", "luc", "gio", "han", "chot", "thoi"})
+_WHEN = ({"khi", "nao"}, {"luc", "nao"}, {"bao", "gio"}, {"thoi", "han"}, {"han", "chot"})
+
+
+def _asks_when(words: list[str]) -> bool:
+    present = set(words)
+    return any(pair <= present for pair in _WHEN)
 
 
 def _intent_kind(words: list[str | None]) -> str | None:
