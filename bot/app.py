@@ -1,0 +1,86 @@
+"""Application wiring for Telegram: one builder, post_init/post_shutdown own the services."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.ext import AIORateLimiter, Application, ContextTypes
+
+from bot.config import Settings
+from bot.services import build_services, utc_now
+from handlers.telegram.context import BotData, ChiboContext
+from handlers.telegram.routes import register
+
+log = logging.getLogger(__name__)
+
+COMMANDS = [
+    BotCommand("hoi", "Hỏi về văn bản, quy định của Đảng"),
+    BotCommand("help", "Hướng dẫn sử dụng"),
+    BotCommand("start", "Lời chào"),
+]
+
+
+def build_application(settings: Settings) -> Application:
+    """The Telegram application with every handler; services are built in post_init."""
+    if not settings.telegram_bot_token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    application = (
+        Application.builder()
+        .token(settings.telegram_bot_token)
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_file_base_url)
+        .context_types(ContextTypes(context=ChiboContext, bot_data=BotData))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_post_init(settings))
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    register(application)
+    return application
+
+
+def _post_init(settings: Settings):  # noqa: ANN202
+    async def post_init(application: Application) -> None:
+        services = await build_services(settings)
+        added = await services.qa.load_defaults(utc_now(), only_if_empty=True)
+        if added:
+            log.info("loaded %d default Q&A entries into an empty knowledge base", added)
+        await services.knowledge.searcher()  # build the index before the first question
+        application.bot_data.services = services
+        await application.bot.set_my_commands(COMMANDS)
+
+    return post_init
+
+
+async def _post_shutdown(application: Application) -> None:
+    services = application.bot_data.services
+    if services is not None:
+        await services.close()
+
+
+async def start_polling(application: Application, *, poll_timeout: int = 10) -> None:
+    """What run_polling does before it blocks; used where an event loop already runs."""
+    await application.initialize()
+    if application.post_init:
+        await application.post_init(application)
+    await application.updater.start_polling(poll_interval=0.0, timeout=poll_timeout,
+                                            allowed_updates=Update.ALL_TYPES)
+    await application.start()
+
+
+async def stop_polling(application: Application) -> None:
+    if application.updater.running:
+        await application.updater.stop()
+    if application.running:
+        await application.stop()
+    if application.post_shutdown:
+        await application.post_shutdown(application)
+    await application.shutdown()
+
+
+def run_telegram(settings: Settings) -> int:
+    application = build_application(settings)
+    log.info("starting Telegram long polling")
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

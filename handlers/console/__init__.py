@@ -1,0 +1,1 @@
+"""Console channel: the same conversation as Telegram, in a terminal, offline."""

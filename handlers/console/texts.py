@@ -1,0 +1,9 @@
+"""Vietnamese texts of the console channel."""
+
+WELCOME = (
+    "Trợ lý Chi bộ – trò chuyện trong console. Gõ câu hỏi rồi Enter; gõ số để bấm nút; "
+    "/help để xem hướng dẫn; /thoat (hoặc Ctrl-D) để thoát."
+)
+PROMPT = "bạn> "
+BYE = "Tạm biệt đồng chí!"
+NO_SUCH_BUTTON = "Không có nút số {number}."

@@ -1,0 +1,1 @@
+"""Telegram channel: python-telegram-bot handlers that translate to the conversation."""

@@ -1,0 +1,27 @@
+"""A typed context: handlers reach the services as `context.services`, never via dict casts."""
+
+from __future__ import annotations
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.services import Services
+
+
+class BotData:
+    """The application-wide state: only the services container, set in post_init."""
+
+    def __init__(self) -> None:
+        self.services: Services | None = None
+
+
+class ChiboContext(CallbackContext[ExtBot, dict, dict, BotData]):
+    def __init__(self, application: Application, chat_id: int | None = None,
+                 user_id: int | None = None) -> None:
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+
+    @property
+    def services(self) -> Services:
+        services = self.bot_data.services
+        if services is None:
+            raise RuntimeError("services are built in post_init; the bot is not started yet")
+        return services

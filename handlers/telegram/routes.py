@@ -1,0 +1,26 @@
+"""The ordered registration of every Telegram handler: one place to read the bot's surface."""
+
+from __future__ import annotations
+
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from handlers.telegram import handlers
+
+
+def register(application: Application) -> None:
+    application.add_handler(CommandHandler("start", handlers.start))
+    application.add_handler(CommandHandler(["help", "huongdan"], handlers.help_command))
+    application.add_handler(CommandHandler("hoi", handlers.ask_command))
+    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE,
+                       handlers.ask_text)
+    )
+    application.add_handler(
+        MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, handlers.unknown_command)
+    )
+    application.add_handler(
+        MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL & filters.UpdateType.MESSAGE,
+                       handlers.unsupported)
+    )
+    application.add_error_handler(handlers.on_error)

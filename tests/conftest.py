@@ -1,0 +1,92 @@
+"""Shared fixtures: settings on a temporary data dir, real databases, the corpus, a fake Telegram."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings, normalize_database_url
+from bot.services import Services, build_services
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("CHIBO_CORPUS", ROOT.parent / "shared" / "corpus"))
+PG_HINT = ("PostgreSQL tests need TEST_DATABASE_URL, e.g. "
+           "TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test (.ci/run sets it "
+           "when a server answers on 127.0.0.1:5432)")
+NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+
+
+def make_settings(data_dir: Path, database_url: str | None = None, **extra: object) -> Settings:
+    return Settings(CHIBO_DATA_DIR=data_dir, DATABASE_URL=database_url,
+                    TELEGRAM_BOT_TOKEN=None, _env_file=None, **extra)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS}; clone with ../shared beside the repo")
+    return CORPUS
+
+
+async def reset_postgres(url: str) -> None:
+    """Each PostgreSQL test starts from an empty schema."""
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    engine = create_async_engine(normalize_database_url(url))
+    async with engine.begin() as conn:
+        await conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        await conn.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Run a test on a SQLite file and, when configured, on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'chibo.db'}"
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.skip(PG_HINT)
+    await reset_postgres(url)
+    return normalize_database_url(url)
+
+
+@pytest.fixture
+async def services(database_url: str, tmp_path: Path) -> AsyncIterator[Services]:
+    built = await build_services(make_settings(tmp_path, database_url))
+    yield built
+    await built.close()
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with the five shared documents imported, made once and copied per test."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS}; clone with ../shared beside the repo")
+    path = tmp_path_factory.mktemp("corpus") / "chibo.db"
+
+    async def build() -> None:
+        built = await build_services(make_settings(path.parent, f"sqlite+aiosqlite:///{path}"))
+        await built.importer.import_paths([CORPUS], NOW)
+        await built.close()
+
+    asyncio.run(build())
+    return path
+
+
+@pytest.fixture
+async def kb(corpus_db: Path, tmp_path: Path) -> AsyncIterator[Services]:
+    """Services over a private copy of the imported corpus (SQLite)."""
+    target = tmp_path / "kb" / "chibo.db"
+    target.parent.mkdir()
+    shutil.copy(corpus_db, target)
+    built = await build_services(make_settings(target.parent, f"sqlite+aiosqlite:///{target}"))
+    yield built
+    await built.close()

@@ -1,0 +1,348 @@
+"""A fake Telegram Bot API server on 127.0.0.1, spoken to over real HTTP by the real bot.
+
+It answers like the real API (``{"ok": true, "result": ...}`` or an error with
+``error_code``/``description``/``parameters.retry_after``), validates HTML the way Telegram
+does, keeps the messages it "delivered" so they can be edited, records every call, and lets a
+test inject failures (429 flood waits, 403 for a chat the bot was removed from, 5xx).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import email.parser
+import email.policy
+import itertools
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+                "blockquote", "tg-spoiler", "span"}
+_TAG = re.compile(r"<(/?)([a-zA-Z-]+)(\s[^<>]*)?>")
+_ENTITY = re.compile(r"&(amp|lt|gt|quot|#\d+|#x[0-9a-fA-F]+);")
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class Failure:
+    method: str
+    status: int
+    description: str
+    retry_after: int | None = None
+    chat_id: str | None = None
+
+
+def html_error(text: str) -> str | None:
+    """Telegram's check of parse_mode=HTML: known tags, balanced, every & and < escaped."""
+    stack: list[str] = []
+    pos = 0
+    while pos < len(text):
+        char = text[pos]
+        if char == "<":
+            match = _TAG.match(text, pos)
+            if not match or match.group(2).lower() not in ALLOWED_TAGS:
+                return f"can't parse entities: Unsupported start tag at byte offset {pos}"
+            closing, name = match.group(1), match.group(2).lower()
+            if closing:
+                if not stack or stack.pop() != name:
+                    return f"can't parse entities: Unexpected end tag at byte offset {pos}"
+            else:
+                stack.append(name)
+            pos = match.end()
+            continue
+        if char == "&" and not _ENTITY.match(text, pos):
+            return f"can't parse entities: Unsupported entity at byte offset {pos}"
+        if char == ">":
+            return f"can't parse entities: Unexpected > at byte offset {pos}"
+        pos += 1
+    if stack:
+        return f"can't parse entities: Can't find end tag corresponding to start tag {stack[-1]}"
+    return None
+
+
+def visible_text(text: str) -> str:
+    plain = _TAG.sub("", text)
+    return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace(
+        "&amp;", "&")
+
+
+class FakeTelegram:
+    """Start with ``await fake.start()``; point the bot at ``fake.base_url``."""
+
+    def __init__(self, token: str = "123456:TEST-TOKEN", bot_id: int = 123456,
+                 username: str = "chibo_test_bot") -> None:
+        self.token = token
+        self.bot_id = bot_id
+        self.username = username
+        self.calls: list[Call] = []
+        self.failures: list[Failure] = []
+        self.forbidden: set[str] = set()
+        self.messages: dict[tuple[str, int], dict[str, Any]] = {}
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._changed = asyncio.Condition()
+        self._server: asyncio.AbstractServer | None = None
+        self.port = 0
+
+    # -- lifecycle -----------------------------------------------------------------------
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._server.wait_closed(), 2)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    # -- what users do -------------------------------------------------------------------
+    def user_says(self, text: str, *, chat_id: int = 1001, user_id: int = 1001,
+                  chat_type: str = "private", reply_to: dict[str, Any] | None = None,
+                  first_name: str = "Lan") -> int:
+        message = self._incoming(chat_id, user_id, chat_type, first_name)
+        message["text"] = text
+        if text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
+        return self._push({"message": message})
+
+    def user_sends_sticker(self, *, chat_id: int = 1001, user_id: int = 1001,
+                           chat_type: str = "private") -> int:
+        message = self._incoming(chat_id, user_id, chat_type, "Lan")
+        message["sticker"] = {"file_id": "stk1", "file_unique_id": "u1", "width": 512,
+                              "height": 512, "is_animated": False, "is_video": False,
+                              "type": "regular"}
+        return self._push({"message": message})
+
+    def user_presses(self, message: dict[str, Any], data: str, *, user_id: int = 1001) -> int:
+        query = {"id": str(next(self._update_ids) + 10_000), "chat_instance": "ci",
+                 "from": self._user(user_id, "Lan"), "message": message, "data": data}
+        return self._push({"callback_query": query})
+
+    def _incoming(self, chat_id: int, user_id: int, chat_type: str,
+                  first_name: str) -> dict[str, Any]:
+        chat: dict[str, Any] = {"id": chat_id, "type": chat_type}
+        if chat_type == "private":
+            chat["first_name"] = first_name
+        else:
+            chat["title"] = "Chi bộ Thôn 3"
+        return {"message_id": next(self._message_ids), "date": int(time.time()), "chat": chat,
+                "from": self._user(user_id, first_name)}
+
+    def _user(self, user_id: int, first_name: str) -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "vi"}
+
+    def _push(self, update: dict[str, Any]) -> int:
+        update["update_id"] = next(self._update_ids)
+        self._updates.append(update)
+        asyncio.get_running_loop().create_task(self._notify())
+        return update["update_id"]
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    # -- what tests check -----------------------------------------------------------------
+    def fail_next(self, method: str, status: int, description: str, *,
+                  retry_after: int | None = None, chat_id: int | None = None) -> None:
+        self.failures.append(Failure(method, status, description, retry_after,
+                                     None if chat_id is None else str(chat_id)))
+
+    def sent(self, method: str = "sendMessage", chat_id: int | None = None) -> list[Call]:
+        return [c for c in self.calls if c.method == method and
+                (chat_id is None or str(c.params.get("chat_id")) == str(chat_id))]
+
+    async def wait_for(self, method: str = "sendMessage", *, count: int = 1,
+                       chat_id: int | None = None, timeout: float = 10.0) -> list[Call]:
+        deadline = time.monotonic() + timeout
+        async with self._changed:
+            while len(self.sent(method, chat_id)) < count:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    seen = [(c.method, c.params.get("chat_id")) for c in self.calls[-10:]]
+                    raise AssertionError(f"expected {count} {method} calls; last calls: {seen}")
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._changed.wait(), remaining)
+        return self.sent(method, chat_id)
+
+    # -- HTTP ----------------------------------------------------------------------------
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                request = await _read_request(reader)
+                if request is None:
+                    break
+                path, headers, body = request
+                status, payload = await self._dispatch(path, headers, body)
+                data = json.dumps(payload, ensure_ascii=False).encode()
+                writer.write(
+                    f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\n"
+                    f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n"
+                    "Connection: keep-alive\r\n\r\n".encode() + data
+                )
+                await writer.drain()
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            writer.close()
+
+    async def _dispatch(self, path: str, headers: dict[str, str],
+                        body: bytes) -> tuple[int, dict[str, Any]]:
+        prefix = f"/bot{self.token}/"
+        if not path.startswith(prefix):
+            return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+        method = path[len(prefix):].split("?")[0]
+        params = _parse_body(headers.get("content-type", ""), body)
+        if method != "getUpdates":
+            self.calls.append(Call(method, params))
+            await self._notify()
+        failure = self._take_failure(method, params)
+        if failure is not None:
+            return failure
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return 200, {"ok": True, "result": True}
+        return await handler(params)
+
+    def _take_failure(self, method: str, params: dict[str, Any]) -> tuple[int, dict] | None:
+        chat = str(params.get("chat_id", ""))
+        if chat and chat in self.forbidden and method.startswith(("send", "edit")):
+            return 403, {"ok": False, "error_code": 403,
+                         "description": "Forbidden: bot was kicked from the group chat"}
+        for failure in self.failures:
+            if failure.method == method and (failure.chat_id in (None, chat)):
+                self.failures.remove(failure)
+                payload: dict[str, Any] = {"ok": False, "error_code": failure.status,
+                                           "description": failure.description}
+                if failure.retry_after is not None:
+                    payload["parameters"] = {"retry_after": failure.retry_after}
+                return failure.status, payload
+        return None
+
+    # -- API methods ---------------------------------------------------------------------
+    async def _api_getMe(self, params: dict[str, Any]) -> tuple[int, dict]:
+        return 200, {"ok": True, "result": {
+            "id": self.bot_id, "is_bot": True, "first_name": "Trợ lý Chi bộ",
+            "username": self.username, "can_join_groups": True,
+            "can_read_all_group_messages": False, "supports_inline_queries": False}}
+
+    async def _api_getUpdates(self, params: dict[str, Any]) -> tuple[int, dict]:
+        offset = int(params.get("offset") or 0)
+        timeout = min(float(params.get("timeout") or 0), 2.0)
+        self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        if not self._updates and timeout > 0:
+            async with self._changed:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._changed.wait_for(lambda: bool(self._updates)),
+                                           timeout)
+        return 200, {"ok": True, "result": list(self._updates)}
+
+    async def _api_sendMessage(self, params: dict[str, Any]) -> tuple[int, dict]:
+        error = self._check_text(params)
+        if error:
+            return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {error}"}
+        chat_id = str(params["chat_id"])
+        message = {"message_id": next(self._message_ids), "date": int(time.time()),
+                   "chat": {"id": int(chat_id), "type": "private" if int(chat_id) > 0
+                            else "supergroup"},
+                   "from": {"id": self.bot_id, "is_bot": True, "first_name": "Trợ lý Chi bộ",
+                            "username": self.username},
+                   "text": visible_text(params["text"]) if params.get("parse_mode") else
+                   params["text"]}
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        self.messages[(chat_id, message["message_id"])] = message
+        return 200, {"ok": True, "result": message}
+
+    async def _api_editMessageText(self, params: dict[str, Any]) -> tuple[int, dict]:
+        error = self._check_text(params)
+        if error:
+            return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {error}"}
+        key = (str(params.get("chat_id")), int(params.get("message_id", 0)))
+        message = self.messages.get(key)
+        if message is None:
+            return 400, {"ok": False, "error_code": 400,
+                         "description": "Bad Request: message to edit not found"}
+        text = visible_text(params["text"]) if params.get("parse_mode") else params["text"]
+        if text == message["text"] and params.get("reply_markup") == message.get("reply_markup"):
+            return 400, {"ok": False, "error_code": 400, "description":
+                         "Bad Request: message is not modified: specified new message content "
+                         "and reply markup are exactly the same"}
+        message["text"] = text
+        message["reply_markup"] = params.get("reply_markup")
+        return 200, {"ok": True, "result": message}
+
+    def _check_text(self, params: dict[str, Any]) -> str | None:
+        text = params.get("text", "")
+        if not text:
+            return "message text is empty"
+        if params.get("parse_mode") == "HTML":
+            error = html_error(text)
+            if error:
+                return error
+            text = visible_text(text)
+        if len(text) > 4096:
+            return "message is too long"
+        return None
+
+
+async def _read_request(reader: asyncio.StreamReader) -> tuple[str, dict[str, str], bytes] | None:
+    line = await reader.readline()
+    if not line:
+        return None
+    parts = line.decode().split()
+    if len(parts) < 2:
+        return None
+    headers: dict[str, str] = {}
+    while True:
+        header = await reader.readline()
+        if header in (b"\r\n", b"\n", b""):
+            break
+        name, _, value = header.decode().partition(":")
+        headers[name.strip().lower()] = value.strip()
+    length = int(headers.get("content-length", "0"))
+    body = await reader.readexactly(length) if length else b""
+    return parts[1], headers, body
+
+
+def _parse_body(content_type: str, body: bytes) -> dict[str, Any]:
+    if not body:
+        return {}
+    if content_type.startswith("application/json"):
+        return json.loads(body)
+    if content_type.startswith("multipart/form-data"):
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            f"Content-Type: {content_type}\r\n\r\n".encode() + body)
+        params: dict[str, Any] = {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            if part.get_filename():
+                params[name] = part.get_payload(decode=True)
+            else:
+                params[name] = _maybe_json(part.get_content())
+        return params
+    return {key: _maybe_json(value) for key, value in parse_qsl(body.decode())}
+
+
+def _maybe_json(value: str) -> Any:
+    if value[:1] in "[{":
+        with contextlib.suppress(ValueError):
+            return json.loads(value)
+    return value

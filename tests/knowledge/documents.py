@@ -1,0 +1,76 @@
+"""Small documents made by the tests: a .docx with a table, a hard-wrapped .pdf, broken files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PLAN_PARAGRAPHS = [
+    "ĐẢNG BỘ XÃ AN BÌNH",
+    "Số 45-KH/ĐU",
+    "An Bình, ngày 10 tháng 3 năm 2026",
+    "KẾ HOẠCH",
+    "về nâng cao chất lượng sinh hoạt chi bộ năm 2026",
+    "I- MỤC ĐÍCH, YÊU CẦU",
+    "1. Nâng cao chất lượng sinh hoạt định kỳ của các chi bộ thôn.",
+    "II- NHIỆM VỤ CỤ THỂ",
+    "1. Chi bộ sinh hoạt định kỳ vào ngày mùng 5 hằng tháng, báo cáo kết quả về Đảng ủy "
+    "trước ngày 25 hằng tháng.",
+    "2. Bí thư chi bộ dự thi bí thư chi bộ giỏi cấp xã trong quý III/2026.",
+]
+TABLE = [
+    ["TT", "Nội dung", "Chủ trì", "Thời gian"],
+    ["1", "Kiểm tra sổ sách chi bộ thôn Đồng Tâm", "Ủy ban Kiểm tra Đảng ủy", "Tháng 6/2026"],
+    ["2", "Thu nộp đảng phí 6 tháng đầu năm", "Văn phòng Đảng ủy", "Trước 30/6/2026"],
+]
+
+
+def make_docx(path: Path) -> Path:
+    from docx import Document
+
+    document = Document()
+    for text in PLAN_PARAGRAPHS:
+        document.add_paragraph(text)
+    table = document.add_table(rows=0, cols=len(TABLE[0]))
+    for row in TABLE:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = value
+    document.save(str(path))
+    return path
+
+
+def _font() -> tuple[str, bool]:
+    """A TrueType font with Vietnamese glyphs if the machine has one (DejaVu usually is)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for candidate in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                      "/usr/share/fonts/dejavu/DejaVuSans.ttf"):
+        if Path(candidate).exists():
+            pdfmetrics.registerFont(TTFont("DejaVu", candidate))
+            return "DejaVu", True
+    return "Helvetica", False
+
+
+def make_pdf(path: Path, lines: list[str]) -> bool:
+    """Write lines hard-wrapped at 60 characters with a page number; True if marks survive."""
+    import textwrap
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from knowledge.normalize import strip_marks
+
+    font, vietnamese = _font()
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(font, 11)
+    y = 800
+    for line in lines:
+        text = line if vietnamese else strip_marks(line)
+        for piece in textwrap.wrap(text, 60) or [""]:
+            pdf.drawString(50, y, piece)
+            y -= 16
+        y -= 8
+    pdf.drawString(290, 40, "1")
+    pdf.save()
+    return vietnamese

@@ -1,0 +1,135 @@
+"""An admin imports documents; their structure becomes passages members can be answered from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.services import Services
+from knowledge.importer import parse_document
+from knowledge.normalize import fold
+from knowledge.passages import MAX_ANSWER
+from tests.conftest import NOW
+from tests.knowledge.documents import PLAN_PARAGRAPHS, make_docx, make_pdf
+
+
+def _parsed(corpus: Path, prefix: str):
+    path = next(corpus.glob(f"{prefix}_*.txt"))
+    return parse_document(path.read_text(encoding="utf-8"), path.name)
+
+
+def test_the_outline_document_keeps_its_number_and_the_19_articles_of_regulation_37(
+    corpus: Path,
+) -> None:
+    parsed = _parsed(corpus, "004")
+    assert parsed.meta.number == "1656-CV/HU"
+    assert parsed.meta.kind == "Công văn"
+    articles = [p for p in parsed.passages if p.kind == "article"]
+    assert [p.label for p in articles] == [f"Điều {n}" for n in range(1, 20)]
+    assert {p.subject for p in articles} == {"37-QĐ/TW"}
+    article_18 = articles[17]
+    assert "sử dụng rượu, bia không đúng quy định" in article_18.text
+    assert "bạo lực trong gia đình" in article_18.text  # the paragraphs after it stay with it
+    assert any("Nội dung cụ thể của 19 điều" in t for t in article_18.trail)
+
+
+def test_plans_keep_number_date_and_numbered_items_with_their_heading_trail(
+    corpus: Path,
+) -> None:
+    parsed = _parsed(corpus, "002")
+    assert parsed.meta.number == "127-KH/ĐUK"
+    assert str(parsed.meta.issued_on) == "2023-02-02"
+    section = next(p for p in parsed.passages if p.label == "2.3")
+    assert section.trail[0].startswith("III- NHIỆM VỤ")
+    # lines hard-wrapped by PDF extraction are joined again
+    assert "kết nạp đảng viên mới hàng năm từ 150 đảng viên trở lên" in "\n".join(
+        p.text for p in parsed.passages)
+
+
+def test_a_table_row_becomes_a_passage_that_names_its_columns(corpus: Path) -> None:
+    parsed = _parsed(corpus, "000")
+    row = next(p for p in parsed.passages if "Sổ tay Đảng viên điện tử" in p.text and
+               p.kind == "row")
+    assert "Cơ quan chủ trì thực hiện: Ban Tổ chức Tỉnh ủy" in row.text
+    assert "Thời gian thực hiện: Quý IV/2022" in row.text
+
+
+def test_the_signature_block_says_who_signed(corpus: Path) -> None:
+    parsed = _parsed(corpus, "000")
+    signature = next(p for p in parsed.passages if p.kind == "signature")
+    assert "Lê Thị Kim Dung" in signature.text
+
+
+def test_no_answer_is_a_whole_chapter(corpus: Path) -> None:
+    for path in sorted(corpus.glob("*.txt")):
+        parsed = parse_document(path.read_text(encoding="utf-8"), path.name)
+        assert parsed.passages, path.name
+        longest = max(len(p.answer) for p in parsed.passages)
+        assert longest <= MAX_ANSWER + 160, (path.name, longest)
+
+
+def test_markdown_emphasis_and_page_numbers_do_not_reach_the_answers(corpus: Path) -> None:
+    for path in sorted(corpus.glob("*.txt")):
+        for passage in parse_document(path.read_text(encoding="utf-8"), path.name).passages:
+            assert "**" not in passage.text and "<b>" not in passage.text, passage.text[:80]
+
+
+async def test_reimporting_skips_unchanged_files_and_replaces_changed_ones(
+    services: Services, tmp_path: Path
+) -> None:
+    doc = tmp_path / "ke-hoach.txt"
+    doc.write_text("\n\n".join(PLAN_PARAGRAPHS), encoding="utf-8")
+    first = await services.importer.import_paths([doc], NOW)
+    again = await services.importer.import_paths([doc], NOW)
+    doc.write_text("\n\n".join([*PLAN_PARAGRAPHS, "3. Tổ chức kết nạp 2 đảng viên mới."]),
+                   encoding="utf-8")
+    changed = await services.importer.import_paths([doc], NOW)
+    assert [r.status for r in (*first, *again, *changed)] == ["imported", "unchanged", "replaced"]
+    assert changed[0].passages == first[0].passages + 1
+    docs = await services.importer.list()
+    assert len(docs) == 1 and docs[0].number == "45-KH/ĐU"
+    outcome = await services.knowledge.search("kết nạp mấy đảng viên mới")
+    assert "kết nạp 2 đảng viên mới" in outcome.results[0].text
+
+
+async def test_docx_and_pdf_are_read_and_a_bad_file_does_not_stop_the_others(
+    services: Services, tmp_path: Path
+) -> None:
+    folder = tmp_path / "moi"
+    (folder / "con").mkdir(parents=True)
+    make_docx(folder / "ke-hoach-45.docx")
+    vietnamese = make_pdf(folder / "con" / "thong-bao.pdf", [
+        "THÔNG BÁO", "Số 12-TB/ĐU",
+        "1. Hội nghị học tập nghị quyết của chi bộ thôn Đồng Tâm tổ chức vào sáng thứ Bảy "
+        "tuần đầu tiên của tháng, tại nhà văn hóa thôn, mời toàn thể đảng viên tham dự đầy đủ."])
+    (folder / "anh.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a document")
+    (folder / "hong.docx").write_bytes(b"this is not a zip file")
+    reports = {Path(r.path).name: r for r in await services.importer.import_paths([folder], NOW)}
+    assert reports["ke-hoach-45.docx"].status == "imported"
+    assert reports["thong-bao.pdf"].status == "imported"
+    assert reports["hong.docx"].status == "failed"
+    assert "docx" in (reports["hong.docx"].error or "")
+    assert "anh.jpg" not in reports  # only supported formats are picked from a folder
+    explicit = await services.importer.import_paths([folder / "anh.jpg"], NOW)
+    assert explicit[0].status == "failed" and ".jpg" in (explicit[0].error or "")
+
+    table_answer = await services.knowledge.search("thu nộp đảng phí 6 tháng đầu năm trước ngày nào")
+    assert "Thời gian: Trước 30/6/2026" in table_answer.results[0].text
+    pdf_answer = await services.knowledge.search("hội nghị học tập nghị quyết thôn Đồng Tâm ở đâu")
+    text = pdf_answer.results[0].text
+    assert "nha van hoa thon" in fold(text)
+    if vietnamese:
+        assert "nhà văn hóa thôn" in text
+    assert "\n1\n" not in text  # the page number is dropped
+
+
+async def test_removing_a_document_removes_its_answers(services: Services, tmp_path: Path) -> None:
+    doc = tmp_path / "ke-hoach.md"
+    doc.write_text("\n\n".join(PLAN_PARAGRAPHS), encoding="utf-8")
+    await services.importer.import_paths([doc], NOW)
+    before = await services.knowledge.search("báo cáo trước ngày mấy hằng tháng")
+    assert before.found and "trước ngày 25 hằng tháng" in before.results[0].text
+    [document] = await services.importer.list()
+    assert (await services.importer.remove(document.id)) is not None
+    after = await services.knowledge.search("báo cáo trước ngày mấy hằng tháng")
+    assert not after.found and after.results == ()
+    assert await services.importer.remove(document.id) is None

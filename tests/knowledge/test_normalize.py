@@ -1,0 +1,73 @@
+"""Vietnamese as members type it: with or without marks, old tone placement, Telex, shorthand."""
+
+import pytest
+
+from knowledge.normalize import canonical_tones, fold, has_diacritics, tokens, typing_leftovers
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [
+        ("hoà", "hòa"), ("Hoà", "Hòa"), ("uỷ ban", "ủy ban"), ("thuỷ", "thủy"),
+        ("khoẻ", "khỏe"), ("quý", "quý"), ("hoàng", "hoàng"), ("thuyết", "thuyết"),
+        ("Tỉnh uỷ", "Tỉnh ủy"), ("hòa", "hòa"),
+    ],
+)
+def test_new_style_tone_marks_are_moved_to_the_old_style(typed: str, canonical: str) -> None:
+    assert canonical_tones(typed) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Đảng viên KHÔNG được làm gì?", "dang vien khong duoc lam gi"),
+        ("Quy định số 37-QĐ/TW", "quy dinh so 37 qd tw"),
+        ("  nhiều   khoảng\ttrắng ", "nhieu khoang trang"),
+        ("Hoà", "hoa"), ("hòa", "hoa"),
+        ("e\u0301", "e"),  # decomposed input is composed first
+        ("**Điều 18.**", "dieu 18"),
+    ],
+)
+def test_folding_removes_marks_case_and_punctuation(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("QĐ 37 điều 14", ["quy", "dinh", "37", "dieu", "14"]),
+        ("NQ 21 của BCH TW", ["nghi", "quyet", "21", "cua", "ban", "chap", "hanh", "trung",
+                              "uong"]),
+        ("UBKT ĐUK", ["uy", "ban", "kiem", "tra", "dang", "uy", "khoi"]),
+        ("KH 03 của BTV TU", ["ke", "hoach", "3", "cua", "ban", "thuong", "vu", "tinh", "uy"]),
+        ("dv ko dc lam gi", ["dang", "vien", "khong", "duoc", "lam", "gi"]),
+        ("đv đc uống rượu k", ["dang", "vien", "duoc", "uong", "ruou", "khong"]),
+        ("nói chuyện vs chi bộ", ["noi", "chuyen", "voi", "chi", "bo"]),
+        ("tư tưởng", ["tu", "tuong"]),  # "tu" is only Tỉnh ủy when written TU
+        ("tỷ lệ", ["ti", "le"]), ("tỉ lệ", ["ti", "le"]), ("lý luận", ["li", "luan"]),
+        ("mỗi năm", ["hang", "nam"]), ("hàng tháng", ["hang", "thang"]),
+        ("05 nhóm", ["5", "nhom"]),
+    ],
+)
+def test_tokens_expand_party_abbreviations_and_chat_shorthand(
+    question: str, expected: list[str]
+) -> None:
+    assert tokens(question) == expected
+
+
+def test_a_shouted_question_does_not_turn_ordinary_words_into_abbreviations() -> None:
+    assert tokens("KẾT LUẬN 21 LÀ GÌ") == ["ket", "luan", "21", "la", "gi"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "reading"),
+    [("ddangr", "dang"), ("vieen", "vien"), ("dduowcj", "duoc"), ("d9a3ng", "dang"),
+     ("vie6n", "vien"), ("quys", "quy")],
+)
+def test_telex_and_vni_leftovers_have_a_folded_reading(typed: str, reading: str) -> None:
+    assert reading in typing_leftovers(typed)
+
+
+def test_diacritics_are_detected() -> None:
+    assert has_diacritics("đảng viên")
+    assert not has_diacritics("dang vien")
