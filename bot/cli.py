@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import sys
@@ -57,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None or (args.command == "kb" and not args.kb_command) or (
         args.command == "db" and not args.db_command
     ):
-        parser.parse_args([args.command, "--help"])
+        with contextlib.suppress(SystemExit):
+            parser.parse_args([args.command, "--help"])
         return 2
     try:
         return asyncio.run(_with_services(settings, lambda s: handler(s, args)))

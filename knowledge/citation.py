@@ -26,9 +26,10 @@ def passage_citation(
         marker, step_label = classify(line)
         if marker == "star" and not (subject and subject in line[:60]):
             steps.append(_short(line.lstrip("* ").rstrip(":")))
-        elif step_label and marker not in ("star",):
-            if not (subject and subject != doc_number and marker in ("roman", "upper")):
-                steps.append(step_label)
+        elif step_label and marker != "star" and not (
+            subject and subject != doc_number and marker in ("roman", "upper")
+        ):
+            steps.append(step_label)
     if label and kind != "part":
         steps.append(label)
     path = " › ".join(steps[-3:])

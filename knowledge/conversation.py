@@ -13,7 +13,8 @@ from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
 from knowledge.search import Result
 from knowledge.service import KnowledgeService
 
-KEEP_RESULTS = 8
+KEEP_RESULTS = 6
+RELATED_FLOOR = 0.35  # further results below this word coverage are noise, not "other answers"
 
 
 class Conversation:
@@ -56,15 +57,16 @@ class Conversation:
         if not fold(question):
             return Reply.plain(texts.ASK_NO_WORDS)
         outcome = await self.knowledge.search(question, top=KEEP_RESULTS)
+        results = [r for i, r in enumerate(outcome.results) if i == 0 or r.score >= RELATED_FLOOR]
         async with self.sessions.begin() as session:
             asked = await repository.record_question(session, AskedQuestion(
                 question=question, normalized=fold(question), found=outcome.found,
-                results=[r.key for r in outcome.results], platform=chat.platform,
+                results=[r.key for r in results], platform=chat.platform,
                 chat_id=chat.chat_id, user_id=user, asked_at=now,
             ))
         if not outcome.found:
-            return self._not_found(outcome.results[:3], outcome.note)
-        return self._answer(asked.id, list(outcome.results), 0)
+            return self._not_found(results, outcome.note)
+        return self._answer(asked.id, list(results), 0)
 
     async def act(self, action: str, user: str, now: datetime) -> ActionOutcome:
         """A button press: "more:<asked>:<rank>" pages, "fb:<asked>:<rank>:<1|0>" votes."""
@@ -111,13 +113,14 @@ class Conversation:
         rows = tuple(row for row in (tuple(paging), votes) if row)
         return Reply(tuple(spans), rows)
 
-    def _not_found(self, nearest: tuple[Result, ...], note: str | None) -> Reply:
+    def _not_found(self, nearest: list[Result], note: str | None) -> Reply:
         spans = [Span(texts.NOT_FOUND)]
         if note:
             spans.insert(0, Span(note, "bold"))
-        if nearest:
+        topics = list(dict.fromkeys(r.citation.split(" (trích ")[0] for r in nearest))[:3]
+        if topics:
             spans.append(Span(texts.NEAREST_TOPICS, "bold"))
-            spans.extend(Span(f"• {r.citation}") for r in nearest)
+            spans.extend(Span(f"• {topic}") for topic in topics)
         else:
             spans.append(Span(texts.NO_TOPICS, "italic"))
         return Reply(tuple(spans))

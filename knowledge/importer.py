@@ -80,7 +80,9 @@ class ImportService:
             reports.append(await self.import_file(path, now))
         return reports
 
-    async def import_file(self, path: Path, now: datetime, source: str | None = None) -> FileReport:
+    async def import_file(
+        self, path: Path, now: datetime, source: str | None = None
+    ) -> FileReport:
         source_path = source or str(path.resolve())
         try:
             data = path.read_bytes()

@@ -150,9 +150,11 @@ def typing_leftovers(token: str) -> list[str]:
 
 
 # Words that frame a question or join a sentence; they never decide which passage answers.
-QUESTION_WORDS = frozenset(
-    ["gi", "nao", "sao", "bao", "nhieu", "the", "a", "ha", "nhi", "nhe", "vay", "chua", "ai", "dau", "may", "khi", "cua", "vao", "cac", "nhung", "la", "va", "voi", "cho", "nhu", "hay", "hoac", "nay", "ay", "tai", "ve", "ra", "phai", "do"]
+_QUESTION_WORDS = (
+    "gi nao sao bao nhieu the a ha nhi nhe vay chua ai dau may khi cua vao cac nhung la va "
+    "voi cho nhu hay hoac nay ay tai ve ra phai do"
 )
+QUESTION_WORDS = frozenset(_QUESTION_WORDS.split())
 
 
 def content_tokens(words: list[str]) -> list[str]:

@@ -16,7 +16,8 @@ async def kb_version(session: AsyncSession) -> int:
 
 
 async def bump_version(session: AsyncSession) -> None:
-    await session.execute(update(KBState).where(KBState.id == 1).values(version=KBState.version + 1))
+    bumped = update(KBState).where(KBState.id == 1).values(version=KBState.version + 1)
+    await session.execute(bumped)
 
 
 async def document_by_path(session: AsyncSession, source_path: str) -> Document | None:

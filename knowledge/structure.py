@@ -7,14 +7,18 @@ from dataclasses import dataclass, field
 
 _ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*[-.–]\s*(?P<rest>\S.*)$")
 _UPPER = re.compile(r"^(?P<label>[A-DĐ])\s*[.-]\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
-_DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})\s*(?:[.-]\s*|\s+(?=\D))(?P<rest>\S.*)$")
+_DECIMAL = re.compile(
+    r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})\s*(?:[.-]\s*|\s+(?=\D))(?P<rest>\S.*)$"
+)
 _ARTICLE = re.compile(r"^(?P<label>Điều\s+\d{1,3})\s*[.:]\s*(?P<rest>.*)$")
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^(?P<label>\(\d{1,2}\)|\d{1,2}\))\s*(?P<rest>\S.*)$")
 _STAR = re.compile(r"^\*\s+(?P<rest>\S.{8,})$")
 _SIGNATURE = re.compile(r"^(?:T/M|T/L|K/T|TM\.|TL\.|KT\.|TM |TL |KT )\s*\S", re.UNICODE)
 _RECIPIENTS = re.compile(r"^Nơi nhận\b", re.IGNORECASE)
-_DATELINE = re.compile(r"^(?:\*\s*)?[^\d,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+_DATELINE = re.compile(
+    r"^(?:\*\s*)?[^\d,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+)
 _NUMBER_LINE = re.compile(r"^(?:\*\s*)?Số\s*[:.]?\s*\d*\s*-\s*[A-ZĐa-zđ]+\s*/", re.UNICODE)
 _VALID_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: settings on a temporary data dir, real databases, the corpus, a fake Telegram."""
+"""Shared fixtures: settings on a temporary data dir, real databases, the shared corpus."""
 
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
 
 def make_settings(data_dir: Path, database_url: str | None = None, **extra: object) -> Settings:
-    return Settings(CHIBO_DATA_DIR=data_dir, DATABASE_URL=database_url,
-                    TELEGRAM_BOT_TOKEN=None, _env_file=None, **extra)  # type: ignore[call-arg]
+    values: dict[str, object] = {"TELEGRAM_BOT_TOKEN": None, **extra}
+    return Settings(CHIBO_DATA_DIR=data_dir, DATABASE_URL=database_url, _env_file=None,
+                    **values)  # type: ignore[call-arg]
 
 
 @pytest.fixture

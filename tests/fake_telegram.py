@@ -198,8 +198,8 @@ class FakeTelegram:
                     "Connection: keep-alive\r\n\r\n".encode() + data
                 )
                 await writer.drain()
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
+        except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
+            pass  # the client went away, or the server is stopping
         finally:
             writer.close()
 

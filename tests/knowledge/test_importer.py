@@ -112,7 +112,7 @@ async def test_docx_and_pdf_are_read_and_a_bad_file_does_not_stop_the_others(
     explicit = await services.importer.import_paths([folder / "anh.jpg"], NOW)
     assert explicit[0].status == "failed" and ".jpg" in (explicit[0].error or "")
 
-    table_answer = await services.knowledge.search("thu nộp đảng phí 6 tháng đầu năm trước ngày nào")
+    table_answer = await services.knowledge.search("thu nộp đảng phí 6 tháng đầu năm hạn khi nào")
     assert "Thời gian: Trước 30/6/2026" in table_answer.results[0].text
     pdf_answer = await services.knowledge.search("hội nghị học tập nghị quyết thôn Đồng Tâm ở đâu")
     text = pdf_answer.results[0].text

@@ -1,0 +1,107 @@
+"""Exact references: "QĐ 37 điều 14", "nhiệm vụ thứ 5 của kế hoạch 147", "mục 2.2.5"."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from knowledge.index import SearchIndex
+from knowledge.normalize import fold, tokens
+from knowledge.references import CODE_NAMES, QueryRefs, find_doc_numbers
+
+SUBJECT_BOOST = 1.6
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+class Lookup:
+    """Maps built once per index: numbered children, articles, labels, documents known."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self.children: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
+        self.by_label: dict[str, list[int]] = defaultdict(list)
+        self.by_kind: dict[str, list[int]] = defaultdict(list)
+        self.articles: dict[tuple[str, int], dict[int, int]] = defaultdict(dict)
+        self.nodes: dict[tuple[int, int], int] = {}
+        self.known_docs: set[tuple[str, int]] = set()
+        by_subject: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for i, entry in enumerate(index.entries):
+            self.by_kind[entry.node_kind].append(i)
+            whole = entry.node_kind != "part"
+            if whole and entry.doc_id is not None and entry.ordinal is not None:
+                self.nodes[(entry.doc_id, entry.ordinal)] = i
+                if entry.parent_ordinal is not None and entry.label:
+                    self.children[(entry.doc_id, entry.parent_ordinal)][entry.label] = i
+            if whole and entry.label:
+                self.by_label[entry.label].append(i)
+            if entry.subject:
+                by_subject[entry.subject].append(i)
+                if entry.node_kind == "article" and entry.label:
+                    self.articles[entry.subject].setdefault(int(entry.label.split()[-1]), i)
+            self.known_docs.update((n.code, n.number) for n in find_doc_numbers(entry.text))
+        self.known_docs.update(by_subject)
+        self.subject_rows = {s: np.asarray(rows, dtype=np.int32) for s, rows in by_subject.items()}
+
+    @property
+    def subjects(self) -> set[tuple[str, int]]:
+        return set(self.subject_rows)
+
+    def missing(self, refs: QueryRefs) -> tuple[str, int] | None:
+        """The document a question names when none of the documents it names is known."""
+        if refs.docs and all(d not in self.known_docs for d in refs.docs):
+            return refs.docs[0]
+        return None
+
+    def boost(self, refs: QueryRefs, scores: np.ndarray) -> np.ndarray:
+        """Favour the sections about the documents the question names."""
+        for doc in set(refs.docs):
+            rows = self.subject_rows.get(doc)
+            if rows is not None:
+                scores[rows] *= SUBJECT_BOOST
+        return scores
+
+    def exact(
+        self, refs: QueryRefs, scores: np.ndarray, words: list[str]
+    ) -> tuple[list[int], str | None]:
+        """Entries the question names exactly, or a note why the named one does not exist."""
+        if refs.article is not None:
+            docs = [d for d in refs.docs if d in self.articles] or list(self.articles)
+            if len(docs) == 1:
+                articles = self.articles[docs[0]]
+                if refs.article in articles:
+                    return [articles[refs.article]], None
+                name = CODE_NAMES.get(docs[0][0], "Văn bản")
+                return [], (f"{name} {docs[0][1]} chỉ có {max(articles)} điều; không có "
+                            f"Điều {refs.article}.")
+        if refs.ordinal is not None and refs.ordinal_noun:
+            hit = self._ordinal(refs, scores, words)
+            if hit is not None:
+                return [hit], None
+        if refs.section and self.by_label.get(refs.section):
+            return [max(self.by_label[refs.section], key=lambda i: float(scores[i]))], None
+        return [], None
+
+    def _ordinal(self, refs: QueryRefs, scores: np.ndarray, words: list[str]) -> int | None:
+        """The n-th item under the heading that names the noun ("nhiệm vụ", "mục tiêu")."""
+        ordinal = refs.ordinal or 0
+        wanted = {f"({ordinal})", str(ordinal)}
+        if ordinal <= len(_LETTERS):
+            wanted.add(_LETTERS[ordinal - 1] + ")")
+        best: tuple[float, int] | None = None
+        for (doc_id, parent), labels in self.children.items():
+            match = next((labels[w] for w in wanted if w in labels), None)
+            position = self.nodes.get((doc_id, parent))
+            if match is None or position is None:
+                continue
+            heading = self.index.entries[position]
+            if (refs.ordinal_noun or "") not in fold(heading.text):
+                continue
+            if refs.docs and heading.subject not in refs.docs:
+                continue
+            line = set(tokens(heading.text.split("\n", 1)[0]))
+            overlap = sum(self.index.idf.get(w, 0.0) for w in set(words) if w in line)
+            score = overlap + 0.01 * float(scores[position])
+            if best is None or score > best[0]:
+                best = (score, match)
+        return best[1] if best else None

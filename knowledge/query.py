@@ -1,0 +1,85 @@
+"""A question taken apart once: its words, typo-corrected readings, references and intent."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.index import SearchIndex
+from knowledge.normalize import ABBREVIATIONS, QUESTION_WORDS, fold, tokens
+from knowledge.references import QueryRefs, parse_query_refs, strip_refs
+
+ACRONYM_WEIGHT = 2.0
+_ACRONYM = re.compile(r"\b[A-ZĐ]{4,}\b")
+_WHY = ({"tai", "sao"}, {"vi", "sao"}, {"li", "do"}, {"why"})
+_WHEN = ({"khi", "nao"}, {"luc", "nao"}, {"bao", "gio"}, {"thoi", "han"}, {"han", "chot"})
+_WHEN_WORDS = frozenset({"xong", "luc", "gio", "han", "chot", "thoi"})
+_SYNTHETIC = ("la_do", "nguoi_")
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    refs: QueryRefs
+    words: list[str]  # as typed, folded and expanded
+    content: list[str]  # indexed spellings of the words that carry meaning
+    unknown: list[str]  # words the knowledge base has never seen
+    terms: list[tuple[str, float]]  # BM25 terms with weights
+    intent: str | None  # a passage kind the question asks for ("signature")
+    why: bool  # "tại sao ...?": answered by a passage that says "... là do:"
+
+    @property
+    def pairs(self) -> list[str]:
+        return [t for t, _w in self.terms if "_" in t and not t.startswith(_SYNTHETIC)]
+
+
+def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]]) -> Query:
+    refs = parse_query_refs(question)
+    words = tokens(question)
+    resolved = [index.resolve(w) for w in words]
+    unknown = [w for w, r in zip(words, resolved, strict=True) if r is None]
+    content = [r for r in resolved if r and r not in QUESTION_WORDS]
+    when = _asks_when(words)
+    if when:
+        content = [w for w in content if w not in _WHEN_WORDS]
+    named = [d for d in refs.docs if d in subjects]
+    scored = strip_refs(resolved, named) if named else resolved
+    terms = _terms(scored, words, when)
+    terms += [(a, ACRONYM_WEIGHT) for a in _acronyms(question) if a in index.idf]
+    why = any(pair <= set(words) for pair in _WHY)
+    if why:
+        terms.append(("la_do", 1.0))
+    return Query(question, refs, words, content, unknown, terms, _intent_kind(words), why)
+
+
+def _terms(resolved: list[str | None], typed: list[str], when: bool) -> list[tuple[str, float]]:
+    terms: list[tuple[str, float]] = []
+    if when:
+        terms.append(("thoi_gian", 1.0))  # "xong khi nào?" is answered by "Thời gian: ..."
+    for a, b in zip(typed, typed[1:], strict=False):
+        if a == "ai" and b not in QUESTION_WORDS:
+            terms.append((f"nguoi_{b}", 1.0))  # "ai ký?" is answered by "người ký"
+    terms.extend((w, 1.0) for w in resolved if w and w not in QUESTION_WORDS)
+    for a, b in zip(resolved, resolved[1:], strict=False):
+        if a and b and not (a in QUESTION_WORDS and b in QUESTION_WORDS):
+            terms.append((f"{a}_{b}", 1.0))
+    return terms
+
+
+def _acronyms(question: str) -> list[str]:
+    """Unexpanded capitals like CCVCNLĐ name one thing exactly; they weigh more."""
+    words = _ACRONYM.findall(question)
+    return [fold(w) for w in words if not question.isupper() and fold(w) not in ABBREVIATIONS]
+
+
+def _asks_when(words: list[str]) -> bool:
+    present = set(words)
+    return any(pair <= present for pair in _WHEN)
+
+
+def _intent_kind(words: list[str]) -> str | None:
+    """Questions about who signed ("ai ký", "người ký") are answered by a signature block."""
+    present = set(words)
+    if "ki" in present and ({"ai", "nguoi"} & present):
+        return "signature"
+    return None

@@ -1,0 +1,74 @@
+"""The `chibo` command as an admin or the eval runner uses it: real processes, real SQLite."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.knowledge.documents import PLAN_PARAGRAPHS
+
+
+def chibo(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "DATABASE_URL")}
+    env.update(CHIBO_DATA_DIR=str(data), CHIBO_LOG_LEVEL="WARNING")
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, text=True,
+                          capture_output=True, env=env, cwd=data, timeout=120)
+
+
+def _plan(tmp_path: Path) -> Path:
+    doc = tmp_path / "ke-hoach-45.txt"
+    doc.write_text("\n\n".join(PLAN_PARAGRAPHS), encoding="utf-8")
+    return doc
+
+
+def test_import_list_ask_and_remove(tmp_path: Path) -> None:
+    doc = _plan(tmp_path)
+    (tmp_path / "ghi-chu.odt").write_text("x")
+    imported = chibo(tmp_path, "kb", "import", str(doc), str(tmp_path / "ghi-chu.odt"))
+    assert imported.returncode == 0, imported.stderr
+    assert "Kế hoạch số 45-KH/ĐU" in imported.stdout
+    assert "định dạng .odt chưa được hỗ trợ" in imported.stdout
+    assert "Tổng: 2 tệp; nhập 1 văn bản" in imported.stdout
+    listed = chibo(tmp_path, "kb", "list")
+    assert listed.stdout.startswith("#1") and "ke-hoach-45.txt" in listed.stdout
+    asked = chibo(tmp_path, "ask", "--json", "--top", "2",
+                  stdin="báo cáo trước ngày mấy hằng tháng\ngiá vàng hôm nay\n")
+    lines = [json.loads(line) for line in asked.stdout.splitlines()]
+    assert [line["question"] for line in lines] == ["báo cáo trước ngày mấy hằng tháng",
+                                                    "giá vàng hôm nay"]
+    assert lines[0]["found"] is True
+    assert "trước ngày 25 hằng tháng" in lines[0]["results"][0]["text"]
+    assert set(lines[0]["results"][0]) == {"text", "source", "score"}
+    assert lines[1]["found"] is False
+    removed = chibo(tmp_path, "kb", "remove", "1", "7")
+    assert removed.returncode == 1 and "Đã xóa văn bản #1" in removed.stdout
+    assert "Không có văn bản #7" in removed.stderr
+    assert chibo(tmp_path, "kb", "list").stdout.startswith("Chưa có văn bản nào")
+
+
+def test_ask_and_import_never_load_the_default_entries_but_console_does(tmp_path: Path) -> None:
+    asked = chibo(tmp_path, "ask", "--json", "Đảng viên có được uống rượu bia không?")
+    assert json.loads(asked.stdout)["results"] == []
+    console = chibo(tmp_path, "console", stdin="Đảng viên có được uống rượu bia không?\n")
+    assert "Đã nạp" in console.stderr and "Điều 18" in console.stdout
+    again = chibo(tmp_path, "ask", "--json", "Đảng viên có được uống rượu bia không?")
+    assert json.loads(again.stdout)["found"] is True
+    reload = chibo(tmp_path, "kb", "load-defaults")
+    assert "Đã nạp 0 mục" in reload.stdout  # already there: nothing is doubled
+
+
+def test_run_without_a_token_opens_the_console(tmp_path: Path) -> None:
+    run = chibo(tmp_path, "run", stdin="/thoat\n")
+    assert run.returncode == 0
+    assert "TELEGRAM_BOT_TOKEN" in run.stderr and "Tạm biệt" in run.stdout
+
+
+def test_usage_is_shown_for_missing_subcommands(tmp_path: Path) -> None:
+    assert "COMMAND" in chibo(tmp_path).stdout
+    bare = chibo(tmp_path, "kb")
+    assert bare.returncode == 2 and "import" in bare.stdout
+    upgraded = chibo(tmp_path, "db", "upgrade")
+    assert upgraded.returncode == 0 and "0001" in upgraded.stdout

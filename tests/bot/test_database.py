@@ -1,0 +1,39 @@
+"""The schema comes from migrations on SQLite and PostgreSQL, and times are stored as UTC."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from bot.database import head_revision
+from bot.services import Services
+from knowledge.models import AskedQuestion
+
+
+async def test_migrations_bring_the_schema_to_the_newest_revision(services: Services) -> None:
+    assert await services.db.schema_revision() == head_revision() == "0001"
+    await services.db.migrate()  # a second start changes nothing
+    assert await services.db.schema_revision() == "0001"
+
+
+async def test_times_go_in_with_any_zone_and_come_back_as_utc(services: Services) -> None:
+    hanoi = timezone(timedelta(hours=7))
+    asked_at = datetime(2026, 11, 22, 19, 30, tzinfo=hanoi)
+    async with services.db.sessions.begin() as session:
+        session.add(AskedQuestion(question="q", normalized="q", found=False, results=[],
+                                  platform="test", chat_id="1", user_id=None, asked_at=asked_at))
+    async with services.db.sessions() as session:
+        stored = (await session.execute(select(AskedQuestion))).scalar_one()
+    assert stored.asked_at == asked_at
+    assert stored.asked_at.utcoffset() == timedelta(0)
+    assert stored.asked_at.hour == 12
+
+
+async def test_a_naive_time_is_refused(services: Services) -> None:
+    with pytest.raises(Exception, match="naive"):
+        async with services.db.sessions.begin() as session:
+            session.add(AskedQuestion(question="q", normalized="q", found=False, results=[],
+                                      platform="t", chat_id="1", user_id=None,
+                                      asked_at=datetime(2026, 1, 1)))

@@ -1,0 +1,165 @@
+"""Members talk to the real bot over HTTP; a fake Bot API server on 127.0.0.1 plays Telegram."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from telegram.ext import Application
+
+from bot.app import build_application, start_polling, stop_polling
+from tests.conftest import NOW, make_settings
+from tests.fake_telegram import FakeTelegram
+
+GROUP = -100777
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    server = FakeTelegram()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Application]:
+    data = tmp_path / "bot"
+    data.mkdir()
+    shutil.copy(corpus_db, data / "chibo.db")
+    settings = make_settings(data, TELEGRAM_BOT_TOKEN=fake.token,
+                             TELEGRAM_API_BASE_URL=fake.base_url)
+    application = build_application(settings)
+    await start_polling(application, poll_timeout=1)
+    yield application
+    await stop_polling(application)
+
+
+def _buttons(call) -> list[dict]:  # noqa: ANN001
+    markup = call.params.get("reply_markup") or {}
+    return [button for row in markup.get("inline_keyboard", []) for button in row]
+
+
+async def test_a_member_asks_without_diacritics_and_gets_article_18(
+    bot: Application, fake: FakeTelegram
+) -> None:
+    fake.user_says("dang vien co duoc uong ruou bia khong")
+    [answer] = await fake.wait_for("sendMessage", chat_id=1001)
+    assert answer.params["parse_mode"] == "HTML"
+    assert "<b>Quy định số 37-QĐ/TW, Điều 18" in answer.params["text"]
+    assert "<blockquote>" in answer.params["text"] and "rượu, bia" in answer.params["text"]
+    labels = [b["text"] for b in _buttons(answer)]
+    assert "Kết quả khác ▶" in labels and "👍 Đúng" in labels
+    commands = fake.sent("setMyCommands")[0].params["commands"]
+    assert [c["command"] for c in commands] == ["hoi", "help", "start"]
+
+
+async def test_more_results_edit_the_same_message_and_feedback_is_acknowledged(
+    bot: Application, fake: FakeTelegram
+) -> None:
+    fake.user_says("QĐ 37 điều 14")
+    [answer] = await fake.wait_for("sendMessage", chat_id=1001)
+    sent = next(iter(fake.messages.values()))
+    more = next(b for b in _buttons(answer) if b["text"].startswith("Kết quả khác"))
+    fake.user_presses(sent, more["callback_data"])
+    [edited] = await fake.wait_for("editMessageText")
+    assert int(edited.params["message_id"]) == sent["message_id"]
+    assert "Kết quả 2/" in edited.params["text"]
+    await fake.wait_for("answerCallbackQuery")
+    vote = next(b for b in _buttons(answer) if b["text"] == "👎 Chưa đúng")
+    fake.user_presses(sent, vote["callback_data"])
+    calls = await fake.wait_for("answerCallbackQuery", count=2)
+    assert "ghi lại" in calls[-1].params["text"]
+
+
+async def test_in_a_group_the_bot_answers_hoi_and_replies_to_it_but_not_chatter(
+    bot: Application, fake: FakeTelegram
+) -> None:
+    fake.user_says("hôm nay họp chi bộ lúc mấy giờ nhỉ", chat_id=GROUP, chat_type="supergroup")
+    fake.user_says(f"/hoi@{fake.username} QĐ 37 điều 14", chat_id=GROUP,
+                   chat_type="supergroup")
+    [answer] = await fake.wait_for("sendMessage", chat_id=GROUP)
+    assert "Điều 14" in answer.params["text"]
+    assert answer.params["reply_parameters"]["message_id"]  # quotes the member's question
+    bot_message = next(m for m in fake.messages.values() if m["chat"]["id"] == GROUP)
+    fake.user_says("còn điều 18 thì sao", chat_id=GROUP, chat_type="supergroup",
+                   reply_to=bot_message)
+    answers = await fake.wait_for("sendMessage", chat_id=GROUP, count=2)
+    assert len(answers) == 2
+
+
+async def test_stickers_get_a_hint_in_private_and_silence_in_groups(
+    bot: Application, fake: FakeTelegram
+) -> None:
+    fake.user_sends_sticker(chat_id=GROUP, chat_type="supergroup")
+    fake.user_sends_sticker()
+    [hint] = await fake.wait_for("sendMessage", chat_id=1001)
+    assert "bằng chữ" in hint.params["text"]
+    fake.user_says("/start")
+    await fake.wait_for("sendMessage", chat_id=1001, count=2)
+    assert fake.sent("sendMessage", chat_id=GROUP) == []
+
+
+async def test_start_help_unknown_commands_and_overlong_questions(
+    bot: Application, fake: FakeTelegram
+) -> None:
+    fake.user_says("/start")
+    fake.user_says("/help")
+    fake.user_says("/xyz")
+    fake.user_says("đảng viên " * 100)
+    fake.user_says("/hoi")
+    calls = await fake.wait_for("sendMessage", chat_id=1001, count=5)
+    texts = [c.params["text"] for c in calls]
+    assert "Trợ lý Chi bộ" in texts[0]
+    assert "/hoi" in texts[1] and "QĐ 37 điều 14" in texts[1]
+    assert "chưa hiểu lệnh" in texts[2]
+    assert "dài quá" in texts[3]
+    assert "sau lệnh /hoi" in texts[4]
+
+
+async def test_a_flood_wait_is_respected_and_the_answer_still_arrives(
+    bot: Application, fake: FakeTelegram
+) -> None:
+    fake.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    fake.user_says("QĐ 37 điều 6")
+    calls = await fake.wait_for("sendMessage", chat_id=1001, count=2, timeout=15)
+    assert calls[1].at - calls[0].at >= 1.0
+    assert "Điều 6" in calls[1].params["text"]
+
+
+async def test_a_chat_that_removed_the_bot_does_not_stop_it_answering_others(
+    bot: Application, fake: FakeTelegram
+) -> None:
+    fake.forbidden.add(str(GROUP))
+    fake.user_says("/hoi QĐ 37 điều 14", chat_id=GROUP, chat_type="supergroup")
+    fake.user_says("QĐ 37 điều 14")
+    [answer] = await fake.wait_for("sendMessage", chat_id=1001)
+    assert "Điều 14" in answer.params["text"]
+
+
+async def test_text_with_html_characters_is_escaped_so_telegram_accepts_it(
+    bot: Application, fake: FakeTelegram, tmp_path: Path
+) -> None:
+    services = bot.bot_data.services
+    doc = tmp_path / "quy-che.txt"
+    doc.write_text("QUY CHẾ\n\nSố 9-QĐ/ĐU\n\nĐiều 1. Khi tỷ lệ dự họp của <tên chi bộ> < 50% & "
+                   "không đủ \"quorum\" thì hoãn cuộc họp chi bộ.\n", encoding="utf-8")
+    await services.importer.import_paths([doc], NOW)
+    fake.user_says("tỷ lệ dự họp dưới 50% thì hoãn cuộc họp chi bộ không")
+    [answer] = await fake.wait_for("sendMessage", chat_id=1001)
+    assert "&lt;tên chi bộ&gt; &lt; 50% &amp; không đủ" in answer.params["text"]
+    assert fake.sent("sendMessage", chat_id=1001)[0] is answer  # accepted the first time
+
+
+async def test_if_telegram_rejects_the_markup_the_answer_is_resent_as_plain_text(
+    bot: Application, fake: FakeTelegram
+) -> None:
+    fake.fail_next("sendMessage", 400, "Bad Request: can't parse entities: Unsupported start "
+                   "tag \"x\" at byte offset 3")
+    fake.user_says("QĐ 37 điều 19")
+    calls = await fake.wait_for("sendMessage", chat_id=1001, count=2)
+    assert calls[0].params["parse_mode"] == "HTML"
+    assert "parse_mode" not in calls[1].params
+    assert calls[1].params["text"].startswith("Quy định số 37-QĐ/TW, Điều 19")

@@ -1,0 +1,113 @@
+"""Members ask in their own words; the bot answers from the right passage or says it cannot."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services import Services
+from knowledge.references import parse_query_refs, strip_refs
+from tests.conftest import NOW
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["dang vien co duoc uong ruou bia khong", "đảng viên có được uống rượu bia không?",
+     "ĐẢNG VIÊN CÓ ĐƯỢC UỐNG RƯỢU BIA KHÔNG", "dv co dc uong ruou bia k"],
+)
+async def test_a_member_asks_about_alcohol_in_any_spelling_and_gets_article_18(
+    kb: Services, question: str
+) -> None:
+    outcome = await kb.knowledge.search(question)
+    assert outcome.found
+    assert outcome.results[0].citation.startswith("Quy định số 37-QĐ/TW, Điều 18")
+    assert "rượu, bia" in outcome.results[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [("QĐ 37 điều 14", 14), ("điều 14 quy định 37", 14), ("qd37 dieu 6", 6),
+     ("Quy định số 37-QĐ/TW Điều 19 nói gì", 19)],
+)
+async def test_an_article_reference_is_resolved_exactly(
+    kb: Services, question: str, article: int
+) -> None:
+    outcome = await kb.knowledge.search(question)
+    assert outcome.found and outcome.results[0].score == 1.0
+    assert outcome.results[0].citation.startswith(f"Quy định số 37-QĐ/TW, Điều {article}")
+    assert outcome.results[0].text.startswith(f"Điều {article}.")
+
+
+async def test_an_article_that_does_not_exist_is_not_answered(kb: Services) -> None:
+    outcome = await kb.knowledge.search("Điều 20 quy định 37 nói gì?")
+    assert not outcome.found
+    assert outcome.note and "19 điều" in outcome.note
+
+
+async def test_a_document_not_in_the_knowledge_base_is_said_to_be_missing(kb: Services) -> None:
+    outcome = await kb.knowledge.search("Kế hoạch 200-KH/TU của Tỉnh ủy nói về việc gì?")
+    assert not outcome.found
+    assert outcome.note == "Cơ sở dữ liệu chưa có Kế hoạch số 200."
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [("nhiệm vụ thứ 5 của kế hoạch 147 là gì", "(5) Thực hiện việc lấy phiếu tín nhiệm"),
+     ("mục tiêu thứ 3 của Kết luận 21-KL/TW", "(3) Kết hợp chặt chẽ"),
+     ("nhiệm vụ đầu tiên của kế hoạch 03-KH/TW", "(1) Mở đợt sinh hoạt chính trị sâu rộng"),
+     ("mục 2.2.5 trong kế hoạch của Thị ủy nói gì", "2.2.5. Tổng kết và triển khai")],
+)
+async def test_numbered_items_and_sections_are_looked_up(
+    kb: Services, question: str, start: str
+) -> None:
+    outcome = await kb.knowledge.search(question)
+    assert outcome.found
+    assert outcome.results[0].text.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thời tiết Tuyên Quang ngày mai thế nào?", "Who won the 2022 World Cup?",
+     "giá vàng hôm nay bao nhiêu", "Mức giảm trừ gia cảnh thuế thu nhập cá nhân là bao nhiêu?"],
+)
+async def test_questions_the_documents_do_not_cover_are_not_answered(
+    kb: Services, question: str
+) -> None:
+    assert not (await kb.knowledge.search(question)).found
+
+
+async def test_typos_and_telex_leftovers_still_find_the_passage(kb: Services) -> None:
+    outcome = await kb.knowledge.search("ddangr vieen tham gia toon giaos bat hop phap")
+    assert "Điều 19" in outcome.results[0].citation
+    typo = await kb.knowledge.search("thẩm quyền tạm đinh chỉ cong tác của ngừoi đứng đầu")
+    assert "tạm đình chỉ công tác" in typo.results[0].text
+
+
+async def test_who_signed_is_answered_from_the_signature(kb: Services) -> None:
+    outcome = await kb.knowledge.search("chuong trinh hanh dong cua tinh do ai ky")
+    assert "Lê Thị Kim Dung" in outcome.results[0].text
+
+
+async def test_each_result_has_text_a_citation_and_a_score(kb: Services) -> None:
+    outcome = await kb.knowledge.search("sinh hoạt chi bộ", top=5)
+    assert len(outcome.results) == 5
+    for result in outcome.results:
+        assert result.text and result.citation and 0.0 <= result.score <= 1.0
+        assert len(result.text) <= 1400
+
+
+async def test_an_imported_change_is_searchable_without_restart(kb: Services, tmp_path) -> None:
+    assert not (await kb.knowledge.search("lịch tiếp công dân của bí thư xã An Bình")).found
+    doc = tmp_path / "thong-bao.txt"
+    doc.write_text("THÔNG BÁO\n\nSố 3-TB/ĐU\n\n1. Lịch tiếp công dân của bí thư xã An Bình là "
+                   "sáng thứ Năm hằng tuần tại trụ sở Đảng ủy.\n", encoding="utf-8")
+    await kb.importer.import_paths([doc], NOW)
+    outcome = await kb.knowledge.search("lịch tiếp công dân của bí thư xã An Bình")
+    assert outcome.found and "sáng thứ Năm hằng tuần" in outcome.results[0].text
+
+
+def test_references_are_parsed_from_questions() -> None:
+    refs = parse_query_refs("KH 03 của BCT thực hiện KL 21, mục 1.4, nhiệm vụ thứ hai")
+    assert refs.docs == (("KH", 3), ("KL", 21))
+    assert refs.section == "1.4" and refs.ordinal == 2 and refs.ordinal_noun == "nhiem vu"
+    words = ["quy", "dinh", "so", "37", "xay", "dung"]
+    assert strip_refs(words, [("QD", 37)]) == [None, None, None, None, "xay", "dung"]
