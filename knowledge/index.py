@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
+from array import array
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -68,14 +68,17 @@ class SearchIndex:
     doc_terms: list[frozenset[str]] = field(default_factory=list)
     head_terms: list[frozenset[str]] = field(default_factory=list)
     vocabulary: list[str] = field(default_factory=list)
+    max_idf: float = 1.0
     _corrections: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entries: list[Entry]) -> SearchIndex:
+        """Weighted term frequencies per entry, turned into BM25 postings with numpy."""
         index = cls(entries=entries)
-        weighted: list[dict[str, float]] = []
-        lengths = np.zeros(len(entries), dtype=np.float32)
-        df: Counter[str] = Counter()
+        term_ids: dict[str, int] = {}
+        rows, cols, freqs = array("i"), array("i"), array("f")
+        lengths = np.ones(len(entries), dtype=np.float32)
+        identities: dict[str, list[str]] = {}
         for i, entry in enumerate(entries):
             tf: dict[str, float] = defaultdict(float)
             for term in grams(tokens(entry.text)):
@@ -84,36 +87,38 @@ class SearchIndex:
                 tf[term] += CONTEXT_WEIGHT
             index.entry_terms.append(frozenset(t for t in tf if "_" not in t))
             lengths[i] = sum(v for t, v in tf.items() if "_" not in t) or 1.0
-            identity = tokens(entry.doc_context)
-            index.doc_terms.append(frozenset(identity))
+            if entry.doc_context not in identities:
+                identities[entry.doc_context] = grams(tokens(entry.doc_context))
+            identity = identities[entry.doc_context]
+            index.doc_terms.append(frozenset(t for t in identity if "_" not in t))
             index.head_terms.append(frozenset(_heading_words(entry)))
-            for term in grams(identity):
+            for term in identity:
                 tf[term] += DOC_WEIGHT
-            weighted.append(tf)
-            df.update(tf.keys())
-        n = max(len(entries), 1)
-        avg = float(lengths.mean()) if len(entries) else 1.0
-        index.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
-        entry_weight = [e.weight for e in entries]
-        columns: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-        for i, tf in enumerate(weighted):
-            norm = K1 * (1 - B + B * lengths[i] / avg)
             for term, freq in tf.items():
-                ids, weights = columns[term]
-                ids.append(i)
-                weights.append(
-                    entry_weight[i] * index.idf[term] * freq * (K1 + 1) / (freq + norm)
-                )
-        index.postings = {
-            t: (np.asarray(ids, dtype=np.int32), np.asarray(ws, dtype=np.float32))
-            for t, (ids, ws) in columns.items()
-        }
-        index.vocabulary = sorted(t for t in index.idf if "_" not in t and not t.isdigit())
+                rows.append(i)
+                cols.append(term_ids.setdefault(term, len(term_ids)))
+                freqs.append(freq)
+        index._finish(term_ids, np.frombuffer(rows, dtype=np.int32),
+                      np.frombuffer(cols, dtype=np.int32), np.frombuffer(freqs, dtype=np.float32),
+                      lengths)
         return index
 
-    @property
-    def max_idf(self) -> float:
-        return max(self.idf.values(), default=1.0)
+    def _finish(self, term_ids: dict[str, int], rows: np.ndarray, cols: np.ndarray,
+                freqs: np.ndarray, lengths: np.ndarray) -> None:
+        n = max(len(self.entries), 1)
+        df = np.bincount(cols, minlength=len(term_ids)).astype(np.float64)
+        idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        norm = K1 * (1 - B + B * lengths / (float(lengths.mean()) if len(lengths) else 1.0))
+        boost = np.asarray([e.weight for e in self.entries], dtype=np.float32)
+        weights = boost[rows] * idf[cols] * freqs * (K1 + 1) / (freqs + norm[rows])
+        order = np.argsort(cols, kind="stable")
+        rows, weights = rows[order], weights[order]
+        bounds = np.searchsorted(cols[order], np.arange(len(term_ids) + 1))
+        self.postings = {t: (rows[bounds[k] : bounds[k + 1]], weights[bounds[k] : bounds[k + 1]])
+                         for t, k in term_ids.items()}
+        self.idf = {t: float(idf[k]) for t, k in term_ids.items()}
+        self.max_idf = float(idf.max()) if len(idf) else 1.0
+        self.vocabulary = sorted(t for t in self.idf if "_" not in t and not t.isdigit())
 
     def resolve(self, word: str) -> str | None:
         """The indexed spelling of a query word: itself, its Telex/VNI reading, or a near typo."""
@@ -141,3 +146,12 @@ class SearchIndex:
                 ids, weights = posting
                 scores[ids] += weights * weight
         return scores
+
+    def presence(self, terms: list[str]) -> np.ndarray:
+        """How many of the terms each entry contains (word pairs are rare, so this is cheap)."""
+        counts = np.zeros(len(self.entries), dtype=np.float32)
+        for term in terms:
+            posting = self.postings.get(term)
+            if posting is not None:
+                counts[posting[0]] += 1.0
+        return counts

@@ -7,7 +7,7 @@ from collections import defaultdict
 import numpy as np
 
 from knowledge.index import SearchIndex
-from knowledge.normalize import fold, tokens
+from knowledge.normalize import tokens
 from knowledge.references import CODE_NAMES, QueryRefs, find_doc_numbers
 
 SUBJECT_BOOST = 1.6
@@ -19,22 +19,26 @@ class Lookup:
 
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
-        self.children: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
+        # label -> (heading position, item position), e.g. "(5)" -> [(12, 17), ...]
+        self.numbered: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self.by_label: dict[str, list[int]] = defaultdict(list)
         self.by_kind: dict[str, list[int]] = defaultdict(list)
         self.articles: dict[tuple[str, int], dict[int, int]] = defaultdict(dict)
         self.nodes: dict[tuple[int, int], int] = {}
         self.known_docs: set[tuple[str, int]] = set()
+        self._headings: dict[int, set[str]] = {}
         by_subject: dict[tuple[str, int], list[int]] = defaultdict(list)
         for i, entry in enumerate(index.entries):
             self.by_kind[entry.node_kind].append(i)
+            if entry.node_kind != "part" and entry.doc_id is not None:
+                self.nodes[(entry.doc_id, entry.ordinal or 0)] = i
+        for i, entry in enumerate(index.entries):
             whole = entry.node_kind != "part"
-            if whole and entry.doc_id is not None and entry.ordinal is not None:
-                self.nodes[(entry.doc_id, entry.ordinal)] = i
-                if entry.parent_ordinal is not None and entry.label:
-                    self.children[(entry.doc_id, entry.parent_ordinal)][entry.label] = i
             if whole and entry.label:
                 self.by_label[entry.label].append(i)
+                head = self.nodes.get((entry.doc_id or 0, entry.parent_ordinal or 0))
+                if head is not None and entry.parent_ordinal is not None:
+                    self.numbered[entry.label].append((head, i))
             if entry.subject:
                 by_subject[entry.subject].append(i)
                 if entry.node_kind == "article" and entry.label:
@@ -89,19 +93,22 @@ class Lookup:
         if ordinal <= len(_LETTERS):
             wanted.add(_LETTERS[ordinal - 1] + ")")
         best: tuple[float, int] | None = None
-        for (doc_id, parent), labels in self.children.items():
-            match = next((labels[w] for w in wanted if w in labels), None)
-            position = self.nodes.get((doc_id, parent))
-            if match is None or position is None:
-                continue
-            heading = self.index.entries[position]
-            if (refs.ordinal_noun or "") not in fold(heading.text):
-                continue
-            if refs.docs and heading.subject not in refs.docs:
-                continue
-            line = set(tokens(heading.text.split("\n", 1)[0]))
-            overlap = sum(self.index.idf.get(w, 0.0) for w in set(words) if w in line)
-            score = overlap + 0.01 * float(scores[position])
-            if best is None or score > best[0]:
-                best = (score, match)
+        for label in wanted:
+            for head, item in self.numbered.get(label, ()):
+                heading = self.index.entries[head]
+                if refs.docs and heading.subject not in refs.docs:
+                    continue
+                line = self._heading_words(head)
+                if not set((refs.ordinal_noun or "").split()) <= line:
+                    continue
+                overlap = sum(self.index.idf.get(w, 0.0) for w in set(words) if w in line)
+                score = overlap + 0.01 * float(scores[head])
+                if best is None or score > best[0]:
+                    best = (score, item)
         return best[1] if best else None
+
+    def _heading_words(self, position: int) -> set[str]:
+        if position not in self._headings:
+            text = self.index.entries[position].text
+            self._headings[position] = set(tokens(text.split("\n", 1)[0]))
+        return self._headings[position]

@@ -107,16 +107,20 @@ def tokens(text: str, *, expand: bool = True) -> list[str]:
     shouting = bool(letters) and all(w.isupper() for w in letters if len(w) > 1)
     out: list[str] = []
     for raw in raw_words:
-        folded = fold(raw)
-        for part in folded.split():
-            if not expand:
-                out.append(_strip_zeros(part))
-                continue
-            out.extend(_expand(part, raw, shouting))
+        out.extend(_word_tokens(raw, shouting, expand))
     for i in range(len(out) - 1):
         if out[i] in ("moi", "hang") and out[i + 1] in _PERIODS:
             out[i] = "hang"  # mỗi năm = hằng năm = hàng năm
     return out
+
+
+@lru_cache(maxsize=131072)
+def _word_tokens(raw: str, shouting: bool, expand: bool) -> tuple[str, ...]:
+    """The tokens of one written word; words repeat, so this is cached."""
+    out: list[str] = []
+    for part in fold(raw).split():
+        out.extend(_expand(part, raw, shouting) if expand else [_strip_zeros(part)])
+    return tuple(out)
 
 
 def _expand(part: str, raw: str, shouting: bool) -> list[str]:

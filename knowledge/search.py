@@ -69,11 +69,12 @@ class Searcher:
         if query.intent:
             order += [i for i in self.lookup.by_kind.get(query.intent, ()) if i not in order]
         coverage = {i: self._coverage(query, i) for i in order}
+        phrase = self.index.presence(query.pairs) / max(len(query.pairs), 1)
         best = float(scores[order[0]]) if order else 1.0
 
         def rank(i: int) -> float:
             entry = self.index.entries[i]
-            return (coverage[i] + RANK_PHRASE * self._phrase(query.pairs, i)
+            return (coverage[i] + RANK_PHRASE * float(phrase[i])
                     + RANK_BM25 * float(scores[i]) / best + RANK_HEAD * self._heading(query, i)
                     + (INTENT_BONUS if entry.node_kind == query.intent else 0.0)
                     + (INTENT_BONUS if query.why and self._says_because(i) else 0.0))
@@ -113,12 +114,6 @@ class Searcher:
             return max(hit / total, similar * QA_SHARE)
         return hit / total
 
-    def _phrase(self, pairs: list[str], i: int) -> float:
-        """Share of the question's word pairs found as pairs in the entry."""
-        if not pairs:
-            return 0.0
-        return sum(1 for t in pairs if _contains(self.index, t, i)) / len(pairs)
-
     def _heading(self, query: Query, i: int) -> float:
         """How much of an entry's heading the question repeats."""
         head = self.index.head_terms[i]
@@ -139,12 +134,3 @@ def _top(scores: np.ndarray, k: int) -> list[int]:
         return [int(i) for i in np.argsort(-scores)]
     part = np.argpartition(-scores, k)[:k]
     return [int(i) for i in part[np.argsort(-scores[part])]]
-
-
-def _contains(index: SearchIndex, term: str, i: int) -> bool:
-    posting = index.postings.get(term)
-    if posting is None:
-        return False
-    ids = posting[0]
-    pos = int(np.searchsorted(ids, i))
-    return pos < len(ids) and int(ids[pos]) == i

@@ -1,0 +1,153 @@
+"""Search benchmark: dev-set quality, latency at x1/x10/x100 passages, import time, memory.
+
+Run from the repository root with ../shared beside it:
+    .venv/bin/python benchmarks/search_bench.py [--rounds 5]
+Every figure is printed for this project's search and for a plain BM25 baseline measured in the
+same run, with their ratio (project / baseline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.baseline_bm25 import PlainBM25  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.services import build_services  # noqa: E402
+from knowledge.index import Entry, SearchIndex  # noqa: E402
+from knowledge.search import Searcher  # noqa: E402
+
+SHARED = Path(os.environ.get("CHIBO_SHARED", ROOT.parent / "shared"))
+CORPUS, EVAL = SHARED / "corpus", SHARED / "eval"
+
+
+def settings(data: Path) -> Settings:
+    return Settings(CHIBO_DATA_DIR=data, _env_file=None)  # type: ignore[call-arg]
+
+
+async def import_once(data: Path) -> tuple[float, list[Entry]]:
+    services = await build_services(settings(data))
+    start = time.perf_counter()
+    await services.importer.import_paths([CORPUS], datetime.now(UTC))
+    elapsed = time.perf_counter() - start
+    entries = await services.knowledge.load_entries()
+    await services.close()
+    return elapsed, entries
+
+
+def replicate(entries: list[Entry], times: int) -> list[Entry]:
+    out: list[Entry] = []
+    for copy in range(times):
+        for entry in entries:
+            doc = None if entry.doc_id is None else entry.doc_id + copy * 100_000
+            out.append(dataclasses.replace(entry, key=f"{entry.key}#{copy}", doc_id=doc))
+    return out
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def measure(fn, questions: list[str], rounds: int) -> tuple[float, float]:  # noqa: ANN001
+    for question in questions:  # warm caches (typo corrections) once, as a running bot has
+        fn(question)
+    samples: list[float] = []
+    for _ in range(rounds):
+        for question in questions:
+            start = time.perf_counter_ns()
+            fn(question)
+            samples.append((time.perf_counter_ns() - start) / 1e6)
+    return statistics.median(samples), percentile(samples, 0.99)
+
+
+def build(factory):  # noqa: ANN001
+    """Build once for time, once more under tracemalloc for the peak of Python allocations."""
+    start = time.perf_counter()
+    built = factory()
+    elapsed = time.perf_counter() - start
+    tracemalloc.start()
+    factory()
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return built, elapsed, peak
+
+
+def eval_table(data: Path) -> str:
+    env = dict(os.environ, CHIBO_DATA_DIR=str(data), CHIBO_LOG_LEVEL="WARNING")
+    command = f"{sys.executable} -m bot.cli ask --json --top 3"
+    out = subprocess.run([sys.executable, str(EVAL / "run_eval.py"), str(EVAL / "dev.jsonl"),
+                          "--cmd", command], capture_output=True, text=True, env=env, cwd=ROOT)
+    return out.stdout + out.stderr
+
+
+def baseline_table(entries: list[Entry]) -> str:
+    baseline = PlainBM25([e.text for e in entries])
+    questions = [json.loads(line) for line in (EVAL / "dev.jsonl").open(encoding="utf-8")]
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as results:
+        for q in questions:
+            answers = [entries[i].answer for i in baseline.search(q["q"])]
+            results.write(json.dumps({"id": q["id"], "found": bool(answers),
+                                      "answers": answers}, ensure_ascii=False) + "\n")
+    out = subprocess.run([sys.executable, str(EVAL / "judge.py"), str(EVAL / "dev.jsonl"),
+                          results.name], capture_output=True, text=True)
+    return out.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--scales", default="1,10,100")
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        print(f"no corpus at {CORPUS}; put ../shared beside the repository")
+        return 2
+    questions = [json.loads(line)["q"] for line in (EVAL / "dev.jsonl").open(encoding="utf-8")]
+    with tempfile.TemporaryDirectory() as tmp:
+        imports = []
+        for run in range(3):
+            seconds, entries = asyncio.run(import_once(Path(tmp) / f"run{run}"))
+            imports.append(seconds)
+        passages = [e for e in entries if e.kind == "passage"]
+        print(f"corpus: {len(passages)} passages from {CORPUS}")
+        print(f"import of the corpus into a fresh SQLite database: median "
+              f"{statistics.median(imports) * 1000:.0f} ms over 3 runs\n")
+        print("== dev set, chibo (only the corpus imported) ==")
+        print(eval_table(Path(tmp) / "run0"))
+        print("== dev set, plain BM25 baseline over the same passages (always 'found') ==")
+        print(baseline_table(passages))
+    header = (f"{'scale':>5} {'passages':>8} | {'chibo med':>9} {'p99':>7} {'build s':>7} "
+              f"{'peak MiB':>8} | {'bm25 med':>8} {'p99':>7} {'build s':>7} {'peak MiB':>8} |"
+              f" {'ratio med':>9} {'p99':>6} {'mem':>5}")
+    print("== search latency per question (ms), index build time and peak traced memory ==")
+    print(header)
+    print("-" * len(header))
+    for scale in (int(s) for s in args.scales.split(",")):
+        copies = replicate(passages, scale)
+        ours, our_build, our_peak = build(lambda c=copies: Searcher(SearchIndex.build(c)))
+        base, base_build, base_peak = build(lambda c=copies: PlainBM25([e.text for e in c]))
+        our_med, our_p99 = measure(lambda q, s=ours: s.search(q, 3), questions, args.rounds)
+        base_med, base_p99 = measure(lambda q, b=base: b.search(q, 3), questions, args.rounds)
+        print(f"{'x' + str(scale):>5} {len(copies):>8} | {our_med:>9.2f} {our_p99:>7.2f} "
+              f"{our_build:>7.2f} {our_peak:>8.1f} | {base_med:>8.2f} {base_p99:>7.2f} "
+              f"{base_build:>7.2f} {base_peak:>8.1f} | {our_med / base_med:>9.2f} "
+              f"{our_p99 / base_p99:>6.2f} {our_peak / base_peak:>5.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
