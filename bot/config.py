@@ -36,10 +36,10 @@ class Settings(BaseSettings):
             return [value]
         return value
 
-    @field_validator("telegram_bot_token", mode="before")
+    @field_validator("telegram_bot_token", "database_url", "answer_threshold", mode="before")
     @classmethod
-    def _empty_token_is_none(cls, value: object) -> object:
-        return value or None
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
 
     @property
     def resolved_database_url(self) -> str:
