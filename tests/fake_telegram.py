@@ -87,6 +87,7 @@ class FakeTelegram:
         self.calls: list[Call] = []
         self.failures: list[Failure] = []
         self.forbidden: set[str] = set()
+        self.migrated: dict[str, int] = {}  # old group id -> its new supergroup id
         self.messages: dict[tuple[str, int], dict[str, Any]] = {}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -226,6 +227,10 @@ class FakeTelegram:
         if chat and chat in self.forbidden and method.startswith(("send", "edit")):
             return 403, {"ok": False, "error_code": 403,
                          "description": "Forbidden: bot was kicked from the group chat"}
+        if chat in self.migrated and method.startswith("send"):
+            return 400, {"ok": False, "error_code": 400, "description":
+                         "Bad Request: group chat was upgraded to a supergroup chat",
+                         "parameters": {"migrate_to_chat_id": self.migrated[chat]}}
         for failure in self.failures:
             if failure.method == method and (failure.chat_id in (None, chat)):
                 self.failures.remove(failure)

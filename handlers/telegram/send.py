@@ -6,7 +6,7 @@ import logging
 
 from telegram import Message
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, ChatMigrated
 
 from handlers.telegram.render import keyboard, plain, to_html
 from knowledge.replies import Reply
@@ -22,6 +22,13 @@ async def reply_to(message: Message, reply: Reply) -> None:
             last = index == len(chunks) - 1
             await message.reply_html(chunk, reply_markup=markup if last else None,
                                      do_quote=index == 0 and message.chat.type != "private")
+    except ChatMigrated as exc:
+        log.info("group %s became supergroup %s; answering there", message.chat_id,
+                 exc.new_chat_id)
+        for index, chunk in enumerate(chunks):
+            await message.get_bot().send_message(
+                exc.new_chat_id, chunk, parse_mode=ParseMode.HTML,
+                reply_markup=markup if index == len(chunks) - 1 else None)
     except BadRequest as exc:
         if "parse" not in str(exc).lower():
             raise

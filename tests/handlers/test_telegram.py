@@ -163,3 +163,12 @@ async def test_if_telegram_rejects_the_markup_the_answer_is_resent_as_plain_text
     assert calls[0].params["parse_mode"] == "HTML"
     assert "parse_mode" not in calls[1].params
     assert calls[1].params["text"].startswith("Quy định số 37-QĐ/TW, Điều 19")
+
+
+async def test_a_question_from_a_group_that_became_a_supergroup_is_answered_there(
+    bot: Application, fake: FakeTelegram
+) -> None:
+    fake.migrated["-4001"] = -1004001
+    fake.user_says("/hoi QĐ 37 điều 18", chat_id=-4001, chat_type="group")
+    [answer] = await fake.wait_for("sendMessage", chat_id=-1004001)
+    assert "Điều 18" in answer.params["text"]
