@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from knowledge.references import CODE_NAMES, find_doc_numbers
 from knowledge.structure import classify
 
 _SHORT = 70
+_COUNTED = re.compile(
+    r"^.*?\d+\s*-\s*[A-ZĐa-zđ]+/[A-ZĐ]+\s+(?:có|gồm|xác định)(?: những)?\s+(?:\d+\s+)?"
+    r"(?P<topic>[^:]+?)(?: chủ yếu)?$"
+)
 
 
 def passage_citation(
@@ -21,19 +27,34 @@ def passage_citation(
         source = f" (trích {doc_citation})"
     if kind == "article" and label:
         return f"{base}, {label}{source}"
+    if kind == "row":
+        table = _short(trail[0].split("(Kèm theo")[0].strip().capitalize()) if trail else ""
+        row = f"dòng {label}" if label else ""
+        path = " › ".join(s for s in (table, row) if s)
+        return f"{base} › {path}{source}" if path else f"{base}{source}"
     steps: list[str] = []
     for line in trail:
         marker, step_label = classify(line)
-        if marker == "star" and not (subject and subject in line[:60]):
-            steps.append(_short(line.lstrip("* ").rstrip(":")))
-        elif step_label and marker != "star" and not (
+        if marker == "star":
+            steps.append(_short(_topic(line.lstrip("* ").rstrip(":"))))
+        elif step_label and not (
             subject and subject != doc_number and marker in ("roman", "upper")
         ):
             steps.append(step_label)
     if label and kind != "part":
-        steps.append(label)
-    path = " › ".join(steps[-3:])
+        if steps and classify(trail[-1])[0] == "star" and label.startswith("("):
+            steps[-1] = f"{steps[-1]} {label}"  # "nhiệm vụ trọng tâm (5)"
+        else:
+            steps.append(label)
+    steps = [s for n, s in enumerate(steps) if not any(t.startswith(f"{s}.") for t in steps[n:])]
+    path = " › ".join(s for s in steps[-3:] if s)
     return f"{base} › {path}{source}" if path else f"{base}{source}"
+
+
+def _topic(heading: str) -> str:
+    """ "Kế hoạch số 147-KH/TU có 12 nhiệm vụ trọng tâm" -> "nhiệm vụ trọng tâm"."""
+    match = _COUNTED.match(heading)
+    return match.group("topic") if match else heading
 
 
 def _short(text: str) -> str:

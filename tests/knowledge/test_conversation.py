@@ -8,6 +8,7 @@ from bot.services import Services
 from knowledge.models import AskedQuestion, Feedback
 from knowledge.replies import ChatRef
 from tests.conftest import NOW
+from tests.knowledge.documents import PLAN_PARAGRAPHS
 
 CHAT = ChatRef("test", "42")
 
@@ -68,3 +69,19 @@ async def test_an_old_or_forged_button_is_answered_not_crashed_on(kb: Services) 
     for action in ("more:999999:1", "more:abc", "fb:1", "zzz", ""):
         outcome = await kb.conversation.act(action, "7", NOW)
         assert outcome.notice and outcome.edit is None
+
+
+async def test_on_either_database_a_member_asks_pages_and_votes(
+    services: Services, tmp_path
+) -> None:
+    doc = tmp_path / "ke-hoach.txt"
+    doc.write_text("\n\n".join(PLAN_PARAGRAPHS), encoding="utf-8")
+    await services.importer.import_paths([doc], NOW)
+    await services.qa.load_defaults(NOW)
+    reply = await services.conversation.ask(CHAT, "7", "bao cao truoc ngay may hang thang", NOW)
+    assert "trước ngày 25 hằng tháng" in reply.text
+    actions = [b.action for row in reply.buttons for b in row]
+    vote = next(a for a in actions if a.startswith("fb:") and a.endswith(":1"))
+    assert (await services.conversation.act(vote, "7", NOW)).notice
+    more = next(a for a in actions if a.startswith("more:"))
+    assert (await services.conversation.act(more, "7", NOW)).edit is not None
