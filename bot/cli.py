@@ -9,6 +9,7 @@ import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from bot import texts
@@ -34,6 +35,14 @@ def _parser() -> argparse.ArgumentParser:
     kb_remove = kb.add_parser("remove", help=texts.CLI_KB_REMOVE)
     kb_remove.add_argument("ids", nargs="+", type=int)
     kb.add_parser("load-defaults", help=texts.CLI_KB_DEFAULTS)
+    schedule = sub.add_parser("schedule", help=texts.CLI_SCHEDULE).add_subparsers(
+        dest="schedule_command", metavar="SCHEDULE_COMMAND")
+    preview = schedule.add_parser("preview", help=texts.CLI_SCHEDULE_PREVIEW)
+    preview.add_argument("rule", help=texts.CLI_RULE)
+    preview.add_argument("--from", dest="start", type=_day, default=None, help=texts.CLI_FROM)
+    preview.add_argument("--count", type=int, default=5, help=texts.CLI_COUNT)
+    preview.add_argument("--shift", choices=("none", "before", "after"), default="none",
+                         help=texts.CLI_SHIFT)
     db = sub.add_parser("db", help=texts.CLI_DB).add_subparsers(dest="db_command",
                                                                  metavar="DB_COMMAND")
     db.add_parser("upgrade", help=texts.CLI_DB_UPGRADE)
@@ -50,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    if args.command == "schedule" and args.schedule_command == "preview":
+        return _preview(args)
     if args.command == "run" and settings.telegram_bot_token and not args.console:
         from bot.app import run_telegram
 
@@ -65,6 +76,30 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_with_services(settings, lambda s: handler(s, args)))
     except KeyboardInterrupt:
         return 130
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(texts.BAD_DATE.format(value=value)) from exc
+
+
+def _preview(args: argparse.Namespace) -> int:
+    """Print the next occurrences of a rule as ISO datetimes, one per line, nothing else."""
+    from jobs.phrases import PhraseError, parse
+    from jobs.recurrence import VN, occurrences
+
+    try:
+        rule = parse(args.rule, shift=args.shift).rule
+    except PhraseError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    start = args.start or datetime.now(VN).date()
+    after = datetime.combine(start, time.min, VN) - timedelta(microseconds=1)
+    for moment in occurrences(rule, after, max(args.count, 0)):
+        print(moment.isoformat())
+    return 0
 
 
 async def _with_services(settings: Settings, body: Callable[[Services], Awaitable[int]]) -> int:

@@ -20,6 +20,13 @@ CLI_KB_IMPORT = "nhập văn bản .txt, .md, .docx, .pdf (tệp hoặc thư m�
 CLI_KB_LIST = "liệt kê văn bản đã nhập"
 CLI_KB_REMOVE = "xóa văn bản theo mã số (xem bằng 'chibo kb list')"
 CLI_KB_DEFAULTS = "nạp bộ hỏi – đáp mặc định"
+CLI_SCHEDULE = "lịch họp và hạn chót"
+CLI_SCHEDULE_PREVIEW = "in các lần sắp tới của một lịch, mỗi dòng một thời điểm ISO"
+CLI_RULE = "lịch viết như thường lệ, ví dụ \"ngày 5 hằng tháng lúc 19h30\""
+CLI_FROM = "tính từ ngày này (YYYY-MM-DD), mặc định hôm nay"
+CLI_COUNT = "số lần (mặc định 5)"
+CLI_SHIFT = "trùng Chủ nhật hoặc ngày lễ: none (giữ), before (sớm hơn), after (lùi lại)"
+BAD_DATE = "ngày không hợp lệ: {value} (cần dạng YYYY-MM-DD, ví dụ 2026-12-01)"
 CLI_DB = "cơ sở dữ liệu"
 CLI_DB_UPGRADE = "nâng cấp lược đồ cơ sở dữ liệu lên bản mới nhất"
 
