@@ -63,7 +63,7 @@ def test_a_meeting_on_a_day_off_moves_as_the_branch_chose() -> None:
     assert _days(MonthlyDay(1), 2, "before")[0] == "2026-01-31"
     tet = Rule(LunarMonthly(1), shift="after")
     first = occurrences(tet, datetime(2026, 2, 1, tzinfo=VN), 1)[0]
-    assert first.date() == date(2026, 2, 18)  # Tết (17/2) and the day before are holidays
+    assert first.date() == date(2026, 2, 20)  # the eve and mùng 1-3 (16-19/2) are days off
 
 
 def test_times_are_local_and_between_is_half_open() -> None:
