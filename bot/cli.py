@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from bot import texts
+from bot import reminders_cli, texts
 from bot.config import Settings, load_settings
 from bot.services import Services, build_services, utc_now
 
@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("--count", type=int, default=5, help=texts.CLI_COUNT)
     preview.add_argument("--shift", choices=("none", "before", "after"), default="none",
                          help=texts.CLI_SHIFT)
+    reminders_cli.add_schedule_parsers(schedule)
+    reminders_cli.add_parsers(sub)
     db = sub.add_parser("db", help=texts.CLI_DB).add_subparsers(dest="db_command",
                                                                  metavar="DB_COMMAND")
     db.add_parser("upgrade", help=texts.CLI_DB_UPGRADE)
@@ -61,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "schedule" and args.schedule_command == "preview":
         return _preview(args)
+    if reminders_cli.wants(args):
+        return asyncio.run(_with_services(settings, lambda s: reminders_cli.run(s, args)))
     if args.command == "run" and settings.telegram_bot_token and not args.console:
         from bot.app import run_telegram
 

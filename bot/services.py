@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.config import Settings
 from bot.database import Database
+from jobs.branches import BranchService
+from jobs.delivery import Deliverer, Transport
+from jobs.limits import Limiter
+from jobs.planner import Planner
+from jobs.runner import ReminderRunner
 from knowledge.conversation import Conversation
 from knowledge.importer import ImportService
 from knowledge.qa import QAService
@@ -25,6 +30,20 @@ class Services:
     importer: ImportService
     qa: QAService
     conversation: Conversation
+    branches: BranchService
+    planner: Planner
+
+    def reminders(self, transports: dict[str, Transport]) -> ReminderRunner:
+        """A runner that delivers through the given platform transports."""
+        s = self.settings
+        limiter = Limiter(per_second=s.reminder_rate)
+        deliverer = Deliverer(
+            self.db.sessions, transports, limiter, clock=utc_now,
+            grace=timedelta(hours=s.reminder_grace_hours),
+            claim_timeout=timedelta(seconds=s.reminder_claim_timeout),
+            admins=tuple(("telegram", str(admin)) for admin in s.admin_ids),
+        )
+        return ReminderRunner(self.planner, deliverer, utc_now)
 
     async def close(self) -> None:
         await self.db.dispose()
@@ -42,4 +61,7 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
         importer=ImportService(db.sessions),
         qa=QAService(db.sessions),
         conversation=Conversation(db.sessions, knowledge, settings.max_question_chars),
+        branches=BranchService(db.sessions),
+        planner=Planner(db.sessions, horizon=timedelta(hours=settings.reminder_horizon_hours),
+                        grace=timedelta(hours=settings.reminder_grace_hours)),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from jobs.recurrence import VN
 from knowledge.importer import FileReport
 from knowledge.models import Document
 
@@ -71,4 +72,61 @@ def render_document_list(docs: Sequence[Document]) -> str:
     if not docs:
         return "Chưa có văn bản nào. Nhập bằng: chibo kb import ĐƯỜNG_DẪN"
     lines = [f"#{d.id:<4} {d.citation} – {d.passage_count} đoạn – {d.file_name}" for d in docs]
+    return "\n".join(lines)
+
+CLI_BRANCH = "chi bộ: đăng ký, liệt kê"
+CLI_BRANCH_ADD = "đăng ký (hoặc cập nhật) một chi bộ"
+CLI_CHAT = "nhóm của chi bộ, dạng telegram:-100123"
+CLI_SEC = "bí thư, dạng telegram:12345 (lặp lại được)"
+CLI_BRANCH_LIST = "liệt kê các chi bộ"
+CLI_SCHEDULE_SET = "đặt lịch sinh hoạt cho chi bộ (mã chi bộ, lịch)"
+CLI_SCHEDULE_SHOW = "xem lịch sinh hoạt và các lần sắp tới"
+CLI_DEADLINE = "hạn chót báo cáo"
+CLI_DEADLINE_ADD = "thêm hạn chót (tiêu đề, lịch); mặc định áp dụng cho mọi chi bộ"
+CLI_DEADLINE_LIST = "liệt kê hạn chót"
+CLI_DEADLINE_DONE = "đánh dấu chi bộ đã xong một hạn chót"
+CLI_DEADLINE_PROGRESS = "chi bộ nào đã xong / chưa xong"
+CLI_REMINDERS = "gửi nhắc việc"
+CLI_REMINDERS_STATUS = "số nhắc việc theo trạng thái và các nhắc sắp tới"
+CLI_REMINDERS_PLAN = "lập kế hoạch nhắc việc ngay"
+CLI_REMINDERS_RUN = "chạy lập kế hoạch và gửi nhắc (không nhận tin nhắn)"
+CLI_UNTIL_IDLE = "gửi hết các nhắc đến hạn rồi thoát"
+
+BRANCH_SAVED = "Chi bộ #{id}: {name} ({state})."
+SCHEDULE_SAVED = "Đã lưu lịch sinh hoạt: {text}."
+NO_SCHEDULE = "Chi bộ chưa có lịch sinh hoạt."
+DEADLINE_SAVED = "Đã thêm hạn chót #{id}: {text}."
+NO_DEADLINE = "Không có hạn chót #{id}."
+DONE_SAVED = "Đã ghi nhận hoàn thành."
+DONE_ALREADY = "Chi bộ đã được ghi nhận hoàn thành từ trước."
+PLANNED = "Đã lập {count} nhắc việc mới."
+NEED_TOKEN = "Cần TELEGRAM_BOT_TOKEN để gửi nhắc việc (xem .env.example)."
+STATES = {"pending": "chờ gửi", "sending": "đang gửi", "sent": "đã gửi",
+          "uncertain": "không chắc đã tới", "failed": "lỗi", "missed": "bỏ lỡ",
+          "cancelled": "đã hủy", "retry": "gửi lại sau", "migrated": "chuyển nhóm"}
+
+
+def render_status(counts: dict[str, int], upcoming: list) -> str:
+    lines = ["Nhắc việc theo trạng thái:"]
+    lines += [f"  {STATES.get(state, state)}: {n}" for state, n in sorted(counts.items())]
+    if not counts:
+        lines.append("  (chưa có)")
+    if upcoming:
+        lines.append("Sắp gửi:")
+        lines += [f"  {row.due_at.astimezone(VN):%d/%m/%Y %H:%M}  {row.platform}:{row.chat_id}  "
+                  f"{row.text[:60]}" for row in upcoming]
+    return "\n".join(lines)
+
+
+def render_outcomes(outcomes: dict[str, int]) -> str:
+    parts = [f"{STATES.get(k, k)}: {v}" for k, v in sorted(outcomes.items())]
+    return "Kết quả gửi: " + (", ".join(parts) if parts else "không có nhắc nào đến hạn")
+
+
+def render_progress(progress) -> str:  # noqa: ANN001 (jobs.branches.Progress)
+    day = progress.occurrence.strftime("%d/%m/%Y") if progress.occurrence else "-"
+    lines = [f"{progress.deadline.title} – hạn {day}: "
+             f"{len(progress.done)} đã xong, {len(progress.pending)} chưa xong"]
+    lines += [f"  ✅ {b.name}" for b in progress.done]
+    lines += [f"  ⬜ {b.name}" for b in progress.pending]
     return "\n".join(lines)

@@ -191,3 +191,25 @@ def between(rule: Rule, start: datetime, end: datetime) -> list[datetime]:
         if moment >= start:
             out.append(moment)
     return sorted(out)
+
+
+_KINDS = {cls.__name__: cls for cls in (MonthlyDay, MonthlyWeekday, LunarMonthly, Yearly,
+                                        EndOfMonthYearly, Quarterly, HalfYearly, OneOff)}
+
+
+def to_spec(rule: Rule) -> dict[str, object]:
+    """A rule as JSON-safe data, for the database."""
+    fields = {k: (v.isoformat() if isinstance(v, date) else v)
+              for k, v in vars(rule.pattern).items()}
+    return {"kind": type(rule.pattern).__name__, **fields, "at": rule.at.strftime("%H:%M"),
+            "shift": rule.shift}
+
+
+def from_spec(spec: dict[str, object]) -> Rule:
+    data = dict(spec)
+    cls = _KINDS[str(data.pop("kind"))]
+    at = time.fromisoformat(str(data.pop("at")))
+    shift = str(data.pop("shift", "none"))
+    if cls is OneOff:
+        data["day"] = date.fromisoformat(str(data["day"]))
+    return Rule(cls(**data), at, shift)  # type: ignore[arg-type]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time
 
 from jobs.recurrence import (
+    VN,
     EndOfMonthYearly,
     HalfYearly,
     LunarMonthly,
@@ -68,3 +69,31 @@ def phrase_error(phrase: str, understood_time: time | None) -> str:
     heard = f" Tôi chỉ hiểu được giờ: {_clock(understood_time)}." if understood_time else ""
     examples = "; ".join(f"\"{e}\"" for e in PHRASE_EXAMPLES)
     return (f"Tôi chưa hiểu lịch \"{phrase}\".{heard} Đồng chí có thể viết như: {examples}.")
+
+REMINDER_MEETING = "📅 Nhắc lịch sinh hoạt {branch}: {when}{place}. {left}"
+REMINDER_DEADLINE = ("⏳ Hạn chót: {title} – {day} ({left}). "
+                     "Bấm \"✅ Đã xong\" khi chi bộ hoàn thành.")
+REMINDER_DEADLINE_GROUP = "⏳ Hạn chót: {title} – {day} ({left})."
+REMINDER_LATE = "⏰ (Nhắc muộn vì hệ thống gián đoạn) "
+BUTTON_DONE = "✅ Đã xong"
+NOTICE_BLOCKED = ("⚠️ Bot không gửi được vào nhóm {chat} của {branch} (bot đã bị xóa hoặc "
+                  "bị chặn). Nhóm đã được tạm ngừng nhắc; đăng ký lại bằng /dangky trong nhóm.")
+
+
+def when(moment: datetime) -> str:
+    local = moment.astimezone(VN)
+    return f"{WEEKDAY_NAMES[local.weekday()]}, {local.day:02d}/{local.month:02d}/{local.year} " \
+           f"lúc {_clock(local.time())}"
+
+
+def day_text(moment: datetime) -> str:
+    local = moment.astimezone(VN)
+    return f"{local.day:02d}/{local.month:02d}/{local.year}"
+
+
+def time_left(minutes: int) -> str:
+    if minutes >= 24 * 60:
+        return f"còn {minutes // (24 * 60)} ngày"
+    if minutes >= 60:
+        return f"còn {minutes // 60} giờ"
+    return f"còn {minutes} phút" if minutes else "hôm nay"

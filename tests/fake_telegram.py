@@ -88,6 +88,10 @@ class FakeTelegram:
         self.failures: list[Failure] = []
         self.forbidden: set[str] = set()
         self.migrated: dict[str, int] = {}  # old group id -> its new supergroup id
+        self.drop_after: set[str] = set()  # methods answered by closing the connection
+        self.enforce_limits = False  # answer 429 beyond Telegram's flood limits
+        self.flood_429s = 0
+        self._sent_times: list[tuple[float, str]] = []
         self.messages: dict[tuple[str, int], dict[str, Any]] = {}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -192,6 +196,9 @@ class FakeTelegram:
                     break
                 path, headers, body = request
                 status, payload = await self._dispatch(path, headers, body)
+                if path.rsplit("/", 1)[-1] in self.drop_after:
+                    self.drop_after.discard(path.rsplit("/", 1)[-1])
+                    break  # processed, but the answer is lost on the way back
                 data = json.dumps(payload, ensure_ascii=False).encode()
                 writer.write(
                     f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\n"
@@ -259,7 +266,23 @@ class FakeTelegram:
                                            timeout)
         return 200, {"ok": True, "result": list(self._updates)}
 
+    def _flood_wait(self, chat_id: str) -> int:
+        """Seconds to wait if this send would break 30/s overall, 1/s per chat, 20/min per group."""
+        now = time.monotonic()
+        self._sent_times = [(t, c) for t, c in self._sent_times if now - t < 60]
+        last_second = [c for t, c in self._sent_times if now - t < 1]
+        if len(last_second) >= 30 or chat_id in last_second:
+            return 1
+        if chat_id.startswith("-") and sum(c == chat_id for _t, c in self._sent_times) >= 20:
+            return 60
+        self._sent_times.append((now, chat_id))
+        return 0
+
     async def _api_sendMessage(self, params: dict[str, Any]) -> tuple[int, dict]:
+        if self.enforce_limits and (wait := self._flood_wait(str(params["chat_id"]))):
+            self.flood_429s += 1
+            return 429, {"ok": False, "error_code": 429, "parameters": {"retry_after": wait},
+                         "description": f"Too Many Requests: retry after {wait}"}
         error = self._check_text(params)
         if error:
             return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {error}"}

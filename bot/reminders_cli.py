@@ -1,0 +1,203 @@
+"""`chibo branch|schedule|deadline|reminders …`: the reminder side of the command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+from datetime import date
+
+from bot import texts
+from bot.services import Services, utc_now
+from jobs.phrases import PhraseError
+from jobs.texts import describe
+from knowledge.replies import ChatRef
+
+
+def _ref(value: str) -> ChatRef:
+    platform, _, chat_id = value.partition(":")
+    if not chat_id:
+        platform, chat_id = "telegram", value
+    return ChatRef(platform, chat_id)
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
+    branch = sub.add_parser("branch", help=texts.CLI_BRANCH).add_subparsers(
+        dest="branch_command", metavar="BRANCH_COMMAND")
+    add = branch.add_parser("add", help=texts.CLI_BRANCH_ADD)
+    add.add_argument("name")
+    add.add_argument("--committee", default="")
+    add.add_argument("--chat", type=_ref, help=texts.CLI_CHAT)
+    add.add_argument("--secretary", type=_ref, action="append", default=[], help=texts.CLI_SEC)
+    branch.add_parser("list", help=texts.CLI_BRANCH_LIST)
+    deadline = sub.add_parser("deadline", help=texts.CLI_DEADLINE).add_subparsers(
+        dest="deadline_command", metavar="DEADLINE_COMMAND")
+    new = deadline.add_parser("add", help=texts.CLI_DEADLINE_ADD)
+    new.add_argument("title")
+    new.add_argument("rule")
+    new.add_argument("--committee")
+    new.add_argument("--branch", type=int, action="append", dest="branches")
+    new.add_argument("--target", choices=("secretaries", "group"), default="secretaries")
+    deadline.add_parser("list", help=texts.CLI_DEADLINE_LIST)
+    done = deadline.add_parser("done", help=texts.CLI_DEADLINE_DONE)
+    done.add_argument("deadline", type=int)
+    done.add_argument("branch", type=int)
+    done.add_argument("--date", type=date.fromisoformat)
+    progress = deadline.add_parser("progress", help=texts.CLI_DEADLINE_PROGRESS)
+    progress.add_argument("deadline", type=int)
+    reminders = sub.add_parser("reminders", help=texts.CLI_REMINDERS).add_subparsers(
+        dest="reminders_command", metavar="REMINDERS_COMMAND")
+    reminders.add_parser("status", help=texts.CLI_REMINDERS_STATUS)
+    reminders.add_parser("plan", help=texts.CLI_REMINDERS_PLAN)
+    run = reminders.add_parser("run", help=texts.CLI_REMINDERS_RUN)
+    run.add_argument("--until-idle", action="store_true", help=texts.CLI_UNTIL_IDLE)
+
+
+def wants(args: argparse.Namespace) -> bool:
+    return args.command in ("branch", "deadline", "reminders") or (
+        args.command == "schedule" and args.schedule_command in ("set", "show"))
+
+
+def add_schedule_parsers(schedule: argparse._SubParsersAction) -> None:  # noqa: SLF001
+    put = schedule.add_parser("set", help=texts.CLI_SCHEDULE_SET)
+    put.add_argument("branch", type=int)
+    put.add_argument("rule")
+    put.add_argument("--place", default="")
+    put.add_argument("--shift", choices=("none", "before", "after"), default="none")
+    show = schedule.add_parser("show", help=texts.CLI_SCHEDULE_SHOW)
+    show.add_argument("branch", type=int)
+
+
+async def run(services: Services, args: argparse.Namespace) -> int:
+    command = args.command
+    sub = getattr(args, f"{command}_command", None)
+    if sub is None:
+        return 2
+    try:
+        return await _HANDLERS[(command, sub)](services, args)
+    except PhraseError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+
+
+async def _branch_add(services: Services, args: argparse.Namespace) -> int:
+    branch, created = await services.branches.register(args.name, args.committee, args.chat,
+                                                       utc_now())
+    for person in args.secretary:
+        await services.branches.add_member(branch.id, person, "")
+    print(texts.BRANCH_SAVED.format(id=branch.id, name=branch.name,
+                                    state="mới" if created else "đã có"))
+    return 0
+
+
+async def _branch_list(services: Services, args: argparse.Namespace) -> int:
+    for branch in await services.branches.branches():
+        print(f"#{branch.id:<5} {branch.name} ({branch.committee or '-'})")
+    return 0
+
+
+async def _schedule_set(services: Services, args: argparse.Namespace) -> int:
+    parsed = await services.branches.set_schedule(args.branch, args.rule, args.place,
+                                                  args.shift, utc_now())
+    print(texts.SCHEDULE_SAVED.format(text=parsed.explanation))
+    return 0
+
+
+async def _schedule_show(services: Services, args: argparse.Namespace) -> int:
+    schedule, upcoming = await services.branches.schedule(args.branch, utc_now())
+    if schedule is None:
+        print(texts.NO_SCHEDULE)
+        return 1
+    print(schedule.phrase)
+    for moment in upcoming:
+        print(moment.isoformat())
+    return 0
+
+
+async def _deadline_add(services: Services, args: argparse.Namespace) -> int:
+    deadline, parsed = await services.branches.add_deadline(
+        args.title, args.rule, committee=args.committee, branch_ids=args.branches,
+        target=args.target, by="cli", now=utc_now())
+    print(texts.DEADLINE_SAVED.format(id=deadline.id, text=parsed.explanation))
+    return 0
+
+
+async def _deadline_list(services: Services, args: argparse.Namespace) -> int:
+    from jobs.recurrence import from_spec
+
+    for deadline in await services.branches.deadlines():
+        print(f"#{deadline.id:<4} {deadline.title} – {describe(from_spec(deadline.spec))}")
+    return 0
+
+
+async def _deadline_done(services: Services, args: argparse.Namespace) -> int:
+    from jobs.branches import current_occurrence
+
+    progress = await services.branches.progress(args.deadline, utc_now())
+    if progress is None:
+        print(texts.NO_DEADLINE.format(id=args.deadline), file=sys.stderr)
+        return 1
+    day = args.date or current_occurrence(progress.deadline, utc_now())
+    new = await services.branches.mark_done(args.deadline, args.branch, day, "cli", utc_now())
+    print(texts.DONE_SAVED if new else texts.DONE_ALREADY)
+    return 0
+
+
+async def _deadline_progress(services: Services, args: argparse.Namespace) -> int:
+    progress = await services.branches.progress(args.deadline, utc_now())
+    if progress is None:
+        print(texts.NO_DEADLINE.format(id=args.deadline), file=sys.stderr)
+        return 1
+    print(texts.render_progress(progress))
+    return 0
+
+
+async def _reminders_status(services: Services, args: argparse.Namespace) -> int:
+    from jobs.delivery import outbox_status
+
+    counts, upcoming = await outbox_status(services.db.sessions, utc_now())
+    print(texts.render_status(counts, upcoming))
+    return 0
+
+
+async def _reminders_plan(services: Services, args: argparse.Namespace) -> int:
+    print(texts.PLANNED.format(count=await services.planner.plan(utc_now())))
+    return 0
+
+
+async def _reminders_run(services: Services, args: argparse.Namespace) -> int:
+    if not services.settings.telegram_bot_token:
+        print(texts.NEED_TOKEN, file=sys.stderr)
+        return 2
+    from telegram import Bot
+
+    from handlers.telegram.transport import TelegramTransport
+
+    bot = Bot(services.settings.telegram_bot_token,
+              base_url=services.settings.telegram_api_base_url)
+    async with bot:
+        runner = services.reminders({"telegram": TelegramTransport(bot)})
+        if args.until_idle:
+            print(texts.render_outcomes(await runner.until_idle()))
+            return 0
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(sig, stop.set)
+        await runner.start()
+        await stop.wait()
+        await runner.stop()
+    return 0
+
+
+_HANDLERS = {
+    ("branch", "add"): _branch_add, ("branch", "list"): _branch_list,
+    ("schedule", "set"): _schedule_set, ("schedule", "show"): _schedule_show,
+    ("deadline", "add"): _deadline_add, ("deadline", "list"): _deadline_list,
+    ("deadline", "done"): _deadline_done, ("deadline", "progress"): _deadline_progress,
+    ("reminders", "status"): _reminders_status, ("reminders", "plan"): _reminders_plan,
+    ("reminders", "run"): _reminders_run,
+}

@@ -1,0 +1,181 @@
+"""Branches, their chats and secretaries, meeting schedules, deadlines and completions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from jobs.models import Branch, BranchChat, BranchMember, Completion, Deadline, Schedule
+from jobs.phrases import Parsed, parse
+from jobs.recurrence import VN, from_spec, occurrences, to_spec
+from knowledge.replies import ChatRef
+
+MEETING_LEADS = (3 * 24 * 60, 2 * 60)  # three days and two hours before
+DEADLINE_LEADS = (7 * 24 * 60, 3 * 24 * 60, 24 * 60)  # a week, three days, a day before
+
+
+@dataclass(frozen=True)
+class Progress:
+    deadline: Deadline
+    occurrence: date | None
+    done: list[Branch]
+    pending: list[Branch]
+
+
+class BranchService:
+    """Owns the unit of work of every change to branches, schedules and deadlines."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self.sessions = sessions
+
+    async def register(self, name: str, committee: str, chat: ChatRef | None,
+                       now: datetime) -> tuple[Branch, bool]:
+        """A branch by name (created if new), with its group chat attached to it."""
+        async with self.sessions.begin() as session:
+            query = select(Branch).where(Branch.committee == committee, Branch.name == name)
+            branch = (await session.execute(query)).scalar_one_or_none()
+            created = branch is None
+            if branch is None:
+                branch = Branch(name=name, committee=committee, created_at=now)
+                session.add(branch)
+                await session.flush()
+            if chat is not None:
+                existing = await _chat_row(session, chat)
+                if existing is None:
+                    session.add(BranchChat(branch_id=branch.id, platform=chat.platform,
+                                           chat_id=chat.chat_id, active=True))
+                else:
+                    existing.branch_id, existing.active = branch.id, True
+            return branch, created
+
+    async def add_member(self, branch_id: int, person: ChatRef, name: str,
+                         role: str = "secretary") -> None:
+        async with self.sessions.begin() as session:
+            query = select(BranchMember).where(
+                BranchMember.branch_id == branch_id, BranchMember.platform == person.platform,
+                BranchMember.user_id == person.chat_id)
+            member = (await session.execute(query)).scalar_one_or_none()
+            if member is None:
+                session.add(BranchMember(branch_id=branch_id, platform=person.platform,
+                                         user_id=person.chat_id, name=name, role=role))
+            else:
+                member.name, member.role = name or member.name, role
+
+    async def branch_of_chat(self, chat: ChatRef) -> Branch | None:
+        async with self.sessions() as session:
+            row = await _chat_row(session, chat)
+            return await session.get(Branch, row.branch_id) if row and row.active else None
+
+    async def branches_of_member(self, person: ChatRef) -> list[Branch]:
+        async with self.sessions() as session:
+            query = select(Branch).join(BranchMember, BranchMember.branch_id == Branch.id).where(
+                BranchMember.platform == person.platform, BranchMember.user_id == person.chat_id)
+            return list((await session.execute(query)).scalars())
+
+    async def branches(self) -> list[Branch]:
+        async with self.sessions() as session:
+            query = select(Branch).order_by(Branch.committee, Branch.name)
+            return list((await session.execute(query)).scalars())
+
+    async def set_schedule(self, branch_id: int, phrase: str, place: str, shift: str,
+                           now: datetime, leads: tuple[int, ...] = MEETING_LEADS) -> Parsed:
+        """Read the phrase (PhraseError if it cannot be read) and store the meeting rule."""
+        parsed = parse(phrase, default_at=datetime.min.time().replace(hour=19, minute=30),
+                       shift=shift)
+        async with self.sessions.begin() as session:
+            query = select(Schedule).where(Schedule.branch_id == branch_id)
+            schedule = (await session.execute(query)).scalar_one_or_none()
+            if schedule is None:
+                schedule = Schedule(branch_id=branch_id)
+                session.add(schedule)
+            schedule.phrase, schedule.spec, schedule.place = phrase, to_spec(parsed.rule), place
+            schedule.lead_minutes, schedule.active, schedule.updated_at = list(leads), True, now
+        return parsed
+
+    async def schedule(self, branch_id: int, now: datetime,
+                       count: int = 3) -> tuple[Schedule | None, list[datetime]]:
+        async with self.sessions() as session:
+            query = select(Schedule).where(Schedule.branch_id == branch_id,
+                                           Schedule.active.is_(True))
+            schedule = (await session.execute(query)).scalar_one_or_none()
+        if schedule is None:
+            return None, []
+        return schedule, occurrences(from_spec(schedule.spec), now, count)
+
+    async def add_deadline(self, title: str, phrase: str, *, committee: str | None = None,
+                           branch_ids: list[int] | None = None, target: str = "secretaries",
+                           by: str | None, now: datetime,
+                           leads: tuple[int, ...] = DEADLINE_LEADS) -> tuple[Deadline, Parsed]:
+        parsed = parse(phrase)
+        async with self.sessions.begin() as session:
+            deadline = Deadline(title=title, phrase=phrase, spec=to_spec(parsed.rule),
+                                committee=committee, branch_ids=branch_ids, target=target,
+                                lead_minutes=list(leads), active=True, created_by=by,
+                                created_at=now)
+            session.add(deadline)
+        return deadline, parsed
+
+    async def deadlines_for(self, branch: Branch, now: datetime) -> list[tuple[Deadline, date]]:
+        """Active deadlines that apply to a branch, with the occurrence currently due."""
+        async with self.sessions() as session:
+            rows = (await session.execute(select(Deadline).where(Deadline.active.is_(True))))
+            deadlines = [d for d in rows.scalars() if applies(d, branch)]
+        return [(d, day) for d in deadlines if (day := current_occurrence(d, now)) is not None]
+
+    async def mark_done(self, deadline_id: int, branch_id: int, occurrence: date, by: str,
+                        now: datetime) -> bool:
+        """Record a completion once; True when it is new."""
+        async with self.sessions.begin() as session:
+            query = select(Completion).where(
+                Completion.deadline_id == deadline_id, Completion.branch_id == branch_id,
+                Completion.occurrence == occurrence)
+            if (await session.execute(query)).scalar_one_or_none() is not None:
+                return False
+            session.add(Completion(deadline_id=deadline_id, branch_id=branch_id,
+                                   occurrence=occurrence, done_at=now, done_by=by))
+            return True
+
+    async def progress(self, deadline_id: int, now: datetime) -> Progress | None:
+        async with self.sessions() as session:
+            deadline = await session.get(Deadline, deadline_id)
+            if deadline is None:
+                return None
+            branches = [b for b in (await session.execute(select(Branch))).scalars()
+                        if applies(deadline, b)]
+            day = current_occurrence(deadline, now)
+            done_ids = set((await session.execute(select(Completion.branch_id).where(
+                Completion.deadline_id == deadline_id, Completion.occurrence == day))).scalars())
+        return Progress(deadline, day, [b for b in branches if b.id in done_ids],
+                        [b for b in branches if b.id not in done_ids])
+
+    async def deadlines(self) -> list[Deadline]:
+        async with self.sessions() as session:
+            query = select(Deadline).where(Deadline.active.is_(True)).order_by(Deadline.id)
+            return list((await session.execute(query)).scalars())
+
+    async def count(self) -> int:
+        async with self.sessions() as session:
+            return (await session.execute(select(func.count(Branch.id)))).scalar_one()
+
+
+def applies(deadline: Deadline, branch: Branch) -> bool:
+    if deadline.branch_ids:
+        return branch.id in deadline.branch_ids
+    if deadline.committee:
+        return branch.committee == deadline.committee
+    return True
+
+
+def current_occurrence(deadline: Deadline, now: datetime) -> date | None:
+    """The deadline's day that is due now: the next one, or one that passed in the last day."""
+    found = occurrences(from_spec(deadline.spec), now - timedelta(days=1), 1)
+    return found[0].astimezone(VN).date() if found else None
+
+
+async def _chat_row(session: AsyncSession, chat: ChatRef) -> BranchChat | None:
+    query = select(BranchChat).where(BranchChat.platform == chat.platform,
+                                     BranchChat.chat_id == chat.chat_id)
+    return (await session.execute(query)).scalar_one_or_none()

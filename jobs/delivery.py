@@ -1,0 +1,198 @@
+"""Send due outbox rows once: claim, send within limits, record; never resend the uncertain."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from jobs import texts
+from jobs.limits import Limiter
+from jobs.models import Branch, BranchChat, Completion, OutboxMessage
+from jobs.recurrence import VN
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 10
+LATE_AFTER = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """sent | retry (surely not delivered) | uncertain | blocked | migrated | failed."""
+
+    status: str
+    message_id: str | None = None
+    retry_after: float = 0.0
+    new_chat_id: str | None = None
+    error: str = ""
+
+
+class Transport(Protocol):
+    async def send(self, chat_id: str, text: str, buttons: list) -> SendResult: ...
+
+
+class Deliverer:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession],
+                 transports: dict[str, Transport], limiter: Limiter, *,
+                 clock: Callable[[], datetime], grace: timedelta = timedelta(hours=6),
+                 claim_timeout: timedelta = timedelta(minutes=2),
+                 admins: tuple[tuple[str, str], ...] = ()) -> None:
+        self.sessions = sessions
+        self.transports = transports
+        self.limiter = limiter
+        self.clock = clock
+        self.grace = grace
+        self.claim_timeout = claim_timeout
+        self.admins = admins
+
+    async def recover(self) -> int:
+        """Rows left 'sending' by a process that died: maybe delivered, so never resent."""
+        now = self.clock()
+        async with self.sessions.begin() as session:
+            result = await session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.state == "sending",
+                       OutboxMessage.claimed_at <= now - self.claim_timeout)
+                .values(state="uncertain", last_error="process stopped while sending"))
+            return result.rowcount or 0
+
+    async def deliver_due(self, limit: int | None = None) -> Counter[str]:
+        """Send everything due now, one row at a time; returns counts by outcome."""
+        outcomes: Counter[str] = Counter()
+        await self._expire(self.clock())
+        while limit is None or sum(outcomes.values()) < limit:
+            row = await self._claim(self.clock())
+            if row is None:
+                break
+            outcomes[await self._deliver(row)] += 1
+        return outcomes
+
+    async def _expire(self, now: datetime) -> None:
+        async with self.sessions.begin() as session:
+            await session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.state == "pending",
+                       OutboxMessage.due_at < now - self.grace)
+                .values(state="missed", last_error="came due while the bot was down"))
+
+    async def _claim(self, now: datetime) -> OutboxMessage | None:
+        """One atomic UPDATE … RETURNING: SKIP LOCKED on PostgreSQL, a write lock on SQLite."""
+        due = or_(and_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.due_at <= now),
+                  OutboxMessage.next_attempt_at <= now)
+        candidate = (select(OutboxMessage.id)
+                     .where(OutboxMessage.state == "pending", due)
+                     .order_by(OutboxMessage.due_at, OutboxMessage.id).limit(1)
+                     .with_for_update(skip_locked=True).scalar_subquery())
+        async with self.sessions.begin() as session:
+            result = await session.execute(
+                update(OutboxMessage).where(OutboxMessage.id == candidate)
+                .values(state="sending", claimed_at=now, attempts=OutboxMessage.attempts + 1)
+                .returning(OutboxMessage))
+            return result.scalars().first()
+
+    async def _deliver(self, row: OutboxMessage) -> str:
+        now = self.clock()
+        if row.kind == "deadline" and await self._already_done(row):
+            return await self._finish(row, state="cancelled", error="marked done")
+        transport = self.transports.get(row.platform)
+        if transport is None:
+            return await self._finish(row, state="failed", error=f"no {row.platform} transport")
+        late = now - row.due_at > LATE_AFTER
+        text = texts.REMINDER_LATE + row.text if late else row.text
+        await self.limiter.acquire(row.chat_id)
+        result = await transport.send(row.chat_id, text, row.buttons)
+        if result.status == "sent":
+            return await self._finish(row, state="sent", message_id=result.message_id,
+                                      late=late)
+        if result.status == "retry":
+            return await self._retry(row, result)
+        if result.status == "migrated" and result.new_chat_id:
+            await self._migrate(row, result.new_chat_id)
+            return "migrated"
+        if result.status == "blocked":
+            await self._blocked(row)
+            return await self._finish(row, state="failed", error=result.error or "blocked")
+        state = "uncertain" if result.status == "uncertain" else "failed"
+        if state == "uncertain":
+            log.warning("reminder %s may or may not have arrived: %s", row.key, result.error)
+        return await self._finish(row, state=state, error=result.error)
+
+    async def _finish(self, row: OutboxMessage, *, state: str, error: str = "",
+                      message_id: str | None = None, late: bool = False) -> str:
+        async with self.sessions.begin() as session:
+            await session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id).values(
+                state=state, last_error=error or None, message_id=message_id, late=late,
+                sent_at=self.clock() if state == "sent" else None))
+        return state
+
+    async def _retry(self, row: OutboxMessage, result: SendResult) -> str:
+        if result.retry_after:
+            self.limiter.pause(result.retry_after)
+        if row.attempts >= MAX_ATTEMPTS and not result.retry_after:
+            return await self._finish(row, state="failed", error=f"gave up: {result.error}")
+        delay = result.retry_after or min(2 ** row.attempts, 300)
+        async with self.sessions.begin() as session:
+            await session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id).values(
+                state="pending", last_error=result.error,
+                next_attempt_at=self.clock() + timedelta(seconds=delay)))
+        return "retry"
+
+    async def _migrate(self, row: OutboxMessage, new_chat_id: str) -> None:
+        """The group became a supergroup: the branch moves there and the reminder follows."""
+        async with self.sessions.begin() as session:
+            await session.execute(update(BranchChat).where(
+                BranchChat.platform == row.platform, BranchChat.chat_id == row.chat_id
+            ).values(chat_id=new_chat_id))
+            await session.execute(update(OutboxMessage).where(
+                OutboxMessage.platform == row.platform, OutboxMessage.chat_id == row.chat_id,
+                OutboxMessage.state.in_(("pending", "sending"))
+            ).values(chat_id=new_chat_id, state="pending", next_attempt_at=None))
+
+    async def _blocked(self, row: OutboxMessage) -> None:
+        """Removed from a group: stop reminding there and tell the admins."""
+        now = self.clock()
+        async with self.sessions.begin() as session:
+            await session.execute(update(BranchChat).where(
+                BranchChat.platform == row.platform, BranchChat.chat_id == row.chat_id
+            ).values(active=False, note=f"blocked at {now.isoformat()}"))
+            await session.execute(update(OutboxMessage).where(
+                OutboxMessage.platform == row.platform, OutboxMessage.chat_id == row.chat_id,
+                OutboxMessage.state == "pending", OutboxMessage.id != row.id
+            ).values(state="cancelled", last_error="chat blocked"))
+            branch = await session.get(Branch, row.branch_id) if row.branch_id else None
+            text = texts.NOTICE_BLOCKED.format(chat=row.chat_id,
+                                               branch=branch.name if branch else "chi bộ")
+            for platform, admin in self.admins:
+                session.add(OutboxMessage(
+                    key=f"notice:blocked:{row.chat_id}:{admin}:{now:%Y%m%d%H%M%S}",
+                    platform=platform, chat_id=admin, branch_id=row.branch_id, kind="notice",
+                    lead_minutes=0, due_at=now, text=text, buttons=[], state="pending",
+                    attempts=0, late=False, created_at=now))
+
+    async def _already_done(self, row: OutboxMessage) -> bool:
+        if row.occurrence is None or row.source_id is None:
+            return False
+        day = row.occurrence.astimezone(VN).date()
+        async with self.sessions() as session:
+            query = select(Completion.id).where(
+                Completion.deadline_id == row.source_id, Completion.branch_id == row.branch_id,
+                Completion.occurrence == day)
+            return (await session.execute(query)).first() is not None
+
+
+async def outbox_status(sessions: async_sessionmaker[AsyncSession], now: datetime,
+                        upcoming: int = 10) -> tuple[dict[str, int], list[OutboxMessage]]:
+    """Counts by state and the next rows due."""
+    async with sessions() as session:
+        counts = dict((await session.execute(select(
+            OutboxMessage.state, func.count(OutboxMessage.id)).group_by(OutboxMessage.state)
+        )).all())
+        nxt = (await session.execute(select(OutboxMessage).where(
+            OutboxMessage.state == "pending").order_by(OutboxMessage.due_at).limit(upcoming)))
+        return counts, list(nxt.scalars())

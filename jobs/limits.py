@@ -1,0 +1,59 @@
+"""Telegram's flood limits as a pacer: overall per second, per group per minute, per chat."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable
+
+
+class Limiter:
+    """Waits just long enough that the next message to a chat stays within every limit."""
+
+    def __init__(self, per_second: float = 30, per_group_per_minute: int = 20,
+                 per_chat_interval: float = 1.0, *, margin: float = 1.02,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.per_second = per_second
+        self.per_group = per_group_per_minute
+        self.chat_interval = per_chat_interval * margin
+        self.window = margin  # one second, and a little
+        self.clock = clock
+        self.sleep = sleep
+        self.recent: deque[float] = deque()
+        self.groups: dict[str, deque[float]] = defaultdict(deque)
+        self.last: dict[str, float] = {}
+        self.paused_until = 0.0
+
+    def pause(self, seconds: float) -> None:
+        """A flood wait from Telegram holds every send."""
+        self.paused_until = max(self.paused_until, self.clock() + seconds)
+
+    def wait_time(self, chat_id: str) -> float:
+        now = self.clock()
+        wait = self.paused_until - now
+        while self.recent and now - self.recent[0] >= self.window:
+            self.recent.popleft()
+        if len(self.recent) >= self.per_second:
+            wait = max(wait, self.recent[0] + self.window - now)
+        if chat_id in self.last:
+            wait = max(wait, self.last[chat_id] + self.chat_interval - now)
+        if chat_id.startswith("-"):
+            sent = self.groups[chat_id]
+            while sent and now - sent[0] >= 60 * self.window:
+                sent.popleft()
+            if len(sent) >= self.per_group:
+                wait = max(wait, sent[0] + 60 * self.window - now)
+        return max(wait, 0.0)
+
+    async def acquire(self, chat_id: str) -> None:
+        while (wait := self.wait_time(chat_id)) > 0:
+            await self.sleep(wait)
+        now = self.clock()
+        self.recent.append(now)
+        self.last[chat_id] = now
+        if chat_id.startswith("-"):
+            self.groups[chat_id].append(now)
+        if len(self.last) > 100_000:
+            self.last = {k: v for k, v in self.last.items() if now - v < self.chat_interval}

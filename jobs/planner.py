@@ -1,0 +1,166 @@
+"""Turn what comes due within a horizon into outbox rows, idempotently (a unique key each)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from jobs import texts
+from jobs.branches import applies
+from jobs.models import (
+    Branch,
+    BranchChat,
+    BranchMember,
+    Completion,
+    Deadline,
+    OutboxMessage,
+    Schedule,
+)
+from jobs.recurrence import VN, Rule, between, from_spec
+
+CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class Target:
+    platform: str
+    chat_id: str
+
+
+@dataclass
+class Audience:
+    """Every branch with where its reminders go: group chats and secretaries' private chats."""
+
+    branches: dict[int, Branch]
+    groups: dict[int, list[Target]]
+    secretaries: dict[int, list[Target]]
+
+
+class Planner:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], *,
+                 horizon: timedelta = timedelta(hours=48),
+                 grace: timedelta = timedelta(hours=6)) -> None:
+        self.sessions = sessions
+        self.horizon = horizon
+        self.grace = grace
+
+    async def plan(self, now: datetime) -> int:
+        """Insert the reminders due in [now - grace, now + horizon); returns rows added."""
+        start, end = now - self.grace, now + self.horizon
+        async with self.sessions() as session:
+            audience = await _audience(session)
+            schedules = list((await session.execute(
+                select(Schedule).where(Schedule.active.is_(True)))).scalars())
+            deadlines = list((await session.execute(
+                select(Deadline).where(Deadline.active.is_(True)))).scalars())
+            done = await _completions(session, start.date() - timedelta(days=1))
+        rows: list[dict[str, Any]] = []
+        for schedule in schedules:
+            branch = audience.branches.get(schedule.branch_id)
+            if branch is not None:
+                rows.extend(self._meeting_rows(schedule, branch, audience, start, end, now))
+        for deadline in deadlines:
+            rows.extend(self._deadline_rows(deadline, audience, done, start, end, now))
+        return await self._insert(rows)
+
+    def _meeting_rows(self, schedule: Schedule, branch: Branch, audience: Audience,
+                      start: datetime, end: datetime, now: datetime) -> Iterable[dict]:
+        rule = from_spec(schedule.spec)
+        place = f", tại {schedule.place}" if schedule.place else ""
+        for occurrence, lead in _due(rule, schedule.lead_minutes, start, end):
+            text = texts.REMINDER_MEETING.format(branch=branch.name, when=texts.when(occurrence),
+                                                 place=place, left=texts.time_left(lead))
+            for target in audience.groups.get(branch.id, ()):
+                yield _row("meeting", schedule.id, branch.id, target, occurrence, lead, text,
+                           [], now)
+
+    def _deadline_rows(self, deadline: Deadline, audience: Audience,
+                       done: set[tuple[int, int, date]], start: datetime, end: datetime,
+                       now: datetime) -> Iterable[dict]:
+        rule = from_spec(deadline.spec)
+        due = list(_due(rule, deadline.lead_minutes, start, end))
+        if not due:
+            return
+        private = deadline.target == "secretaries"
+        for branch in audience.branches.values():
+            if not applies(deadline, branch):
+                continue
+            targets = (audience.secretaries if private else audience.groups).get(branch.id, ())
+            for occurrence, lead in due:
+                day = occurrence.astimezone(VN).date()
+                if (deadline.id, branch.id, day) in done:
+                    continue
+                template = texts.REMINDER_DEADLINE if private else texts.REMINDER_DEADLINE_GROUP
+                text = template.format(title=deadline.title, day=texts.day_text(occurrence),
+                                       left=texts.time_left(lead))
+                buttons = [[{"label": texts.BUTTON_DONE,
+                             "action": f"done:{deadline.id}:{branch.id}:{day.isoformat()}"}]]
+                for target in targets:
+                    yield _row("deadline", deadline.id, branch.id, target, occurrence, lead,
+                               text, buttons if private else [], now)
+
+    async def _insert(self, rows: list[dict[str, Any]]) -> int:
+        added = 0
+        async with self.sessions.begin() as session:
+            before = await _count(session)
+            dialect = session.bind.dialect.name
+            insert = pg_insert if dialect == "postgresql" else sqlite_insert
+            for offset in range(0, len(rows), CHUNK):
+                statement = insert(OutboxMessage).on_conflict_do_nothing(index_elements=["key"])
+                await session.execute(statement, rows[offset : offset + CHUNK])
+            added = await _count(session) - before
+        return added
+
+
+def _due(rule: Rule, leads: list[int], start: datetime,
+         end: datetime) -> Iterable[tuple[datetime, int]]:
+    """(occurrence, lead) pairs whose reminder time falls in [start, end)."""
+    longest = timedelta(minutes=max(leads, default=0))
+    for occurrence in between(rule, start, end + longest):
+        for lead in leads:
+            if start <= occurrence - timedelta(minutes=lead) < end:
+                yield occurrence, lead
+
+
+def _row(kind: str, source_id: int, branch_id: int, target: Target, occurrence: datetime,
+         lead: int, text: str, buttons: list, now: datetime) -> dict[str, Any]:
+    stamp = occurrence.astimezone(VN).strftime("%Y%m%dT%H%M")
+    return {
+        "key": f"{kind}:{source_id}:{branch_id}:{target.platform}:{target.chat_id}:{stamp}:{lead}",
+        "platform": target.platform, "chat_id": target.chat_id, "branch_id": branch_id,
+        "kind": kind, "source_id": source_id, "occurrence": occurrence,
+        "lead_minutes": lead, "due_at": occurrence - timedelta(minutes=lead), "text": text,
+        "buttons": buttons, "state": "pending", "attempts": 0, "late": False,
+        "created_at": now,
+    }
+
+
+async def _audience(session: AsyncSession) -> Audience:
+    branches = {b.id: b for b in (await session.execute(select(Branch))).scalars()}
+    groups: dict[int, list[Target]] = defaultdict(list)
+    chats = await session.execute(select(BranchChat).where(BranchChat.active.is_(True)))
+    for chat in chats.scalars():
+        groups[chat.branch_id].append(Target(chat.platform, chat.chat_id))
+    secretaries: dict[int, list[Target]] = defaultdict(list)
+    members = await session.execute(select(BranchMember).where(BranchMember.role == "secretary"))
+    for member in members.scalars():
+        secretaries[member.branch_id].append(Target(member.platform, member.user_id))
+    return Audience(branches, groups, secretaries)
+
+
+async def _completions(session: AsyncSession, since: date) -> set[tuple[int, int, date]]:
+    query = select(Completion.deadline_id, Completion.branch_id, Completion.occurrence).where(
+        Completion.occurrence >= since)
+    return {(d, b, o) for d, b, o in (await session.execute(query)).all()}
+
+
+async def _count(session: AsyncSession) -> int:
+    return (await session.execute(select(func.count(OutboxMessage.id)))).scalar_one()

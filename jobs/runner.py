@@ -1,0 +1,75 @@
+"""Run planning and delivery: APScheduler in a bot process, or until idle from the CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from jobs.delivery import Deliverer
+from jobs.planner import Planner
+
+log = logging.getLogger(__name__)
+
+
+class ReminderRunner:
+    """The planner every minute and at start-up; the sender every few seconds, never twice."""
+
+    def __init__(self, planner: Planner, deliverer: Deliverer,
+                 clock: Callable[[], datetime], send_every: float = 5.0) -> None:
+        self.planner = planner
+        self.deliverer = deliverer
+        self.clock = clock
+        self.send_every = send_every
+        self.scheduler: AsyncIOScheduler | None = None
+        self._lock = asyncio.Lock()
+
+    async def start(self) -> None:
+        await self.deliverer.recover()
+        await self.plan()
+        self.scheduler = AsyncIOScheduler(timezone="Asia/Ho_Chi_Minh")
+        self.scheduler.add_job(self.plan, "interval", minutes=1, max_instances=1,
+                               coalesce=True, id="plan")
+        self.scheduler.add_job(self.send, "interval", seconds=self.send_every, max_instances=1,
+                               coalesce=True, id="send")
+        self.scheduler.start()
+
+    async def stop(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+        async with self._lock:  # let an in-flight send finish and be recorded
+            pass
+
+    async def plan(self) -> int:
+        try:
+            added = await self.planner.plan(self.clock())
+        except Exception:  # a bad row must not stop the schedule
+            log.exception("planning reminders failed")
+            return 0
+        if added:
+            log.info("planned %d reminders", added)
+        return added
+
+    async def send(self) -> Counter[str]:
+        async with self._lock:
+            try:
+                return await self.deliverer.deliver_due()
+            except Exception:
+                log.exception("sending reminders failed")
+                return Counter()
+
+    async def until_idle(self) -> Counter[str]:
+        """Recover, plan, and send until nothing is due (for the CLI and tests)."""
+        await self.deliverer.recover()
+        await self.plan()
+        total: Counter[str] = Counter()
+        while True:
+            sent = await self.send()
+            total.update(sent)
+            if not sent:
+                return total
