@@ -267,7 +267,7 @@ class FakeTelegram:
         return 200, {"ok": True, "result": list(self._updates)}
 
     def _flood_wait(self, chat_id: str) -> int:
-        """Seconds to wait if this send would break 30/s overall, 1/s per chat, 20/min per group."""
+        """Seconds to wait if a send would break 30/s overall, 1/s per chat, 20/min per group."""
         now = time.monotonic()
         self._sent_times = [(t, c) for t, c in self._sent_times if now - t < 60]
         last_second = [c for t, c in self._sent_times if now - t < 1]

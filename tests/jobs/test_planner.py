@@ -1,0 +1,96 @@
+"""The planner turns schedules and deadlines into outbox rows: each once, at the right time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from bot.services import Services
+from jobs.models import OutboxMessage, Schedule
+from jobs.recurrence import VN, LunarMonthly, MonthlyDay, Rule, to_spec
+from knowledge.replies import ChatRef
+
+GROUP = ChatRef("telegram", "-1003")
+SECRETARY = ChatRef("telegram", "501")
+
+
+async def _rows(services: Services) -> list[OutboxMessage]:
+    async with services.db.sessions() as session:
+        query = select(OutboxMessage).order_by(OutboxMessage.due_at)
+        return list((await session.execute(query)).scalars())
+
+
+async def _branch(services: Services, now: datetime) -> int:
+    branch, _ = await services.branches.register("Chi bộ Thôn 3", "Đảng ủy xã", GROUP, now)
+    await services.branches.add_member(branch.id, SECRETARY, "Lan")
+    return branch.id
+
+
+async def test_the_group_is_reminded_three_days_and_two_hours_before_the_meeting(
+    services: Services,
+) -> None:
+    now = datetime(2026, 12, 2, 19, 30, tzinfo=VN)
+    branch = await _branch(services, now)
+    await services.branches.set_schedule(branch, "ngày 5 hằng tháng lúc 19h30",
+                                         "Nhà văn hóa thôn 3", "none", now)
+    assert await services.planner.plan(now) == 1
+    assert await services.planner.plan(now) == 0  # planning again adds nothing
+    later = now + timedelta(days=2, hours=23)
+    assert await services.planner.plan(later) == 1
+    rows = await _rows(services)
+    assert [r.due_at.astimezone(VN) for r in rows] == [
+        datetime(2026, 12, 2, 19, 30, tzinfo=VN), datetime(2026, 12, 5, 17, 30, tzinfo=VN)]
+    assert {r.chat_id for r in rows} == {"-1003"}
+    assert "Thứ Bảy" in rows[0].text or "thứ Bảy" in rows[0].text
+    assert "05/12/2026 lúc 19h30, tại Nhà văn hóa thôn 3" in rows[0].text
+
+
+async def test_secretaries_are_reminded_privately_until_the_branch_is_done(
+    services: Services,
+) -> None:
+    now = datetime(2026, 11, 18, 7, 0, tzinfo=VN)
+    branch = await _branch(services, now)
+    deadline, _ = await services.branches.add_deadline(
+        "Báo cáo kết quả", "trước ngày 25 hằng tháng", by="admin", now=now)
+    await services.planner.plan(now)  # a week before: 18/11 08:00
+    first = await _rows(services)
+    assert [(r.chat_id, r.lead_minutes) for r in first] == [("501", 7 * 24 * 60)]
+    assert first[0].buttons[0][0]["action"] == f"done:{deadline.id}:{branch}:2026-11-25"
+    await services.branches.mark_done(deadline.id, branch, date(2026, 11, 25), "501", now)
+    assert await services.planner.plan(now + timedelta(days=5)) == 0
+
+
+async def test_month_ends_and_leap_years(services: Services) -> None:
+    now = datetime(2028, 2, 26, 9, 0, tzinfo=VN)
+    branch = await _branch(services, now)
+    await services.branches.set_schedule(branch, "ngày 31 hằng tháng lúc 19h", "", "none", now)
+    await services.planner.plan(now)
+    [row] = await _rows(services)
+    assert row.occurrence.astimezone(VN) == datetime(2028, 2, 29, 19, 0, tzinfo=VN)
+
+
+async def test_a_lunar_schedule_meets_in_a_leap_month_too(services: Services) -> None:
+    now = datetime(2025, 6, 20, 9, 0, tzinfo=VN)
+    branch = await _branch(services, now)
+    async with services.db.sessions.begin() as session:
+        session.add(Schedule(branch_id=branch, phrase="mùng 1 âm lịch 19h",
+                             spec=to_spec(Rule(LunarMonthly(1), time(19))), place="",
+                             lead_minutes=[120], active=True, updated_at=now))
+    services.planner.horizon = timedelta(days=40)
+    await services.planner.plan(now)
+    days = [r.occurrence.astimezone(VN).date() for r in await _rows(services)]
+    assert days == [date(2025, 6, 25), date(2025, 7, 25)]  # 1/6 and the leap 1/6
+
+
+async def test_reminders_that_came_due_during_downtime_are_planned_within_the_grace_window(
+    services: Services,
+) -> None:
+    now = datetime(2026, 12, 5, 19, 30, tzinfo=VN)
+    branch = await _branch(services, now)
+    async with services.db.sessions.begin() as session:
+        session.add(Schedule(branch_id=branch, phrase="ngày 5 hằng tháng lúc 14h",
+                             spec=to_spec(Rule(MonthlyDay(5), time(14))), place="",
+                             lead_minutes=[120, 10], active=True, updated_at=now))
+    await services.planner.plan(now)  # 12:00 is 7h30 ago (outside 6h), 13:50 is inside
+    assert [r.lead_minutes for r in await _rows(services)] == [10]
