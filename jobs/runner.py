@@ -6,7 +6,7 @@ import asyncio
 import logging
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -35,7 +35,7 @@ class ReminderRunner:
         self.scheduler.add_job(self.plan, "interval", minutes=1, max_instances=1,
                                coalesce=True, id="plan")
         self.scheduler.add_job(self.send, "interval", seconds=self.send_every, max_instances=1,
-                               coalesce=True, id="send")
+                               coalesce=True, id="send", next_run_time=datetime.now(UTC))
         self.scheduler.start()
 
     async def stop(self) -> None:
