@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.ext import AIORateLimiter, Application, ContextTypes
 
 from bot.config import Settings
 from bot.services import build_services, utc_now
 from handlers.telegram.context import BotData, ChiboContext
 from handlers.telegram.routes import register
+from handlers.telegram.transport import TelegramTransport
 
 log = logging.getLogger(__name__)
 
 COMMANDS = [
     BotCommand("hoi", "Hỏi về văn bản, quy định của Đảng"),
+    BotCommand("lichhop", "Lịch sinh hoạt chi bộ"),
+    BotCommand("hanchot", "Các hạn chót của chi bộ"),
     BotCommand("help", "Hướng dẫn sử dụng"),
     BotCommand("start", "Lời chào"),
 ]
@@ -49,14 +52,27 @@ def _post_init(settings: Settings):  # noqa: ANN202
         await services.knowledge.searcher()  # build the index before the first question
         application.bot_data.services = services
         await application.bot.set_my_commands(COMMANDS)
+        # Reminders use their own Bot: delivery paces itself and must see every 429.
+        delivery_bot = Bot(settings.telegram_bot_token or "",
+                           base_url=settings.telegram_api_base_url,
+                           base_file_url=settings.telegram_file_base_url)
+        await delivery_bot.initialize()
+        runner = services.reminders({"telegram": TelegramTransport(delivery_bot)})
+        await runner.start()
+        application.bot_data.delivery_bot = delivery_bot
+        application.bot_data.reminders = runner
 
     return post_init
 
 
 async def _post_shutdown(application: Application) -> None:
-    services = application.bot_data.services
-    if services is not None:
-        await services.close()
+    data = application.bot_data
+    if data.reminders is not None:
+        await data.reminders.stop()
+    if data.delivery_bot is not None:
+        await data.delivery_bot.shutdown()
+    if data.services is not None:
+        await data.services.close()
 
 
 async def start_polling(application: Application, *, poll_timeout: int = 10) -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from bot.config import Settings
 from bot.database import Database
 from jobs.branches import BranchService
+from jobs.conversation import ReminderConversation
 from jobs.delivery import Deliverer, Transport
 from jobs.limits import Limiter
 from jobs.planner import Planner
@@ -32,6 +33,7 @@ class Services:
     conversation: Conversation
     branches: BranchService
     planner: Planner
+    reminder_talk: ReminderConversation
 
     def reminders(self, transports: dict[str, Transport]) -> ReminderRunner:
         """A runner that delivers through the given platform transports."""
@@ -54,6 +56,7 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
     if migrate:
         await db.migrate()
     knowledge = KnowledgeService(db.sessions, settings.answer_threshold)
+    branches = BranchService(db.sessions)
     return Services(
         settings=settings,
         db=db,
@@ -61,7 +64,8 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
         importer=ImportService(db.sessions),
         qa=QAService(db.sessions),
         conversation=Conversation(db.sessions, knowledge, settings.max_question_chars),
-        branches=BranchService(db.sessions),
+        branches=branches,
         planner=Planner(db.sessions, horizon=timedelta(hours=settings.reminder_horizon_hours),
                         grace=timedelta(hours=settings.reminder_grace_hours)),
+        reminder_talk=ReminderConversation(branches),
     )

@@ -97,3 +97,49 @@ def time_left(minutes: int) -> str:
     if minutes >= 60:
         return f"còn {minutes // 60} giờ"
     return f"còn {minutes} phút" if minutes else "hôm nay"
+
+ONLY_IN_GROUP = "Lệnh {command} dùng trong nhóm của chi bộ."
+ONLY_GROUP_ADMINS = "Lệnh này dành cho quản trị viên của nhóm (hoặc cán bộ quản trị bot)."
+ONLY_BOT_ADMINS = "Lệnh này dành cho cán bộ quản trị của cấp ủy."
+REGISTER_USAGE = ("Cách dùng: /dangky Tên chi bộ | Tên cấp ủy cấp trên. "
+                  "Ví dụ: /dangky Chi bộ Thôn 3 | Đảng ủy xã An Bình")
+REGISTERED = "Đã đăng ký nhóm này cho {name}."
+REGISTERED_AGAIN = "Nhóm này đã gắn với {name}; thông tin đã được cập nhật."
+NEXT_STEPS = ("Tiếp theo: bí thư gõ /bithu để nhận nhắc việc riêng (nhớ nhắn /start cho bot), "
+              "và đặt lịch sinh hoạt bằng /datlich, ví dụ: /datlich ngày 5 hằng tháng lúc 19h30 "
+              "| Nhà văn hóa thôn")
+NOT_REGISTERED = ("Nhóm này chưa đăng ký chi bộ. Quản trị viên nhóm gõ: "
+                  "/dangky Tên chi bộ | Cấp ủy")
+NO_BRANCHES = "Đồng chí chưa là bí thư của chi bộ nào. Trong nhóm chi bộ, gõ /bithu."
+ROLES = {"secretary": "bí thư", "deputy": "phó bí thư"}
+SECRETARY_SAVED = ("Đã ghi nhận đồng chí {name} là {role} của {branch}. Đồng chí hãy nhắn /start "
+                   "cho bot trong tin nhắn riêng để nhận nhắc hạn chót.")
+SCHEDULE_USAGE = ("Cách dùng: /datlich lịch | địa điểm | lùi (hoặc sớm) khi trùng ngày nghỉ. "
+                  "Ví dụ: /datlich ngày 5 hằng tháng lúc 19h30 | Nhà văn hóa thôn 3 | lùi")
+SCHEDULE_SET = "Đã đặt lịch sinh hoạt: {text}."
+NO_SCHEDULE_YET = "Chi bộ chưa có lịch sinh hoạt. Đặt bằng: /datlich ngày 5 hằng tháng lúc 19h30"
+PLACE = "Địa điểm: {place}"
+UPCOMING = "Các lần sắp tới:"
+DEADLINE_USAGE = ("Cách dùng: /themhanchot Tiêu đề | lịch [| nhóm]. Ví dụ: /themhanchot Báo cáo "
+                  "kết quả tháng | trước ngày 25 hằng tháng")
+DEADLINE_ADDED = "Đã thêm hạn chót #{id} \"{title}\": {text}."
+NO_DEADLINES = "Chưa có hạn chót nào."
+DONE_BUTTON = "✅ Đã xong #{id}"
+DONE_USAGE = "Cách dùng: /xong <mã hạn chót>, ví dụ /xong 3 (xem mã bằng /hanchot)."
+DONE_WHICH_BRANCH = "Đồng chí phụ trách nhiều chi bộ: hãy bấm nút ✅ trong /hanchot."
+NO_SUCH_DEADLINE = "Không có hạn chót #{id} cho chi bộ này (xem /hanchot)."
+NOT_YOUR_BRANCH = "Đồng chí không phụ trách chi bộ này."
+OLD_BUTTON = "Nút này đã cũ. Xem lại bằng /hanchot."
+MARKED_DONE = "✅ Đã ghi nhận chi bộ hoàn thành. Bot sẽ không nhắc hạn này nữa."
+ALREADY_DONE = "Chi bộ đã được ghi nhận hoàn thành từ trước."
+PROGRESS_LINE = "#{id} {title} – hạn {day}: {done}/{total} chi bộ đã xong"
+HELP_REMINDERS = (
+    "Lịch họp và hạn chót:",
+    "/dangky Tên chi bộ | Cấp ủy – đăng ký nhóm cho chi bộ (quản trị viên nhóm)",
+    "/bithu – nhận là bí thư chi bộ để được nhắc hạn chót riêng",
+    "/datlich ngày 5 hằng tháng lúc 19h30 | địa điểm – đặt lịch sinh hoạt; /lichhop – xem lịch",
+    "/hanchot – các hạn chót; /xong <mã> – báo đã xong",
+    "/themhanchot, /tiendo – dành cho cán bộ quản trị",
+)
+DIGEST_TITLE = "🗓 Tuần tới của {branch}:"
+DIGEST_EMPTY = "Tuần tới chi bộ {branch} không có lịch họp hay hạn chót."

@@ -33,11 +33,14 @@ class Conversation:
     def start(self) -> Reply:
         return Reply.plain(texts.START)
 
-    def help(self) -> Reply:
+    def help(self, extra: tuple[str, ...] = ()) -> Reply:
+        """The help text; channels add the sections of other features (reminders)."""
         spans = [Span(texts.HELP_TITLE, "bold"), *(Span(line) for line in texts.HELP_LINES),
                  Span(texts.HELP_EXAMPLES_TITLE, "bold"),
                  *(Span(line, "italic") for line in texts.HELP_EXAMPLES),
                  *(Span(line) for line in texts.HELP_COMMANDS)]
+        if extra:
+            spans += [Span(extra[0], "bold"), *(Span(line) for line in extra[1:])]
         return Reply(tuple(spans))
 
     def unsupported(self) -> Reply:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from telegram import Bot
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.services import Services
+from jobs.runner import ReminderRunner
 
 
 class BotData:
-    """The application-wide state: only the services container, set in post_init."""
+    """The application-wide state, set in post_init: services and the reminder runner."""
 
     def __init__(self) -> None:
         self.services: Services | None = None
+        self.reminders: ReminderRunner | None = None
+        self.delivery_bot: Bot | None = None
 
 
 class ChiboContext(CallbackContext[ExtBot, dict, dict, BotData]):

@@ -10,6 +10,7 @@ from telegram.error import Forbidden, NetworkError, RetryAfter
 from bot.services import utc_now
 from handlers.telegram.context import ChiboContext
 from handlers.telegram.send import edit, reply_to
+from jobs.texts import HELP_REMINDERS
 from knowledge.replies import ChatRef
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,8 @@ async def start(update: Update, context: ChiboContext) -> None:
 
 
 async def help_command(update: Update, context: ChiboContext) -> None:
-    await reply_to(update.effective_message, context.services.conversation.help())
+    reply = context.services.conversation.help(HELP_REMINDERS)
+    await reply_to(update.effective_message, reply)
 
 
 async def ask_command(update: Update, context: ChiboContext) -> None:

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers.telegram import handlers
+from handlers.telegram import handlers, reminders
 
 
 def register(application: Application) -> None:
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler(["help", "huongdan"], handlers.help_command))
     application.add_handler(CommandHandler("hoi", handlers.ask_command))
+    for names, callback in (
+        ("dangky", reminders.register), ("bithu", reminders.secretary),
+        ("datlich", reminders.set_schedule), ("lichhop", reminders.show_schedule),
+        ("themhanchot", reminders.add_deadline), ("hanchot", reminders.deadlines),
+        ("xong", reminders.done), ("tiendo", reminders.progress),
+    ):
+        application.add_handler(CommandHandler(names, callback))
+    application.add_handler(CallbackQueryHandler(reminders.done_button, pattern=r"^done:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE,

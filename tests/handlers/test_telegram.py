@@ -53,7 +53,7 @@ async def test_a_member_asks_without_diacritics_and_gets_article_18(
     labels = [b["text"] for b in _buttons(answer)]
     assert "Kết quả khác ▶" in labels and "👍 Đúng" in labels
     commands = fake.sent("setMyCommands")[0].params["commands"]
-    assert [c["command"] for c in commands] == ["hoi", "help", "start"]
+    assert [c["command"] for c in commands] == ["hoi", "lichhop", "hanchot", "help", "start"]
 
 
 async def test_more_results_edit_the_same_message_and_feedback_is_acknowledged(

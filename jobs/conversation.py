@@ -1,0 +1,208 @@
+"""Reminder commands for every channel: register, schedule, deadlines, done, progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from jobs import texts
+from jobs.branches import BranchService
+from jobs.phrases import PhraseError
+from jobs.recurrence import VN, from_spec
+from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
+
+SHIFT_WORDS = {"lui": "after", "lùi": "after", "sau": "after", "som": "before",
+               "sớm": "before", "truoc": "before", "trước": "before"}
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who typed a command, where, and with which rights (the channel finds them out)."""
+
+    chat: ChatRef
+    user: ChatRef
+    name: str
+    in_group: bool
+    group_admin: bool
+    bot_admin: bool
+
+
+def _parts(args: str) -> list[str]:
+    return [part.strip() for part in args.split("|")]
+
+
+class ReminderConversation:
+    def __init__(self, branches: BranchService) -> None:
+        self.branches = branches
+
+    async def register(self, caller: Caller, args: str, now: datetime) -> Reply:
+        """/dangky Tên chi bộ | Cấp ủy — in the branch's group, by a group or bot admin."""
+        if not caller.in_group:
+            return Reply.plain(texts.ONLY_IN_GROUP.format(command="/dangky"))
+        if not (caller.group_admin or caller.bot_admin):
+            return Reply.plain(texts.ONLY_GROUP_ADMINS)
+        parts = _parts(args)
+        if not parts[0]:
+            return Reply.plain(texts.REGISTER_USAGE)
+        committee = parts[1] if len(parts) > 1 else ""
+        branch, created = await self.branches.register(parts[0][:200], committee[:200],
+                                                       caller.chat, now)
+        template = texts.REGISTERED if created else texts.REGISTERED_AGAIN
+        return Reply.plain(template.format(name=branch.name), texts.NEXT_STEPS)
+
+    async def secretary(self, caller: Caller, args: str) -> Reply:
+        """/bithu [phó] — the caller becomes the branch's secretary (or deputy)."""
+        branch = await self.branches.branch_of_chat(caller.chat)
+        if branch is None:
+            return Reply.plain(texts.NOT_REGISTERED)
+        if not (caller.group_admin or caller.bot_admin):
+            return Reply.plain(texts.ONLY_GROUP_ADMINS)
+        role = "deputy" if args.strip().lower() in ("pho", "phó", "pho bi thu", "phó bí thư") \
+            else "secretary"
+        await self.branches.add_member(branch.id, caller.user, caller.name, role)
+        return Reply.plain(texts.SECRETARY_SAVED.format(
+            name=caller.name, role=texts.ROLES[role], branch=branch.name))
+
+    async def set_schedule(self, caller: Caller, args: str, now: datetime) -> Reply:
+        """/datlich ngày 5 hằng tháng lúc 19h30 | Nhà văn hóa thôn | lùi"""
+        branch = await self.branches.branch_of_chat(caller.chat)
+        if branch is None:
+            return Reply.plain(texts.NOT_REGISTERED)
+        if not (caller.group_admin or caller.bot_admin):
+            return Reply.plain(texts.ONLY_GROUP_ADMINS)
+        parts = _parts(args)
+        if not parts[0]:
+            return Reply.plain(texts.SCHEDULE_USAGE)
+        place = parts[1][:200] if len(parts) > 1 else ""
+        shift = SHIFT_WORDS.get(parts[2].lower(), "none") if len(parts) > 2 else "none"
+        try:
+            parsed = await self.branches.set_schedule(branch.id, parts[0], place, shift, now)
+        except PhraseError as exc:
+            return Reply.plain(str(exc))
+        return await self._schedule_reply(branch.id, now, texts.SCHEDULE_SET.format(
+            text=parsed.explanation))
+
+    async def show_schedule(self, caller: Caller, now: datetime) -> Reply:
+        branch = await self.branches.branch_of_chat(caller.chat)
+        if branch is None:
+            return Reply.plain(texts.NOT_REGISTERED)
+        return await self._schedule_reply(branch.id, now, None)
+
+    async def _schedule_reply(self, branch_id: int, now: datetime, head: str | None) -> Reply:
+        schedule, upcoming = await self.branches.schedule(branch_id, now)
+        if schedule is None:
+            return Reply.plain(texts.NO_SCHEDULE_YET)
+        lines = [Span(head or texts.describe(from_spec(schedule.spec)), "bold")]
+        if schedule.place:
+            lines.append(Span(texts.PLACE.format(place=schedule.place)))
+        lines.append(Span(texts.UPCOMING))
+        lines.extend(Span(f"• {texts.when(moment)}") for moment in upcoming)
+        return Reply(tuple(lines))
+
+    async def add_deadline(self, caller: Caller, args: str, now: datetime) -> Reply:
+        """/themhanchot Tiêu đề | lịch [| nhóm] — bot admins only, for every branch."""
+        if not caller.bot_admin:
+            return Reply.plain(texts.ONLY_BOT_ADMINS)
+        parts = _parts(args)
+        if len(parts) < 2 or not parts[0] or not parts[1]:
+            return Reply.plain(texts.DEADLINE_USAGE)
+        target = "group" if len(parts) > 2 and parts[2].lower() in ("nhom", "nhóm") \
+            else "secretaries"
+        try:
+            deadline, parsed = await self.branches.add_deadline(
+                parts[0][:300], parts[1], target=target, by=caller.user.chat_id, now=now)
+        except PhraseError as exc:
+            return Reply.plain(str(exc))
+        return Reply.plain(texts.DEADLINE_ADDED.format(id=deadline.id, title=deadline.title,
+                                                       text=parsed.explanation))
+
+    async def deadlines(self, caller: Caller, now: datetime) -> Reply:
+        """/hanchot — the deadlines of this group's branch, or of the caller's branches."""
+        branches = await self._branches_of(caller)
+        if not branches:
+            return Reply.plain(texts.NOT_REGISTERED if caller.in_group else texts.NO_BRANCHES)
+        spans: list[Span] = []
+        buttons: list[tuple[Button, ...]] = []
+        for branch in branches:
+            spans.append(Span(branch.name, "bold"))
+            items = await self.branches.deadlines_for(branch, now)
+            done = await self._done_days(branch.id, items)
+            if not items:
+                spans.append(Span(texts.NO_DEADLINES))
+            for deadline, day in items:
+                mark = "✅" if (deadline.id, day) in done else "⬜"
+                spans.append(Span(f"{mark} #{deadline.id} {deadline.title} – {day:%d/%m/%Y}"))
+                if (deadline.id, day) not in done:
+                    buttons.append((Button(texts.DONE_BUTTON.format(id=deadline.id),
+                                           f"done:{deadline.id}:{branch.id}:{day}"),))
+        return Reply(tuple(spans), tuple(buttons[:8]))
+
+    async def _done_days(self, branch_id: int, items: list) -> set[tuple[int, date]]:
+        done: set[tuple[int, date]] = set()
+        for deadline, day in items:
+            progress = await self.branches.progress(deadline.id, datetime.combine(
+                day, datetime.min.time(), VN))
+            if progress and any(b.id == branch_id for b in progress.done):
+                done.add((deadline.id, day))
+        return done
+
+    async def done(self, caller: Caller, args: str, now: datetime) -> Reply:
+        """/xong <mã hạn chót> — for this group's branch or the secretary's only branch."""
+        branches = await self._branches_of(caller)
+        if len(branches) != 1:
+            return Reply.plain(texts.DONE_WHICH_BRANCH if branches else texts.NO_BRANCHES)
+        if not args.strip().lstrip("#").isdigit():
+            return Reply.plain(texts.DONE_USAGE)
+        deadline_id = int(args.strip().lstrip("#"))
+        items = dict((d.id, day) for d, day in await self.branches.deadlines_for(branches[0], now))
+        if deadline_id not in items:
+            return Reply.plain(texts.NO_SUCH_DEADLINE.format(id=deadline_id))
+        return await self._mark(deadline_id, branches[0].id, items[deadline_id], caller, now)
+
+    async def press_done(self, action: str, caller: Caller, now: datetime) -> ActionOutcome:
+        """The "✅ Đã xong" button: done:<deadline>:<branch>:<YYYY-MM-DD>."""
+        try:
+            _, deadline_id, branch_id, day = action.split(":")
+            occurrence = date.fromisoformat(day)
+            allowed = {b.id for b in await self._branches_of(caller)}
+            if int(branch_id) not in allowed and not caller.bot_admin:
+                return ActionOutcome(notice=texts.NOT_YOUR_BRANCH)
+            reply = await self._mark(int(deadline_id), int(branch_id), occurrence, caller, now)
+        except ValueError:
+            return ActionOutcome(notice=texts.OLD_BUTTON)
+        return ActionOutcome(notice=reply.text)
+
+    async def _mark(self, deadline_id: int, branch_id: int, day: date, caller: Caller,
+                    now: datetime) -> Reply:
+        new = await self.branches.mark_done(deadline_id, branch_id, day, caller.user.chat_id,
+                                            now)
+        return Reply.plain(texts.MARKED_DONE if new else texts.ALREADY_DONE)
+
+    async def progress(self, caller: Caller, args: str, now: datetime) -> Reply:
+        """/tiendo [mã] — admins see which branches have finished and which have not."""
+        if not caller.bot_admin:
+            return Reply.plain(texts.ONLY_BOT_ADMINS)
+        wanted = args.strip().lstrip("#")
+        deadlines = await self.branches.deadlines()
+        if wanted.isdigit():
+            deadlines = [d for d in deadlines if d.id == int(wanted)]
+        if not deadlines:
+            return Reply.plain(texts.NO_DEADLINES)
+        spans: list[Span] = []
+        for deadline in deadlines[:10]:
+            report = await self.branches.progress(deadline.id, now)
+            if report is None:
+                continue
+            spans.append(Span(texts.PROGRESS_LINE.format(
+                id=deadline.id, title=deadline.title, day=f"{report.occurrence:%d/%m/%Y}"
+                if report.occurrence else "-", done=len(report.done),
+                total=len(report.done) + len(report.pending)), "bold"))
+            spans.extend(Span(f"⬜ {b.name}") for b in report.pending[:30])
+        return Reply(tuple(spans))
+
+    async def _branches_of(self, caller: Caller) -> list:
+        if caller.in_group:
+            branch = await self.branches.branch_of_chat(caller.chat)
+            return [branch] if branch else []
+        return await self.branches.branches_of_member(caller.user)
+
