@@ -88,6 +88,7 @@ class FakeTelegram:
         self.failures: list[Failure] = []
         self.forbidden: set[str] = set()
         self.migrated: dict[str, int] = {}  # old group id -> its new supergroup id
+        self.chat_owners: set[tuple[int, int]] = set()  # (chat id, user id) of group owners
         self.drop_after: set[str] = set()  # methods answered by closing the connection
         self.enforce_limits = False  # answer 429 beyond Telegram's flood limits
         self.flood_429s = 0
@@ -254,6 +255,14 @@ class FakeTelegram:
             "id": self.bot_id, "is_bot": True, "first_name": "Trợ lý Chi bộ",
             "username": self.username, "can_join_groups": True,
             "can_read_all_group_messages": False, "supports_inline_queries": False}}
+
+    async def _api_getChatMember(self, params: dict[str, Any]) -> tuple[int, dict]:
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        user = self._user(user_id, "Lan")
+        if (chat_id, user_id) in self.chat_owners:
+            return 200, {"ok": True, "result": {"status": "creator", "user": user,
+                                                "is_anonymous": False}}
+        return 200, {"ok": True, "result": {"status": "member", "user": user}}
 
     async def _api_getUpdates(self, params: dict[str, Any]) -> tuple[int, dict]:
         offset = int(params.get("offset") or 0)

@@ -1,0 +1,95 @@
+"""A secretary registers her group, sets the meeting; the committee adds a deadline; reminders
+arrive in the group and privately; she taps "✅ Đã xong" and the committee sees it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from telegram.ext import Application
+
+from bot.app import build_application, start_polling, stop_polling
+from bot.services import utc_now
+from jobs.recurrence import VN
+from tests.conftest import make_settings
+from tests.fake_telegram import FakeTelegram
+
+GROUP, SECRETARY, MEMBER, ADMIN = -1009, 7001, 7002, 9001
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    server = FakeTelegram()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Application]:
+    data = tmp_path / "bot"
+    data.mkdir()
+    shutil.copy(corpus_db, data / "chibo.db")
+    settings = make_settings(data, TELEGRAM_BOT_TOKEN=fake.token,
+                             TELEGRAM_API_BASE_URL=fake.base_url, ADMIN_IDS=str(ADMIN))
+    application = build_application(settings)
+    await start_polling(application, poll_timeout=1)
+    yield application
+    await stop_polling(application)
+
+
+def _when(delta: timedelta) -> str:
+    moment = (utc_now() + delta).astimezone(VN)
+    return f"{moment:%d/%m/%Y} lúc {moment.hour}h{moment.minute:02d}"
+
+
+async def _say(fake: FakeTelegram, text: str, *, user: int, chat: int, count: int) -> str:
+    kind = "supergroup" if chat < 0 else "private"
+    fake.user_says(text, chat_id=chat, user_id=user, chat_type=kind)
+    return (await fake.wait_for("sendMessage", chat_id=chat, count=count))[-1].params["text"]
+
+
+async def test_the_branch_story_through_telegram(bot: Application, fake: FakeTelegram) -> None:
+    fake.chat_owners.add((GROUP, SECRETARY))
+    refused = await _say(fake, "/dangky Chi bộ Thôn 3", user=MEMBER, chat=GROUP, count=1)
+    assert "quản trị viên" in refused
+    done = await _say(fake, "/dangky Chi bộ Thôn 3 | Đảng ủy xã An Bình", user=SECRETARY,
+                      chat=GROUP, count=2)
+    assert "Đã đăng ký nhóm này cho Chi bộ Thôn 3" in done
+    assert "Đã ghi nhận" in await _say(fake, "/bithu", user=SECRETARY, chat=GROUP, count=3)
+    bad = await _say(fake, "/datlich khi nào rảnh", user=SECRETARY, chat=GROUP, count=4)
+    assert "Tôi chưa hiểu lịch" in bad
+    meeting = _when(timedelta(hours=2, seconds=30))
+    saved = await _say(fake, f"/datlich {meeting} | Nhà văn hóa thôn 3", user=SECRETARY,
+                       chat=GROUP, count=5)
+    assert "Đã đặt lịch sinh hoạt" in saved and "Nhà văn hóa thôn 3" in saved
+
+    no_right = await _say(fake, "/themhanchot Báo cáo | trước ngày 25 hằng tháng", user=MEMBER,
+                          chat=MEMBER, count=1)
+    assert "cán bộ quản trị" in no_right
+    added = await _say(fake, f"/themhanchot Nộp báo cáo quý | {_when(timedelta(days=1))}",
+                       user=ADMIN, chat=ADMIN, count=1)
+    assert "Đã thêm hạn chót #1" in added
+
+    runner = bot.bot_data.reminders
+    await runner.plan()
+    await runner.send()
+    group_note = (await fake.wait_for("sendMessage", chat_id=GROUP, count=6))[-1]
+    assert "Nhắc lịch sinh hoạt Chi bộ Thôn 3" in group_note.params["text"]
+    assert "tại Nhà văn hóa thôn 3" in group_note.params["text"]
+    [private] = await fake.wait_for("sendMessage", chat_id=SECRETARY)
+    assert "Nộp báo cáo quý" in private.params["text"]
+    button = private.params["reply_markup"]["inline_keyboard"][0][0]
+    assert button["text"] == "✅ Đã xong"
+
+    sent = next(m for m in fake.messages.values() if m["chat"]["id"] == SECRETARY)
+    fake.user_presses(sent, button["callback_data"], user_id=SECRETARY)
+    [answer] = await fake.wait_for("answerCallbackQuery")
+    assert "Đã ghi nhận chi bộ hoàn thành" in answer.params["text"]
+    progress = await _say(fake, "/tiendo", user=ADMIN, chat=ADMIN, count=2)
+    assert "1/1 chi bộ đã xong" in progress
+    listing = await _say(fake, "/hanchot", user=SECRETARY, chat=GROUP, count=7)
+    assert "✅ #1 Nộp báo cáo quý" in listing
