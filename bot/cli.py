@@ -122,7 +122,7 @@ async def _run_console(services: Services, args: argparse.Namespace) -> int:
     added = await services.qa.load_defaults(utc_now(), only_if_empty=True)
     if added:
         print(texts.DEFAULTS_LOADED.format(count=added), file=sys.stderr)
-    await ConsoleChannel(services.conversation, sys.stdin, sys.stdout).run()
+    await ConsoleChannel(services, sys.stdin, sys.stdout).run()
     return 0
 
 

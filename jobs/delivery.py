@@ -86,7 +86,8 @@ class Deliverer:
         due = or_(and_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.due_at <= now),
                   OutboxMessage.next_attempt_at <= now)
         candidate = (select(OutboxMessage.id)
-                     .where(OutboxMessage.state == "pending", due)
+                     .where(OutboxMessage.state == "pending", due,
+                            OutboxMessage.platform.in_(list(self.transports)))
                      .order_by(OutboxMessage.due_at, OutboxMessage.id).limit(1)
                      .with_for_update(skip_locked=True).scalar_subquery())
         async with self.sessions.begin() as session:

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from bot.services import utc_now
+from bot.services import Services, utc_now
 from handlers.console import texts
 from handlers.console.render import render
-from knowledge.conversation import Conversation
+from handlers.console.transport import ConsoleTransport
+from jobs.conversation import Caller
+from jobs.texts import HELP_REMINDERS
 from knowledge.replies import Button, ChatRef, Reply
 
 CHAT = ChatRef("console", "local")
-USER = "console-user"
+USER = ChatRef("console", "local")
+# The console is the branch group and its secretary at once, with every right, so the whole
+# story can be tried by hand.
+CALLER = Caller(CHAT, USER, "Bí thư (console)", in_group=True, group_admin=True,
+                bot_admin=True)
 
 
 class ConsoleChannel:
-    def __init__(self, conversation: Conversation, stdin: TextIO, stdout: TextIO) -> None:
-        self.conversation = conversation
+    def __init__(self, services: Services, stdin: TextIO, stdout: TextIO) -> None:
+        self.services = services
+        self.conversation = services.conversation
+        self.reminders = services.reminder_talk
         self.stdin = stdin
         self.stdout = stdout
         self.buttons: list[Button] = []
@@ -40,21 +48,35 @@ class ConsoleChannel:
             await self._press(int(line))
             return
         command, _, rest = line.partition(" ")
-        if command in ("/start", "/help"):
+        if command == "/guinhac":
+            await self._deliver()
+        elif command in _REMINDER_COMMANDS:
+            self._show(await _REMINDER_COMMANDS[command](self.reminders, rest))
+        elif command in ("/start", "/help"):
             self._show(self.conversation.start() if command == "/start"
-                       else self.conversation.help())
+                       else self.conversation.help(HELP_REMINDERS))
         elif command == "/hoi":
-            self._show(await self.conversation.ask(CHAT, USER, rest, utc_now()))
+            self._show(await self.conversation.ask(CHAT, USER.chat_id, rest, utc_now()))
         elif command.startswith("/"):
             self._show(self.conversation.unknown_command())
         else:
-            self._show(await self.conversation.ask(CHAT, USER, line, utc_now()))
+            self._show(await self.conversation.ask(CHAT, USER.chat_id, line, utc_now()))
+
+    async def _deliver(self) -> None:
+        """Plan and send what is due now; reminders to the console are printed."""
+        runner = self.services.reminders({"console": ConsoleTransport(self.stdout)})
+        outcomes = await runner.until_idle()
+        self._print(texts.DELIVERED.format(count=sum(outcomes.values())))
 
     async def _press(self, number: int) -> None:
         if not 1 <= number <= len(self.buttons):
             self._print(texts.NO_SUCH_BUTTON.format(number=number))
             return
-        outcome = await self.conversation.act(self.buttons[number - 1].action, USER, utc_now())
+        action = self.buttons[number - 1].action
+        if action.startswith("done:"):
+            outcome = await self.reminders.press_done(action, CALLER, utc_now())
+        else:
+            outcome = await self.conversation.act(action, USER.chat_id, utc_now())
         if outcome.notice:
             self._print(f"({outcome.notice})")
         if outcome.edit:
@@ -67,3 +89,15 @@ class ConsoleChannel:
     def _print(self, text: str) -> None:
         self.stdout.write(text + "\n\n")
         self.stdout.flush()
+
+
+_REMINDER_COMMANDS = {
+    "/dangky": lambda r, a: r.register(CALLER, a, utc_now()),
+    "/bithu": lambda r, a: r.secretary(CALLER, a),
+    "/datlich": lambda r, a: r.set_schedule(CALLER, a, utc_now()),
+    "/lichhop": lambda r, a: r.show_schedule(CALLER, utc_now()),
+    "/themhanchot": lambda r, a: r.add_deadline(CALLER, a, utc_now()),
+    "/hanchot": lambda r, a: r.deadlines(CALLER, utc_now()),
+    "/xong": lambda r, a: r.done(CALLER, a, utc_now()),
+    "/tiendo": lambda r, a: r.progress(CALLER, a, utc_now()),
+}

@@ -7,3 +7,4 @@ WELCOME = (
 PROMPT = "bạn> "
 BYE = "Tạm biệt đồng chí!"
 NO_SUCH_BUTTON = "Không có nút số {number}."
+DELIVERED = "Đã xử lý {count} nhắc việc đến hạn (gõ /guinhac để gửi các nhắc đến hạn)."

@@ -10,7 +10,7 @@ from handlers.console.channel import ConsoleChannel
 
 async def _chat(services: Services, *lines: str) -> str:
     out = io.StringIO()
-    await ConsoleChannel(services.conversation, io.StringIO("\n".join(lines) + "\n"), out).run()
+    await ConsoleChannel(services, io.StringIO("\n".join(lines) + "\n"), out).run()
     return out.getvalue()
 
 
@@ -32,3 +32,27 @@ async def test_commands_unknown_buttons_and_questions_without_answers(kb: Servic
     assert "chưa hiểu lệnh" in transcript
     assert "chưa tìm thấy câu trả lời" in transcript
     assert "Tạm biệt" in transcript  # end of input closes the chat
+
+
+async def test_the_reminder_story_by_hand_in_the_console(services: Services) -> None:
+    from datetime import timedelta
+
+    from bot.services import utc_now
+    from jobs.recurrence import VN
+
+    def when(delta: timedelta) -> str:
+        moment = (utc_now() + delta).astimezone(VN)
+        return f"{moment:%d/%m/%Y} lúc {moment.hour}h{moment.minute:02d}"
+
+    transcript = await _chat(
+        services, "/dangky Chi bộ Thôn 3 | Đảng ủy xã An Bình", "/bithu",
+        f"/datlich {when(timedelta(hours=2))} | Nhà văn hóa thôn 3",
+        f"/themhanchot Nộp báo cáo quý | {when(timedelta(days=1))}",
+        "/guinhac", "/hanchot", "1", "/tiendo", "/lichhop")
+    assert "Đã đăng ký nhóm này cho Chi bộ Thôn 3" in transcript
+    assert "📨 📅 Nhắc lịch sinh hoạt Chi bộ Thôn 3" in transcript
+    assert "📨 ⏳ Hạn chót: Nộp báo cáo quý" in transcript
+    assert "[1] ✅ Đã xong #1" in transcript
+    assert "Đã ghi nhận chi bộ hoàn thành" in transcript
+    assert "1/1 chi bộ đã xong" in transcript
+    assert "Địa điểm: Nhà văn hóa thôn 3" in transcript

@@ -62,7 +62,7 @@ async def test_the_branch_story_through_telegram(bot: Application, fake: FakeTel
     assert "Đã ghi nhận" in await _say(fake, "/bithu", user=SECRETARY, chat=GROUP, count=3)
     bad = await _say(fake, "/datlich khi nào rảnh", user=SECRETARY, chat=GROUP, count=4)
     assert "Tôi chưa hiểu lịch" in bad
-    meeting = _when(timedelta(hours=2, seconds=30))
+    meeting = _when(timedelta(hours=2))
     saved = await _say(fake, f"/datlich {meeting} | Nhà văn hóa thôn 3", user=SECRETARY,
                        chat=GROUP, count=5)
     assert "Đã đặt lịch sinh hoạt" in saved and "Nhà văn hóa thôn 3" in saved

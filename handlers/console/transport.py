@@ -1,0 +1,19 @@
+"""Reminders delivered to the console chat: printed, so the whole story works offline."""
+
+from __future__ import annotations
+
+from itertools import count
+from typing import TextIO
+
+from jobs.delivery import SendResult
+
+
+class ConsoleTransport:
+    def __init__(self, stdout: TextIO) -> None:
+        self.stdout = stdout
+        self.ids = count(1)
+
+    async def send(self, chat_id: str, text: str, buttons: list) -> SendResult:
+        labels = "  ".join(f"[{b['label']}: {b['action']}]" for row in buttons for b in row)
+        self.stdout.write(f"📨 {text}\n" + (f"   {labels}\n" if labels else "") + "\n")
+        return SendResult("sent", message_id=str(next(self.ids)))
