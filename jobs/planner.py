@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -27,6 +27,7 @@ from jobs.models import (
 from jobs.recurrence import VN, Rule, between, from_spec
 
 CHUNK = 2000
+DIGEST_AT = time(7, 0)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class Planner:
                 rows.extend(self._meeting_rows(schedule, branch, audience, start, end, now))
         for deadline in deadlines:
             rows.extend(self._deadline_rows(deadline, audience, done, start, end, now))
+        for monday in _mondays(start, end):
+            rows.extend(_digest_rows(monday, schedules, deadlines, audience, done, now))
         return await self._insert(rows)
 
     def _meeting_rows(self, schedule: Schedule, branch: Branch, audience: Audience,
@@ -118,6 +121,43 @@ class Planner:
                 await session.execute(statement, rows[offset : offset + CHUNK])
             added = await _count(session) - before
         return added
+
+
+def _mondays(start: datetime, end: datetime) -> Iterable[datetime]:
+    """Monday 07:00 (local) moments in [start, end): when the weekly digest goes out."""
+    day = start.astimezone(VN).date()
+    while True:
+        moment = datetime.combine(day, DIGEST_AT, VN)
+        if moment >= end:
+            return
+        if day.weekday() == 0 and moment >= start:
+            yield moment
+        day += timedelta(days=1)
+
+
+def _digest_rows(monday: datetime, schedules: list[Schedule], deadlines: list[Deadline],
+                 audience: Audience, done: set[tuple[int, int, date]],
+                 now: datetime) -> Iterable[dict]:
+    """One private message per secretary: the branch's meetings and open deadlines this week."""
+    week_end = monday + timedelta(days=7)
+    meetings = {s.branch_id: between(from_spec(s.spec), monday, week_end) for s in schedules}
+    due = [(d, between(from_spec(d.spec), monday, week_end)) for d in deadlines]
+    for branch_id, people in audience.secretaries.items():
+        branch = audience.branches.get(branch_id)
+        if branch is None:
+            continue
+        lines = [texts.DIGEST_MEETING.format(when=texts.when(m))
+                 for m in meetings.get(branch_id, ())]
+        for deadline, days in due:
+            if applies(deadline, branch):
+                lines += [texts.DIGEST_DEADLINE.format(title=deadline.title,
+                                                       day=texts.day_text(d)) for d in days
+                          if (deadline.id, branch.id, d.astimezone(VN).date()) not in done]
+        if not lines:
+            continue
+        text = "\n".join([texts.DIGEST_TITLE.format(branch=branch.name), *lines])
+        for person in people:
+            yield _row("digest", branch.id, branch.id, person, monday, 0, text, [], now)
 
 
 def _due(rule: Rule, leads: list[int], start: datetime,

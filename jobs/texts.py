@@ -142,4 +142,5 @@ HELP_REMINDERS = (
     "/themhanchot, /tiendo – dành cho cán bộ quản trị",
 )
 DIGEST_TITLE = "🗓 Tuần tới của {branch}:"
-DIGEST_EMPTY = "Tuần tới chi bộ {branch} không có lịch họp hay hạn chót."
+DIGEST_MEETING = "• Sinh hoạt chi bộ: {when}"
+DIGEST_DEADLINE = "• Hạn chót: {title} – {day}"

@@ -15,10 +15,11 @@ GROUP = ChatRef("telegram", "-1003")
 SECRETARY = ChatRef("telegram", "501")
 
 
-async def _rows(services: Services) -> list[OutboxMessage]:
+async def _rows(services: Services, *, digests: bool = False) -> list[OutboxMessage]:
     async with services.db.sessions() as session:
         query = select(OutboxMessage).order_by(OutboxMessage.due_at)
-        return list((await session.execute(query)).scalars())
+        rows = list((await session.execute(query)).scalars())
+    return [r for r in rows if digests or r.kind != "digest"]
 
 
 async def _branch(services: Services, now: datetime) -> int:
@@ -94,3 +95,17 @@ async def test_reminders_that_came_due_during_downtime_are_planned_within_the_gr
                              lead_minutes=[120, 10], active=True, updated_at=now))
     await services.planner.plan(now)  # 12:00 is 7h30 ago (outside 6h), 13:50 is inside
     assert [r.lead_minutes for r in await _rows(services)] == [10]
+
+
+async def test_secretaries_get_a_weekly_digest_on_monday_morning(services: Services) -> None:
+    now = datetime(2026, 11, 29, 12, 0, tzinfo=VN)  # a Sunday
+    branch = await _branch(services, now)
+    await services.branches.set_schedule(branch, "ngày 5 hằng tháng lúc 19h30", "", "none", now)
+    await services.branches.add_deadline("Báo cáo tháng", "trước ngày 3 hằng tháng", by="a",
+                                         now=now)
+    await services.planner.plan(now)
+    [digest] = [r for r in await _rows(services, digests=True) if r.kind == "digest"]
+    assert digest.chat_id == "501"
+    assert digest.due_at.astimezone(VN) == datetime(2026, 11, 30, 7, 0, tzinfo=VN)
+    assert "Sinh hoạt chi bộ: thứ Bảy, 05/12/2026 lúc 19h30" in digest.text
+    assert "Hạn chót: Báo cáo tháng – 03/12/2026" in digest.text
