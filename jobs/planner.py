@@ -14,7 +14,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from jobs import texts
-from jobs.branches import applies
 from jobs.models import (
     Branch,
     BranchChat,
@@ -43,6 +42,15 @@ class Audience:
     branches: dict[int, Branch]
     groups: dict[int, list[Target]]
     secretaries: dict[int, list[Target]]
+    by_committee: dict[str, list[Branch]]
+
+    def of(self, deadline: Deadline) -> list[Branch]:
+        """The branches a deadline applies to, without scanning every branch for each."""
+        if deadline.branch_ids:
+            return [self.branches[i] for i in deadline.branch_ids if i in self.branches]
+        if deadline.committee:
+            return self.by_committee.get(deadline.committee, [])
+        return list(self.branches.values())
 
 
 class Planner:
@@ -63,16 +71,21 @@ class Planner:
             deadlines = list((await session.execute(
                 select(Deadline).where(Deadline.active.is_(True)))).scalars())
             done = await _completions(session, start.date() - timedelta(days=1))
-        rows: list[dict[str, Any]] = []
+        return await self._insert(self._rows(audience, schedules, deadlines, done, start, end,
+                                             now))
+
+    def _rows(self, audience: Audience, schedules: list[Schedule], deadlines: list[Deadline],
+              done: set[tuple[int, int, date]], start: datetime, end: datetime,
+              now: datetime) -> Iterable[dict[str, Any]]:
+        """Every row due in the window, generated lazily (a province makes millions)."""
         for schedule in schedules:
             branch = audience.branches.get(schedule.branch_id)
             if branch is not None:
-                rows.extend(self._meeting_rows(schedule, branch, audience, start, end, now))
+                yield from self._meeting_rows(schedule, branch, audience, start, end, now)
         for deadline in deadlines:
-            rows.extend(self._deadline_rows(deadline, audience, done, start, end, now))
+            yield from self._deadline_rows(deadline, audience, done, start, end, now)
         for monday in _mondays(start, end):
-            rows.extend(_digest_rows(monday, schedules, deadlines, audience, done, now))
-        return await self._insert(rows)
+            yield from _digest_rows(monday, schedules, deadlines, audience, done, now)
 
     def _meeting_rows(self, schedule: Schedule, branch: Branch, audience: Audience,
                       start: datetime, end: datetime, now: datetime) -> Iterable[dict]:
@@ -93,9 +106,7 @@ class Planner:
         if not due:
             return
         private = deadline.target == "secretaries"
-        for branch in audience.branches.values():
-            if not applies(deadline, branch):
-                continue
+        for branch in audience.of(deadline):
             targets = (audience.secretaries if private else audience.groups).get(branch.id, ())
             for occurrence, lead in due:
                 day = occurrence.astimezone(VN).date()
@@ -110,17 +121,21 @@ class Planner:
                     yield _row("deadline", deadline.id, branch.id, target, occurrence, lead,
                                text, buttons if private else [], now)
 
-    async def _insert(self, rows: list[dict[str, Any]]) -> int:
-        added = 0
+    async def _insert(self, rows: Iterable[dict[str, Any]]) -> int:
         async with self.sessions.begin() as session:
             before = await _count(session)
             dialect = session.bind.dialect.name
             insert = pg_insert if dialect == "postgresql" else sqlite_insert
-            for offset in range(0, len(rows), CHUNK):
-                statement = insert(OutboxMessage).on_conflict_do_nothing(index_elements=["key"])
-                await session.execute(statement, rows[offset : offset + CHUNK])
-            added = await _count(session) - before
-        return added
+            statement = insert(OutboxMessage).on_conflict_do_nothing(index_elements=["key"])
+            chunk: list[dict[str, Any]] = []
+            for row in rows:
+                chunk.append(row)
+                if len(chunk) >= CHUNK:
+                    await session.execute(statement, chunk)
+                    chunk = []
+            if chunk:
+                await session.execute(statement, chunk)
+            return await _count(session) - before
 
 
 def _mondays(start: datetime, end: datetime) -> Iterable[datetime]:
@@ -141,18 +156,20 @@ def _digest_rows(monday: datetime, schedules: list[Schedule], deadlines: list[De
     """One private message per secretary: the branch's meetings and open deadlines this week."""
     week_end = monday + timedelta(days=7)
     meetings = {s.branch_id: between(from_spec(s.spec), monday, week_end) for s in schedules}
-    due = [(d, between(from_spec(d.spec), monday, week_end)) for d in deadlines]
+    open_deadlines: dict[int, list[tuple[Deadline, datetime]]] = defaultdict(list)
+    for deadline in deadlines:
+        days = between(from_spec(deadline.spec), monday, week_end)
+        for branch in audience.of(deadline) if days else ():
+            open_deadlines[branch.id] += [(deadline, d) for d in days]
     for branch_id, people in audience.secretaries.items():
         branch = audience.branches.get(branch_id)
         if branch is None:
             continue
         lines = [texts.DIGEST_MEETING.format(when=texts.when(m))
                  for m in meetings.get(branch_id, ())]
-        for deadline, days in due:
-            if applies(deadline, branch):
-                lines += [texts.DIGEST_DEADLINE.format(title=deadline.title,
-                                                       day=texts.day_text(d)) for d in days
-                          if (deadline.id, branch.id, d.astimezone(VN).date()) not in done]
+        lines += [texts.DIGEST_DEADLINE.format(title=d.title, day=texts.day_text(day))
+                  for d, day in open_deadlines.get(branch_id, ())
+                  if (d.id, branch.id, day.astimezone(VN).date()) not in done]
         if not lines:
             continue
         text = "\n".join([texts.DIGEST_TITLE.format(branch=branch.name), *lines])
@@ -193,7 +210,10 @@ async def _audience(session: AsyncSession) -> Audience:
     members = await session.execute(select(BranchMember).where(BranchMember.role == "secretary"))
     for member in members.scalars():
         secretaries[member.branch_id].append(Target(member.platform, member.user_id))
-    return Audience(branches, groups, secretaries)
+    by_committee: dict[str, list[Branch]] = defaultdict(list)
+    for branch in branches.values():
+        by_committee[branch.committee].append(branch)
+    return Audience(branches, groups, secretaries, by_committee)
 
 
 async def _completions(session: AsyncSession, since: date) -> set[tuple[int, int, date]]:
