@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -14,6 +14,7 @@ from jobs.recurrence import VN, from_spec, occurrences, to_spec
 from knowledge.replies import ChatRef
 
 MEETING_LEADS = (3 * 24 * 60, 2 * 60)  # three days and two hours before
+MEETING_TIME = time(19, 30)  # when a schedule names no hour
 DEADLINE_LEADS = (7 * 24 * 60, 3 * 24 * 60, 24 * 60)  # a week, three days, a day before
 
 
@@ -83,8 +84,7 @@ class BranchService:
     async def set_schedule(self, branch_id: int, phrase: str, place: str, shift: str,
                            now: datetime, leads: tuple[int, ...] = MEETING_LEADS) -> Parsed:
         """Read the phrase (PhraseError if it cannot be read) and store the meeting rule."""
-        parsed = parse(phrase, default_at=datetime.min.time().replace(hour=19, minute=30),
-                       shift=shift)
+        parsed = parse(phrase, default_at=MEETING_TIME, shift=shift)
         async with self.sessions.begin() as session:
             query = select(Schedule).where(Schedule.branch_id == branch_id)
             schedule = (await session.execute(query)).scalar_one_or_none()
