@@ -13,6 +13,7 @@ import pytest
 
 from bot.config import Settings, normalize_database_url
 from bot.services import Services, build_services
+from tests.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("CHIBO_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -91,3 +92,12 @@ async def kb(corpus_db: Path, tmp_path: Path) -> AsyncIterator[Services]:
     built = await build_services(make_settings(target.parent, f"sqlite+aiosqlite:///{target}"))
     yield built
     await built.close()
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    """A fake Telegram Bot API server on 127.0.0.1 for this test."""
+    server = FakeTelegram()
+    await server.start()
+    yield server
+    await server.stop()

@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from telegram.ext import Application
 
-from bot.app import build_application, start_polling, stop_polling
-from tests.conftest import NOW, make_settings
+from tests.conftest import NOW
 from tests.fake_telegram import FakeTelegram
+from tests.handlers.conftest import running_bot
 
 GROUP = -100777
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Application]:
-    data = tmp_path / "bot"
-    data.mkdir()
-    shutil.copy(corpus_db, data / "chibo.db")
-    settings = make_settings(data, TELEGRAM_BOT_TOKEN=fake.token,
-                             TELEGRAM_API_BASE_URL=fake.base_url)
-    application = build_application(settings)
-    await start_polling(application, poll_timeout=1)
-    yield application
-    await stop_polling(application)
+    async with running_bot(fake, corpus_db, tmp_path) as application:
+        yield application
 
 
 def _buttons(call) -> list[dict]:  # noqa: ANN001

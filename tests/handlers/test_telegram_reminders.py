@@ -3,7 +3,6 @@ arrive in the group and privately; she taps "✅ Đã xong" and the committee se
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -11,34 +10,18 @@ from pathlib import Path
 import pytest
 from telegram.ext import Application
 
-from bot.app import build_application, start_polling, stop_polling
 from bot.services import utc_now
 from jobs.recurrence import VN
-from tests.conftest import make_settings
 from tests.fake_telegram import FakeTelegram
+from tests.handlers.conftest import running_bot
 
 GROUP, SECRETARY, MEMBER, ADMIN = -1009, 7001, 7002, 9001
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Application]:
-    data = tmp_path / "bot"
-    data.mkdir()
-    shutil.copy(corpus_db, data / "chibo.db")
-    settings = make_settings(data, TELEGRAM_BOT_TOKEN=fake.token,
-                             TELEGRAM_API_BASE_URL=fake.base_url, ADMIN_IDS=str(ADMIN))
-    application = build_application(settings)
-    await start_polling(application, poll_timeout=1)
-    yield application
-    await stop_polling(application)
+    async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(ADMIN)) as application:
+        yield application
 
 
 def _when(delta: timedelta) -> str:

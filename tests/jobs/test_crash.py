@@ -8,11 +8,9 @@ import os
 import signal
 import sys
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from bot.services import build_services, utc_now
@@ -22,14 +20,6 @@ from tests.conftest import make_settings
 from tests.fake_telegram import FakeTelegram
 
 GROUPS = 2000
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def _prepare(database_url: str, data: Path) -> None:
