@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from bot import reminders_cli, texts
+from bot import admin_cli, reminders_cli, texts
 from bot.config import Settings, load_settings
 from bot.services import Services, build_services, utc_now
 
@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     kb_remove = kb.add_parser("remove", help=texts.CLI_KB_REMOVE)
     kb_remove.add_argument("ids", nargs="+", type=int)
     kb.add_parser("load-defaults", help=texts.CLI_KB_DEFAULTS)
+    admin_cli.add_qa_parsers(kb)
     schedule = sub.add_parser("schedule", help=texts.CLI_SCHEDULE).add_subparsers(
         dest="schedule_command", metavar="SCHEDULE_COMMAND")
     preview = schedule.add_parser("preview", help=texts.CLI_SCHEDULE_PREVIEW)
@@ -45,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
                          help=texts.CLI_SHIFT)
     reminders_cli.add_schedule_parsers(schedule)
     reminders_cli.add_parsers(sub)
+    admin_cli.add_parsers(sub)
     db = sub.add_parser("db", help=texts.CLI_DB).add_subparsers(dest="db_command",
                                                                  metavar="DB_COMMAND")
     db.add_parser("upgrade", help=texts.CLI_DB_UPGRADE)
@@ -63,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "schedule" and args.schedule_command == "preview":
         return _preview(args)
+    if admin_cli.wants(args):
+        return asyncio.run(_with_services(settings, lambda s: admin_cli.run(s, args)))
     if reminders_cli.wants(args):
         return asyncio.run(_with_services(settings, lambda s: reminders_cli.run(s, args)))
     if args.command == "run" and settings.telegram_bot_token and not args.console:

@@ -14,8 +14,11 @@ from jobs.limits import Limiter
 from jobs.planner import Planner
 from jobs.runner import ReminderRunner
 from knowledge.conversation import Conversation
+from knowledge.curation import Curation
 from knowledge.importer import ImportService
 from knowledge.qa import QAService
+from knowledge.replies import ChatRef
+from knowledge.roles import Roles
 from knowledge.service import KnowledgeService
 
 
@@ -34,6 +37,8 @@ class Services:
     branches: BranchService
     planner: Planner
     reminder_talk: ReminderConversation
+    roles: Roles
+    curation: Curation
 
     def reminders(self, transports: dict[str, Transport]) -> ReminderRunner:
         """A runner that delivers through the given platform transports."""
@@ -68,4 +73,7 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
         planner=Planner(db.sessions, horizon=timedelta(hours=settings.reminder_horizon_hours),
                         grace=timedelta(hours=settings.reminder_grace_hours)),
         reminder_talk=ReminderConversation(branches),
+        roles=Roles(db.sessions, frozenset(ChatRef("telegram", str(i))
+                                           for i in settings.admin_ids)),
+        curation=Curation(db.sessions),
     )

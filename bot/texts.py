@@ -130,3 +130,35 @@ def render_progress(progress) -> str:  # noqa: ANN001 (jobs.branches.Progress)
     lines += [f"  ✅ {b.name}" for b in progress.done]
     lines += [f"  ⬜ {b.name}" for b in progress.pending]
     return "\n".join(lines)
+
+CLI_QA = "hỏi – đáp: nhập, xuất CSV/XLSX"
+CLI_QA_EXPORT = "xuất mọi mục hỏi – đáp ra tệp .csv hoặc .xlsx"
+CLI_QA_IMPORT = ("nhập từ .csv/.xlsx; kiểm tra mọi dòng trước; mặc định có dòng lỗi thì "
+                 "không nhập gì")
+CLI_VALID_ONLY = "nhập các dòng hợp lệ, báo các dòng lỗi"
+CLI_ADMIN = "cán bộ quản trị"
+CLI_GRANT = "giao quyền quản trị"
+CLI_REVOKE = "thu hồi quyền quản trị"
+CLI_ADMIN_LIST = "liệt kê cán bộ quản trị"
+CLI_AUDIT = "nhật ký thay đổi"
+QA_EXPORTED = "Đã xuất {count} mục ra {path}."
+QA_UNREADABLE = "Không đọc được tệp: {error}"
+ADMIN_CHANGED = "Đã cập nhật quyền quản trị."
+ADMIN_UNCHANGED = "Không có gì thay đổi."
+
+
+def render_qa_import(report) -> str:  # noqa: ANN001 (knowledge.bulk.ImportReport)
+    lines = [f"Dòng {line}: {reason}" for line, reason in report.errors]
+    if report.applied is None:
+        lines.append(f"Có {len(report.errors)} dòng lỗi trong {report.rows} dòng: chưa nhập gì. "
+                     "Sửa các dòng trên, hoặc dùng --valid-only để nhập các dòng hợp lệ.")
+    else:
+        a = report.applied
+        lines.append(f"Thêm {a.created}, cập nhật {a.updated}, giữ nguyên {a.unchanged}; "
+                     f"{len(report.errors)} dòng lỗi không nhập.")
+    return "\n".join(lines)
+
+
+def render_audit(entry) -> str:  # noqa: ANN001 (knowledge.models.AuditEntry)
+    return (f"{entry.at.astimezone(VN):%d/%m/%Y %H:%M} {entry.actor} {entry.action} "
+            f"{entry.target}")

@@ -71,4 +71,4 @@ def test_usage_is_shown_for_missing_subcommands(tmp_path: Path) -> None:
     bare = chibo(tmp_path, "kb")
     assert bare.returncode == 2 and "import" in bare.stdout
     upgraded = chibo(tmp_path, "db", "upgrade")
-    assert upgraded.returncode == 0 and "0002" in upgraded.stdout
+    assert upgraded.returncode == 0 and "0003" in upgraded.stdout
