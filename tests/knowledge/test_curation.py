@@ -1,0 +1,102 @@
+"""Admins curate Q&A entries; a spreadsheet round trip changes nothing; bad rows are named."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services import Services
+from knowledge import audit
+from knowledge.bulk import UnreadableSheet, export_csv, export_xlsx, import_entries
+from knowledge.curation import InvalidEntry
+from knowledge.qa import QADraft
+from knowledge.replies import ChatRef
+from tests.conftest import NOW
+
+DRAFT = QADraft("Mức đóng đảng phí của đảng viên hưu trí là bao nhiêu?",
+                "Đảng viên hưu trí đóng 0,5% tiền lương hưu hằng tháng.",
+                "Quy định về đảng phí", ("đảng phí người về hưu",), ("đảng phí",))
+
+
+async def test_an_entry_is_live_at_once_and_every_change_is_audited(services: Services) -> None:
+    entry = await services.curation.add(DRAFT, "telegram:9001", NOW)
+    outcome = await services.knowledge.search("dang phi cua dang vien huu tri")
+    assert outcome.found and outcome.results[0].key == f"q:{entry.id}"
+    await services.curation.edit(entry.id, "answer",
+                                 "Đảng viên hưu trí đóng 0,5% lương hưu mỗi tháng.",
+                                 "telegram:9001", NOW)
+    await services.curation.set_active(entry.id, False, "telegram:9001", NOW)
+    assert not (await services.knowledge.search("dang phi cua dang vien huu tri")).found
+    log = await audit.recent(services.db.sessions)
+    assert [e.action for e in log] == ["qa.hide", "qa.edit.answer", "qa.add"]
+    assert log[1].before["answer"].endswith("tiền lương hưu hằng tháng.")
+    assert log[1].after["answer"].endswith("lương hưu mỗi tháng.")
+
+
+async def test_invalid_entries_and_fields_are_refused_with_reasons(services: Services) -> None:
+    with pytest.raises(InvalidEntry, match="câu hỏi phải dài"):
+        await services.curation.add(QADraft("?", "Một câu trả lời đủ dài.", ""), "a", NOW)
+    entry = await services.curation.add(DRAFT, "a", NOW)
+    with pytest.raises(InvalidEntry, match="không có trường"):
+        await services.curation.edit(entry.id, "mau", "đỏ", "a", NOW)
+    assert await services.curation.edit(999, "answer", "Câu trả lời mới.", "a", NOW) is None
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+async def test_export_then_import_leaves_the_knowledge_base_byte_for_byte_the_same(
+    services: Services, fmt: str
+) -> None:
+    await services.qa.load_defaults(NOW)
+    entries = await services.curation.all()
+    first = export_csv(entries)
+    data = first if fmt == "csv" else export_xlsx(entries)
+    report = await import_entries(services.curation, data, f"hoi-dap.{fmt}",
+                                  all_or_nothing=True, actor="a", now=NOW)
+    assert report.errors == [] and report.applied.unchanged == len(entries)
+    assert report.applied.created == report.applied.updated == 0
+    assert export_csv(await services.curation.all()) == first
+
+
+async def test_a_file_with_bad_rows_imports_nothing_or_only_the_good_rows(
+    services: Services,
+) -> None:
+    sheet = ("cau hoi,tra loi,nguon,hien\n"
+             "Chi bộ họp mấy lần một tháng?,Chi bộ sinh hoạt thường kỳ mỗi tháng một lần.,"
+             "Điều lệ Đảng,1\n"
+             "?,quá ngắn,,1\n"
+             "Đảng viên dự bị có biểu quyết không?,Không biểu quyết.,Điều lệ Đảng,có lẽ\n")
+    data = sheet.encode()
+    strict = await import_entries(services.curation, data, "moi.csv", all_or_nothing=True,
+                                  actor="a", now=NOW)
+    assert strict.applied is None
+    assert [line for line, _ in strict.errors] == [3, 4]
+    assert "câu hỏi phải dài" in strict.errors[0][1]
+    assert "cột hien phải là 1 hoặc 0" in strict.errors[1][1]
+    assert await services.curation.all() == []
+    lenient = await import_entries(services.curation, data, "moi.csv", all_or_nothing=False,
+                                   actor="a", now=NOW)
+    assert lenient.applied.created == 1 and len(lenient.errors) == 2
+
+
+@pytest.mark.parametrize(("data", "name", "reason"), [
+    (b"a,b\n1,2\n", "x.csv", "thiếu cột"), (b"PK\x03\x04broken", "x.xlsx", "bị hỏng"),
+    (b"\xff\xfe\x00", "x.csv", "UTF-8"), (b"x", "x.txt", ".csv hoặc .xlsx")])
+async def test_unreadable_sheets_are_explained(services: Services, data: bytes, name: str,
+                                              reason: str) -> None:
+    with pytest.raises(UnreadableSheet, match=reason):
+        await import_entries(services.curation, data, name, all_or_nothing=True, actor="a",
+                             now=NOW)
+
+
+async def test_super_admins_appoint_admins_and_roles_are_ranked(services: Services) -> None:
+    boss, staff, someone = (ChatRef("telegram", i) for i in ("1", "2", "3"))
+    services.roles.super_admins = frozenset({boss})
+    assert await services.roles.role_of(boss) == "superadmin"
+    assert await services.roles.role_of(staff) == "member"
+    assert await services.roles.grant(boss, staff, "Hoa", NOW)
+    assert not await services.roles.grant(boss, staff, "Hoa", NOW)
+    assert await services.roles.role_of(staff) == "admin"
+    assert await services.roles.revoke(boss, staff, NOW)
+    assert await services.roles.role_of(staff) == "member"
+    assert not await services.roles.may_ask(someone)
+    actions = [e.action for e in await audit.recent(services.db.sessions)]
+    assert actions == ["admin.revoke", "admin.grant"]
