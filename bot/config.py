@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(default=500, alias="CHIBO_MAX_QUESTION_CHARS", ge=20)
     answer_threshold: float | None = Field(default=None, alias="CHIBO_ANSWER_THRESHOLD")
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="ADMIN_IDS")
+    questions_per_minute: int = Field(default=10, alias="CHIBO_QUESTIONS_PER_MINUTE", ge=1)
+    members_only: bool = Field(default=False, alias="CHIBO_MEMBERS_ONLY")
     reminder_grace_hours: float = Field(default=6, alias="CHIBO_REMINDER_GRACE_HOURS", ge=0)
     reminder_horizon_hours: float = Field(default=48, alias="CHIBO_REMINDER_HORIZON_HOURS", gt=0)
     reminder_rate: float = Field(default=30, alias="CHIBO_REMINDER_RATE_PER_SECOND", gt=0)

@@ -13,13 +13,16 @@ from jobs.delivery import Deliverer, Transport
 from jobs.limits import Limiter
 from jobs.planner import Planner
 from jobs.runner import ReminderRunner
+from knowledge.admin_talk import AdminTalk
 from knowledge.conversation import Conversation
 from knowledge.curation import Curation
+from knowledge.dialogs import Dialogs
 from knowledge.importer import ImportService
 from knowledge.qa import QAService
 from knowledge.replies import ChatRef
 from knowledge.roles import Roles
 from knowledge.service import KnowledgeService
+from knowledge.unanswered import Unanswered
 
 
 def utc_now() -> datetime:
@@ -39,6 +42,8 @@ class Services:
     reminder_talk: ReminderConversation
     roles: Roles
     curation: Curation
+    dialogs: Dialogs
+    admin: AdminTalk
 
     def reminders(self, transports: dict[str, Transport]) -> ReminderRunner:
         """A runner that delivers through the given platform transports."""
@@ -62,18 +67,26 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
         await db.migrate()
     knowledge = KnowledgeService(db.sessions, settings.answer_threshold)
     branches = BranchService(db.sessions)
+    roles = Roles(db.sessions, frozenset(ChatRef("telegram", str(i)) for i in settings.admin_ids))
+    curation = Curation(db.sessions)
+    unanswered = Unanswered(db.sessions)
+    dialogs = Dialogs(db.sessions, curation, unanswered)
+    importer = ImportService(db.sessions)
     return Services(
         settings=settings,
         db=db,
         knowledge=knowledge,
-        importer=ImportService(db.sessions),
+        importer=importer,
         qa=QAService(db.sessions),
-        conversation=Conversation(db.sessions, knowledge, settings.max_question_chars),
+        conversation=Conversation(db.sessions, knowledge, settings.max_question_chars,
+                                  roles=roles if settings.members_only else None,
+                                  per_minute=settings.questions_per_minute),
         branches=branches,
         planner=Planner(db.sessions, horizon=timedelta(hours=settings.reminder_horizon_hours),
                         grace=timedelta(hours=settings.reminder_grace_hours)),
         reminder_talk=ReminderConversation(branches),
-        roles=Roles(db.sessions, frozenset(ChatRef("telegram", str(i))
-                                           for i in settings.admin_ids)),
-        curation=Curation(db.sessions),
+        roles=roles,
+        curation=curation,
+        dialogs=dialogs,
+        admin=AdminTalk(roles, curation, dialogs, unanswered, importer),
     )

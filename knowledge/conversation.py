@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -10,6 +10,7 @@ from knowledge import repository, texts
 from knowledge.models import AskedQuestion
 from knowledge.normalize import fold
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
+from knowledge.roles import Roles
 from knowledge.search import Result
 from knowledge.service import KnowledgeService
 
@@ -25,10 +26,15 @@ class Conversation:
         sessions: async_sessionmaker[AsyncSession],
         knowledge: KnowledgeService,
         max_chars: int = 500,
+        *,
+        roles: Roles | None = None,
+        per_minute: int = 10,
     ) -> None:
         self.sessions = sessions
         self.knowledge = knowledge
         self.max_chars = max_chars
+        self.roles = roles  # set when only registered members may ask
+        self.per_minute = per_minute
 
     def start(self) -> Reply:
         return Reply.plain(texts.START)
@@ -59,6 +65,11 @@ class Conversation:
                                                          limit=self.max_chars))
         if not fold(question):
             return Reply.plain(texts.ASK_NO_WORDS)
+        if self.roles is not None and user and not await self.roles.may_ask(
+                ChatRef(chat.platform, user)):
+            return Reply.plain(texts.MEMBERS_ONLY)
+        if user and await self._too_fast(user, now):
+            return Reply.plain(texts.TOO_MANY_QUESTIONS)
         outcome = await self.knowledge.search(question, top=KEEP_RESULTS)
         results = [r for i, r in enumerate(outcome.results) if i == 0 or r.score >= RELATED_FLOOR]
         async with self.sessions.begin() as session:
@@ -70,6 +81,11 @@ class Conversation:
         if not outcome.found:
             return self._not_found(results, outcome.note)
         return self._answer(asked.id, list(results), 0)
+
+    async def _too_fast(self, user: str, now: datetime) -> bool:
+        async with self.sessions() as session:
+            recent = await repository.questions_since(session, user, now - timedelta(minutes=1))
+        return recent >= self.per_minute
 
     async def act(self, action: str, user: str, now: datetime) -> ActionOutcome:
         """A button press: "more:<asked>:<rank>" pages, "fb:<asked>:<rank>:<1|0>" votes."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -109,6 +110,16 @@ class ImportService:
             await repository.bump_version(session)
         return FileReport(str(path), status, len(parsed.passages), document.citation,
                           tuple(parsed.meta.warnings))
+
+    async def import_bytes(self, name: str, data: bytes, now: datetime,
+                           source: str) -> FileReport:
+        """A file received in a chat: the same import, keyed by where it came from."""
+        safe = Path(name).name or "tep"
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / safe
+            path.write_bytes(data)
+            report = await self.import_file(path, now, source=source)
+        return replace(report, path=safe)
 
     async def remove(self, doc_id: int) -> Document | None:
         async with self.sessions.begin() as session:

@@ -90,3 +90,9 @@ async def unanswered(session: AsyncSession, limit: int = 50) -> list[AskedQuesti
         .limit(limit)
     )
     return list((await session.execute(query)).scalars())
+
+
+async def questions_since(session: AsyncSession, user: str, since: datetime) -> int:
+    query = select(func.count(AskedQuestion.id)).where(AskedQuestion.user_id == user,
+                                                       AskedQuestion.asked_at >= since)
+    return (await session.execute(query)).scalar_one()

@@ -60,3 +60,64 @@ FEEDBACK_RECORDED_BAD = "Cảm ơn đồng chí! Câu trả lời chưa đúng �
 ACTION_EXPIRED = "Nút này đã cũ. Đồng chí vui lòng hỏi lại."
 RESULT_GONE = "Đoạn văn bản này không còn trong cơ sở dữ liệu. Đồng chí vui lòng hỏi lại."
 NO_MORE_RESULTS = "Không còn kết quả nào khác."
+
+# Curation by admins (private chat only).
+ONLY_ADMINS = "Lệnh này dành cho cán bộ quản trị của cấp ủy."
+ONLY_SUPERADMINS = "Chỉ quản trị viên cấp cao (cấu hình ADMIN_IDS) mới cấp hoặc thu hồi quyền."
+ONLY_PRIVATE = "Lệnh quản trị chỉ dùng trong tin nhắn riêng với bot."
+MEMBERS_ONLY = ("Trợ lý hiện chỉ trả lời đảng viên của các chi bộ đã đăng ký. Đồng chí hãy hỏi "
+                "trong nhóm chi bộ, hoặc nhờ cán bộ quản trị thêm mình.")
+TOO_MANY_QUESTIONS = "Đồng chí hỏi hơi nhanh; vui lòng đợi một phút rồi hỏi tiếp."
+DIALOG_ASK = {
+    "question": "Bước 1/4 – Gõ câu hỏi (như đảng viên thường hỏi).",
+    "answer": "Bước 2/4 – Gõ câu trả lời.",
+    "alternates": "Bước 3/4 – Các cách hỏi khác, cách nhau bằng dấu | (gõ - để bỏ qua).",
+    "citation": "Bước 4/4 – Nguồn trích dẫn, ví dụ \"Quy định số 37-QĐ/TW, Điều 18\" "
+                "(gõ - để bỏ qua).",
+}
+DIALOG_PREFILLED = "Thêm câu trả lời cho câu hỏi: {question}"
+DIALOG_CANCEL_HINT = "Gõ /huy để hủy bất cứ lúc nào."
+DIALOG_INVALID = "Chưa được: {reason}."
+DIALOG_PREVIEW = "Xem lại mục hỏi – đáp:"
+DIALOG_SAVED = "✅ Đã lưu mục hỏi – đáp #{id}; đảng viên hỏi là có câu trả lời ngay."
+DIALOG_CANCELLED = "Đã hủy, không lưu gì."
+DIALOG_GONE = "Không còn cuộc thêm mục nào đang dở. Gõ /themhoidap để bắt đầu."
+NOTHING_TO_CANCEL = "Không có việc gì đang dở để hủy."
+FIELD_NAMES = {"question": "Câu hỏi", "answer": "Trả lời", "alternates": "Cách hỏi khác",
+               "citation": "Nguồn", "tags": "Thẻ"}
+NONE = "(không có)"
+BUTTON_SAVE = "✅ Lưu"
+BUTTON_RESTART = "✏️ Làm lại"
+BUTTON_CANCEL = "❌ Hủy"
+EDIT_USAGE = ("Cách dùng: /suahoidap <mã> <trường> <nội dung mới>; trường là question, answer, "
+              "alternates, citation hoặc tags. Ví dụ: /suahoidap 12 answer Nội dung mới")
+ID_USAGE = "Cần mã mục hỏi – đáp, ví dụ: {command} 12"
+NO_ENTRY = "Không có mục hỏi – đáp #{id}."
+EDITED = "Đã sửa {field} của mục #{id}."
+HIDDEN = "Đã ẩn mục #{id}; đảng viên sẽ không thấy nữa."
+SHOWN = "Đã hiện lại mục #{id}."
+ENTRY_STATE = {True: "đang hiện", False: "đang ẩn"}
+SEARCH_USAGE = "Cách dùng: /timhoidap <từ khóa>"
+NO_MATCH = "Không tìm thấy mục nào."
+UNANSWERED_TITLE = "Câu hỏi chưa có câu trả lời (nhiều lần hỏi nhất trước):"
+UNANSWERED_EMPTY = "Không còn câu hỏi nào chưa được trả lời. 👍"
+UNANSWERED_LINE = "{count} lần: {sample} (lần cuối {day})"
+BUTTON_ANSWER = "Trả lời: {sample}"
+GRANT_USAGE = "Cách dùng: /capquyen <mã người dùng Telegram> [tên]; /thuquyen <mã>"
+GRANTED = "Đã cấp quyền quản trị."
+REVOKED = "Đã thu hồi quyền quản trị."
+UNCHANGED = "Không có gì thay đổi."
+AUDIT_TITLE = "Nhật ký thay đổi gần đây:"
+DOCS_TITLE = "Văn bản trong cơ sở dữ liệu:"
+DOCS_EMPTY = "Chưa có văn bản nào. Gửi tệp .docx, .pdf, .txt hoặc .md cho bot để nhập."
+DOC_REMOVED = "Đã xóa văn bản #{id}: {citation}"
+NO_DOC = "Không có văn bản #{id}."
+FILE_TOO_BIG = "Tệp lớn hơn 20 MB; Telegram không cho bot tải tệp lớn như vậy."
+FILE_UNKNOWN = ("Tôi chỉ nhập được văn bản .docx, .pdf, .txt, .md, hoặc bảng hỏi – đáp .csv, "
+                ".xlsx.")
+FILE_IMPORTED = "Đã nhập: {summary}"
+FILE_FAILED = "Không nhập được {name}: {error}"
+SHEET_BAD_ROWS = "Có {count} dòng lỗi, chưa nhập gì:"
+SHEET_DONE = "Thêm {created}, cập nhật {updated}, giữ nguyên {unchanged}."
+SHEET_RETRY = ("Sửa các dòng trên rồi gửi lại tệp; hoặc gửi lại tệp kèm chú thích \"hợp lệ\" "
+               "để chỉ nhập các dòng hợp lệ.")

@@ -88,7 +88,8 @@ class FakeTelegram:
         self.failures: list[Failure] = []
         self.forbidden: set[str] = set()
         self.migrated: dict[str, int] = {}  # old group id -> its new supergroup id
-        self.chat_owners: set[tuple[int, int]] = set()  # (chat id, user id) of group owners
+        self.chat_owners: set[tuple[int, int]] = set()
+        self.files: dict[str, bytes] = {}  # (chat id, user id) of group owners
         self.drop_after: set[str] = set()  # methods answered by closing the connection
         self.enforce_limits = False  # answer 429 beyond Telegram's flood limits
         self.flood_429s = 0
@@ -136,6 +137,27 @@ class FakeTelegram:
                               "height": 512, "is_animated": False, "is_video": False,
                               "type": "regular"}
         return self._push({"message": message})
+
+    def user_sends_document(self, name: str, data: bytes, *, chat_id: int = 1001,
+                            user_id: int = 1001, caption: str | None = None,
+                            chat_type: str = "private") -> int:
+        file_id = f"doc{len(self.files) + 1}"
+        self.files[file_id] = data
+        message = self._incoming(chat_id, user_id, chat_type, "Lan")
+        message["document"] = {"file_id": file_id, "file_unique_id": f"u{file_id}",
+                               "file_name": name, "file_size": len(data)}
+        if caption:
+            message["caption"] = caption
+        return self._push({"message": message})
+
+    async def _api_getFile(self, params: dict[str, Any]) -> tuple[int, dict]:
+        file_id = str(params["file_id"])
+        if file_id not in self.files:
+            return 400, {"ok": False, "error_code": 400,
+                         "description": "Bad Request: invalid file_id"}
+        return 200, {"ok": True, "result": {"file_id": file_id, "file_unique_id": f"u{file_id}",
+                                            "file_size": len(self.files[file_id]),
+                                            "file_path": f"documents/{file_id}"}}
 
     def user_presses(self, message: dict[str, Any], data: str, *, user_id: int = 1001) -> int:
         query = {"id": str(next(self._update_ids) + 10_000), "chat_instance": "ci",
@@ -200,10 +222,12 @@ class FakeTelegram:
                 if path.rsplit("/", 1)[-1] in self.drop_after:
                     self.drop_after.discard(path.rsplit("/", 1)[-1])
                     break  # processed, but the answer is lost on the way back
-                data = json.dumps(payload, ensure_ascii=False).encode()
+                raw = isinstance(payload, bytes)
+                data = payload if raw else json.dumps(payload, ensure_ascii=False).encode()
+                kind = "application/octet-stream" if raw else "application/json"
                 writer.write(
                     f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\n"
-                    f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n"
+                    f"Content-Type: {kind}\r\nContent-Length: {len(data)}\r\n"
                     "Connection: keep-alive\r\n\r\n".encode() + data
                 )
                 await writer.drain()
@@ -215,6 +239,11 @@ class FakeTelegram:
     async def _dispatch(self, path: str, headers: dict[str, str],
                         body: bytes) -> tuple[int, dict[str, Any]]:
         prefix = f"/bot{self.token}/"
+        files = f"/file/bot{self.token}/documents/"
+        if path.startswith(files):
+            data = self.files.get(path[len(files):])
+            return (200, data) if data is not None else (404, {"ok": False, "error_code": 404,
+                                                               "description": "Not Found"})
         if not path.startswith(prefix):
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         method = path[len(prefix):].split("?")[0]

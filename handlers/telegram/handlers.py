@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
 from bot.services import utc_now
+from handlers.telegram.admin import dialog_text
 from handlers.telegram.context import ChiboContext
 from handlers.telegram.send import edit, reply_to
 from jobs.texts import HELP_REMINDERS
@@ -18,6 +19,10 @@ log = logging.getLogger(__name__)
 
 def _chat(update: Update) -> ChatRef:
     return ChatRef("telegram", str(update.effective_chat.id))
+
+
+def _person(update: Update) -> ChatRef:
+    return ChatRef("telegram", str(update.effective_user.id))
 
 
 def _user(update: Update) -> str | None:
@@ -36,6 +41,8 @@ async def help_command(update: Update, context: ChiboContext) -> None:
 async def ask_command(update: Update, context: ChiboContext) -> None:
     """/hoi <question>: works in private chats and in groups (privacy mode delivers it)."""
     question = " ".join(context.args or [])
+    if update.effective_chat.type != "private":
+        await context.services.roles.seen_in(_chat(update), _person(update), utc_now())
     reply = await context.services.conversation.ask(_chat(update), _user(update), question,
                                                     utc_now())
     await reply_to(update.effective_message, reply)
@@ -44,7 +51,10 @@ async def ask_command(update: Update, context: ChiboContext) -> None:
 async def ask_text(update: Update, context: ChiboContext) -> None:
     """Any text in a private chat, or a reply to one of the bot's messages in a group."""
     message = update.effective_message
+    if message.chat.type == "private" and await dialog_text(update, context):
+        return
     if message.chat.type != "private":
+        await context.services.roles.seen_in(_chat(update), _person(update), utc_now())
         replied = message.reply_to_message
         if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers.telegram import handlers, reminders
+from handlers.telegram import admin, handlers, reminders
 
 
 def register(application: Application) -> None:
@@ -18,7 +18,12 @@ def register(application: Application) -> None:
         ("xong", reminders.done), ("tiendo", reminders.progress),
     ):
         application.add_handler(CommandHandler(names, callback))
+    for name, (command, role) in admin.COMMANDS.items():
+        application.add_handler(CommandHandler(name, admin.admin_command(command, role)))
+    application.add_handler(CommandHandler("huy", admin.cancel))
+    application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
     application.add_handler(CallbackQueryHandler(reminders.done_button, pattern=r"^done:"))
+    application.add_handler(CallbackQueryHandler(admin.button, pattern=r"^(dlg|ua):"))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE,

@@ -1,0 +1,141 @@
+"""The guided add-entry conversation; its state lives in the database, so it survives restarts.
+
+question -> answer -> other ways to ask -> source -> preview -> saved. /huy cancels at any step.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from knowledge import texts
+from knowledge.curation import Curation, InvalidEntry, problems, split_list
+from knowledge.models import DialogState
+from knowledge.qa import QADraft
+from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
+from knowledge.unanswered import Unanswered
+
+ADD = "add_qa"
+STEPS = ("question", "answer", "alternates", "citation", "preview")
+SKIP = {"-", "bỏ qua", "bo qua", "không", "khong", "k"}
+
+
+class Dialogs:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], curation: Curation,
+                 unanswered: Unanswered) -> None:
+        self.sessions = sessions
+        self.curation = curation
+        self.unanswered = unanswered
+
+    async def start_add(self, user: ChatRef, now: datetime, question: str = "",
+                        group: list[int] | None = None) -> Reply:
+        """Begin (or begin again); a question from the unanswered list is filled in."""
+        data = {"question": question, "answer": "", "alternates": [], "citation": "",
+                "resolves": group or []}
+        step = "answer" if question else "question"
+        await self._save(user, step, data, now)
+        if question:
+            return Reply((Span(texts.DIALOG_PREFILLED.format(question=question), "bold"),
+                          Span(texts.DIALOG_ASK["answer"]), Span(texts.DIALOG_CANCEL_HINT,
+                                                                 "italic")))
+        return Reply((Span(texts.DIALOG_ASK["question"]), Span(texts.DIALOG_CANCEL_HINT,
+                                                                "italic")))
+
+    async def active(self, user: ChatRef) -> bool:
+        return await self._load(user) is not None
+
+    async def handle(self, user: ChatRef, text: str, now: datetime) -> Reply | None:
+        """The next answer of a conversation in progress; None when there is none."""
+        state = await self._load(user)
+        if state is None:
+            return None
+        step, data = state.step, dict(state.data)
+        text = text.strip()
+        if step == "preview":
+            return self._preview(data)
+        if step in ("alternates", "citation") and text.lower() in SKIP:
+            text = ""
+        if step == "alternates":
+            data["alternates"] = list(split_list(text))
+        else:
+            data[step] = text
+        trouble = _check(step, data)
+        if trouble:
+            return Reply.plain(texts.DIALOG_INVALID.format(reason=trouble),
+                               texts.DIALOG_ASK[step])
+        following = STEPS[STEPS.index(step) + 1]
+        await self._save(user, following, data, now)
+        return self._preview(data) if following == "preview" else Reply.plain(
+            texts.DIALOG_ASK[following])
+
+    async def act(self, user: ChatRef, action: str, now: datetime) -> ActionOutcome:
+        """Preview buttons: save, start again, cancel."""
+        state = await self._load(user)
+        if state is None or state.step != "preview":
+            return ActionOutcome(notice=texts.DIALOG_GONE)
+        if action == "dlg:cancel":
+            await self.cancel(user)
+            return ActionOutcome(edit=Reply.plain(texts.DIALOG_CANCELLED))
+        if action == "dlg:restart":
+            return ActionOutcome(edit=await self.start_add(user, now))
+        data = state.data
+        draft = QADraft(data["question"], data["answer"], data["citation"],
+                        tuple(data["alternates"]))
+        try:
+            entry = await self.curation.add(draft, f"{user.platform}:{user.chat_id}", now)
+        except InvalidEntry as exc:
+            return ActionOutcome(notice=str(exc))
+        if data.get("resolves"):
+            await self.unanswered.resolve(list(data["resolves"]), now)
+        await self.cancel(user)
+        return ActionOutcome(edit=Reply.plain(texts.DIALOG_SAVED.format(id=entry.id)))
+
+    async def cancel(self, user: ChatRef) -> bool:
+        async with self.sessions.begin() as session:
+            result = await session.execute(delete(DialogState).where(
+                DialogState.platform == user.platform, DialogState.user_id == user.chat_id))
+            return bool(result.rowcount)
+
+    def _preview(self, data: dict) -> Reply:
+        spans = (
+            Span(texts.DIALOG_PREVIEW, "bold"),
+            Span(f"{texts.FIELD_NAMES['question']}: {data['question']}"),
+            Span(f"{texts.FIELD_NAMES['answer']}: {data['answer']}", "quote"),
+            Span(f"{texts.FIELD_NAMES['alternates']}: "
+                 f"{' | '.join(data['alternates']) or texts.NONE}"),
+            Span(f"{texts.FIELD_NAMES['citation']}: {data['citation'] or texts.NONE}"),
+        )
+        buttons = ((Button(texts.BUTTON_SAVE, "dlg:save"),
+                    Button(texts.BUTTON_RESTART, "dlg:restart"),
+                    Button(texts.BUTTON_CANCEL, "dlg:cancel")),)
+        return Reply(spans, buttons)
+
+    async def _load(self, user: ChatRef) -> DialogState | None:
+        async with self.sessions() as session:
+            query = select(DialogState).where(DialogState.platform == user.platform,
+                                              DialogState.user_id == user.chat_id,
+                                              DialogState.kind == ADD)
+            return (await session.execute(query)).scalar_one_or_none()
+
+    async def _save(self, user: ChatRef, step: str, data: dict, now: datetime) -> None:
+        async with self.sessions.begin() as session:
+            query = select(DialogState).where(DialogState.platform == user.platform,
+                                              DialogState.user_id == user.chat_id)
+            state = (await session.execute(query)).scalar_one_or_none()
+            if state is None:
+                state = DialogState(platform=user.platform, user_id=user.chat_id)
+                session.add(state)
+            state.kind, state.step, state.data, state.updated_at = ADD, step, data, now
+
+
+def _check(step: str, data: dict) -> str | None:
+    """The problem with what was just typed; fields not reached yet get harmless values."""
+    position = STEPS.index(step)
+    filled = {name: data[name] if STEPS.index(name) <= position else placeholder
+              for name, placeholder in (("question", "?" * 10), ("answer", "?" * 10),
+                                        ("alternates", []), ("citation", ""))}
+    found = problems(QADraft(filled["question"], filled["answer"], filled["citation"],
+                             tuple(filled["alternates"])))
+    return found[0] if found else None
