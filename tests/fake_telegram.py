@@ -18,7 +18,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
                 "blockquote", "tg-spoiler", "span"}
@@ -238,6 +238,7 @@ class FakeTelegram:
 
     async def _dispatch(self, path: str, headers: dict[str, str],
                         body: bytes) -> tuple[int, dict[str, Any]]:
+        path = unquote(path)
         prefix = f"/bot{self.token}/"
         files = f"/file/bot{self.token}/documents/"
         if path.startswith(files):

@@ -10,6 +10,7 @@ from handlers.telegram.context import ChiboContext
 from handlers.telegram.send import reply_to
 from jobs.conversation import Caller
 from knowledge.replies import ChatRef
+from knowledge.roles import ADMIN
 
 _ADMINS = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
@@ -21,9 +22,9 @@ async def _caller(update: Update, context: ChiboContext, *, rights: bool = False
     if rights and in_group:
         member = await context.bot.get_chat_member(chat.id, user.id)
         group_admin = member.status in _ADMINS
-    return Caller(ChatRef("telegram", str(chat.id)), ChatRef("telegram", str(user.id)),
-                  user.full_name, in_group, group_admin,
-                  user.id in context.services.settings.admin_ids)
+    person = ChatRef("telegram", str(user.id))
+    return Caller(ChatRef("telegram", str(chat.id)), person, user.full_name, in_group,
+                  group_admin, await context.services.roles.at_least(person, ADMIN))
 
 
 def _args(context: ChiboContext) -> str:
