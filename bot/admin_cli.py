@@ -35,10 +35,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     admin.add_parser("list", help=texts.CLI_ADMIN_LIST)
     log = sub.add_parser("audit", help=texts.CLI_AUDIT)
     log.add_argument("--limit", type=int, default=20)
+    sub.add_parser("unanswered", help=texts.CLI_UNANSWERED)
 
 
 def wants(args: argparse.Namespace) -> bool:
-    return args.command in ("admin", "audit") or (
+    return args.command in ("admin", "audit", "unanswered") or (
         args.command == "kb" and args.kb_command == "qa")
 
 
@@ -49,6 +50,9 @@ async def run(services: Services, args: argparse.Namespace) -> int:
         return 0
     if args.command == "admin":
         return await _admin(services, args)
+    if args.command == "unanswered":
+        print((await services.admin.unanswered_list()).text)
+        return 0
     if args.qa_command == "export":
         entries = await services.curation.all()
         data = export_xlsx(entries) if args.path.suffix.lower() == ".xlsx" else export_csv(entries)

@@ -9,7 +9,7 @@ from bot.config import Settings
 from bot.database import Database
 from jobs.branches import BranchService
 from jobs.conversation import ReminderConversation
-from jobs.delivery import Deliverer, Transport
+from jobs.delivery import Deliverer, Transport, enqueue_notice
 from jobs.limits import Limiter
 from jobs.planner import Planner
 from jobs.runner import ReminderRunner
@@ -55,7 +55,17 @@ class Services:
             claim_timeout=timedelta(seconds=s.reminder_claim_timeout),
             admins=tuple(("telegram", str(admin)) for admin in s.admin_ids),
         )
-        return ReminderRunner(self.planner, deliverer, utc_now)
+        return ReminderRunner(self.planner, deliverer, utc_now, weekly=self.weekly_summary)
+
+    async def weekly_summary(self, now: datetime) -> int:
+        """Queue the unanswered-questions summary to every admin, once per ISO week."""
+        text = await self.admin.weekly_summary()
+        if text is None:
+            return 0
+        week = now.isocalendar()
+        targets = [(ref.platform, ref.chat_id) for ref in await self.roles.staff()]
+        return await enqueue_notice(self.db.sessions, targets, text,
+                                    f"unanswered:{week.year}W{week.week}", now)
 
     async def close(self) -> None:
         await self.db.dispose()

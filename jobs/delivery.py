@@ -197,3 +197,23 @@ async def outbox_status(sessions: async_sessionmaker[AsyncSession], now: datetim
         nxt = (await session.execute(select(OutboxMessage).where(
             OutboxMessage.state == "pending").order_by(OutboxMessage.due_at).limit(upcoming)))
         return counts, list(nxt.scalars())
+
+
+async def enqueue_notice(sessions: async_sessionmaker[AsyncSession],
+                         targets: list[tuple[str, str]], text: str, key: str,
+                         now: datetime) -> int:
+    """Queue one message per target, once per key (a second call with the same key adds none)."""
+    added = 0
+    async with sessions.begin() as session:
+        for platform, chat_id in targets:
+            row_key = f"notice:{key}:{platform}:{chat_id}"
+            exists = (await session.execute(select(OutboxMessage.id).where(
+                OutboxMessage.key == row_key))).first()
+            if exists:
+                continue
+            session.add(OutboxMessage(
+                key=row_key, platform=platform, chat_id=chat_id, kind="notice", lead_minutes=0,
+                due_at=now, text=text, buttons=[], state="pending", attempts=0, late=False,
+                created_at=now))
+            added += 1
+    return added

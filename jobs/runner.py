@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -20,10 +20,12 @@ class ReminderRunner:
     """The planner every minute and at start-up; the sender every few seconds, never twice."""
 
     def __init__(self, planner: Planner, deliverer: Deliverer,
-                 clock: Callable[[], datetime], send_every: float = 5.0) -> None:
+                 clock: Callable[[], datetime], send_every: float = 5.0,
+                 weekly: Callable[[datetime], Awaitable[int]] | None = None) -> None:
         self.planner = planner
         self.deliverer = deliverer
         self.clock = clock
+        self.weekly = weekly  # e.g. the unanswered-questions summary to admins, Monday 08:00
         self.send_every = send_every
         self.scheduler: AsyncIOScheduler | None = None
         self._lock = asyncio.Lock()
@@ -36,7 +38,17 @@ class ReminderRunner:
                                coalesce=True, id="plan")
         self.scheduler.add_job(self.send, "interval", seconds=self.send_every, max_instances=1,
                                coalesce=True, id="send", next_run_time=datetime.now(UTC))
+        if self.weekly is not None:
+            self.scheduler.add_job(self._weekly, "cron", day_of_week="mon", hour=8,
+                                   id="weekly", coalesce=True, misfire_grace_time=6 * 3600)
         self.scheduler.start()
+
+    async def _weekly(self) -> None:
+        try:
+            if self.weekly is not None:
+                await self.weekly(self.clock())
+        except Exception:
+            log.exception("the weekly summary failed")
 
     async def stop(self) -> None:
         if self.scheduler is not None:

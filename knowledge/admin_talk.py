@@ -137,6 +137,16 @@ class AdminTalk:
                                 f"ua:{g.key}"),) for g in groups)
         return Reply(tuple(spans), buttons)
 
+    async def weekly_summary(self) -> str | None:
+        """The unanswered questions of the week for admins; None when there are none."""
+        groups = await self.unanswered.groups(limit=10)
+        if not groups:
+            return None
+        lines = [texts.UNANSWERED_WEEKLY] + [
+            texts.UNANSWERED_LINE.format(count=g.count, sample=g.sample,
+                                         day=f"{g.last_at:%d/%m/%Y}") for g in groups]
+        return "\n".join(lines)
+
     async def answer_group(self, user: ChatRef, action: str, now: datetime) -> ActionOutcome:
         """A tap on an unanswered question starts the add conversation with it filled in."""
         try:

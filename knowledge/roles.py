@@ -68,6 +68,11 @@ class Roles:
             query = select(AdminGrant).where(AdminGrant.active.is_(True)).order_by(AdminGrant.id)
             return list((await session.execute(query)).scalars())
 
+    async def staff(self) -> list[ChatRef]:
+        """Everyone who gets the admins' notices: super-admins and appointed admins."""
+        granted = [ChatRef(g.platform, g.user_id) for g in await self.admins()]
+        return sorted(set(self.super_admins) | set(granted), key=lambda r: r.chat_id)
+
     async def may_ask(self, person: ChatRef) -> bool:
         """When only registered members may ask: seen in a branch group, added, or staff."""
         if await self.at_least(person, SECRETARY):

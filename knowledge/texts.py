@@ -100,6 +100,8 @@ ENTRY_STATE = {True: "đang hiện", False: "đang ẩn"}
 SEARCH_USAGE = "Cách dùng: /timhoidap <từ khóa>"
 NO_MATCH = "Không tìm thấy mục nào."
 UNANSWERED_TITLE = "Câu hỏi chưa có câu trả lời (nhiều lần hỏi nhất trước):"
+UNANSWERED_WEEKLY = ("Tuần này, các câu hỏi đảng viên hỏi mà bot chưa trả lời được (gõ "
+                     "/chuatraloi để trả lời):")
 UNANSWERED_EMPTY = "Không còn câu hỏi nào chưa được trả lời. 👍"
 UNANSWERED_LINE = "{count} lần: {sample} (lần cuối {day})"
 BUTTON_ANSWER = "Trả lời: {sample}"

@@ -48,7 +48,14 @@ class ConsoleChannel:
             await self._press(int(line))
             return
         command, _, rest = line.partition(" ")
-        if command == "/guinhac":
+        if not command.startswith("/"):
+            dialog = await self.services.admin.continue_dialog(USER, line, utc_now())
+            if dialog is not None:
+                self._show(dialog)
+                return
+        if command in _ADMIN_COMMANDS:
+            self._show(await _ADMIN_COMMANDS[command](self.services.admin, rest))
+        elif command == "/guinhac":
             await self._deliver()
         elif command in _REMINDER_COMMANDS:
             self._show(await _REMINDER_COMMANDS[command](self.reminders, rest))
@@ -75,6 +82,10 @@ class ConsoleChannel:
         action = self.buttons[number - 1].action
         if action.startswith("done:"):
             outcome = await self.reminders.press_done(action, CALLER, utc_now())
+        elif action.startswith("ua:"):
+            outcome = await self.services.admin.answer_group(USER, action, utc_now())
+        elif action.startswith("dlg:"):
+            outcome = await self.services.dialogs.act(USER, action, utc_now())
         else:
             outcome = await self.conversation.act(action, USER.chat_id, utc_now())
         if outcome.notice:
@@ -100,4 +111,19 @@ _REMINDER_COMMANDS = {
     "/hanchot": lambda r, a: r.deadlines(CALLER, utc_now()),
     "/xong": lambda r, a: r.done(CALLER, a, utc_now()),
     "/tiendo": lambda r, a: r.progress(CALLER, a, utc_now()),
+}
+
+# The console is run by the operator on the server itself: admin commands need no right.
+_ADMIN_COMMANDS = {
+    "/themhoidap": lambda t, a: t.add(USER, utc_now()),
+    "/huy": lambda t, a: t.cancel(USER),
+    "/suahoidap": lambda t, a: t.edit(USER, a, utc_now()),
+    "/an": lambda t, a: t.set_active(USER, a, False, utc_now()),
+    "/hien": lambda t, a: t.set_active(USER, a, True, utc_now()),
+    "/xemhoidap": lambda t, a: t.show(a),
+    "/timhoidap": lambda t, a: t.search(a),
+    "/chuatraloi": lambda t, a: t.unanswered_list(),
+    "/nhatky": lambda t, a: t.audit_log(),
+    "/vanban": lambda t, a: t.documents(),
+    "/xoavanban": lambda t, a: t.remove_document(USER, a, utc_now()),
 }

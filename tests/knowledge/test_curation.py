@@ -100,3 +100,24 @@ async def test_super_admins_appoint_admins_and_roles_are_ranked(services: Servic
     assert not await services.roles.may_ask(someone)
     actions = [e.action for e in await audit.recent(services.db.sessions)]
     assert actions == ["admin.revoke", "admin.grant"]
+
+
+async def test_admins_get_the_weekly_summary_of_unanswered_questions_once(
+    services: Services,
+) -> None:
+    from sqlalchemy import select
+
+    from jobs.models import OutboxMessage
+
+    services.roles.super_admins = frozenset({ChatRef("telegram", "1")})
+    await services.roles.grant(ChatRef("telegram", "1"), ChatRef("telegram", "2"), "", NOW)
+    assert await services.weekly_summary(NOW) == 0  # nothing unanswered yet
+    reply = await services.conversation.ask(ChatRef("telegram", "5"), "5",
+                                            "giá phân bón ở xã bao nhiêu", NOW)
+    assert "chưa tìm thấy" in reply.text
+    assert await services.weekly_summary(NOW) == 2
+    assert await services.weekly_summary(NOW) == 0  # the same week is not sent twice
+    async with services.db.sessions() as session:
+        rows = list((await session.execute(select(OutboxMessage))).scalars())
+    assert {r.chat_id for r in rows} == {"1", "2"}
+    assert "1 lần: giá phân bón ở xã bao nhiêu" in rows[0].text
