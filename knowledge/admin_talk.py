@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from knowledge import audit, texts
-from knowledge.bulk import UnreadableSheet, import_entries
+from knowledge.bulk import UnreadableSheet, export_csv, export_xlsx, import_entries
 from knowledge.curation import FIELDS, Curation, InvalidEntry
 from knowledge.dialogs import Dialogs
 from knowledge.importer import ImportService
@@ -71,6 +71,13 @@ class AdminTalk:
         a = report.applied
         return Reply((Span(texts.SHEET_DONE.format(created=a.created, updated=a.updated,
                                                    unchanged=a.unchanged), "bold"), *errors))
+
+    async def export(self, args: str) -> tuple[str, bytes]:
+        """All entries as a spreadsheet: CSV by default, XLSX when asked ("/xuathoidap xlsx")."""
+        entries = await self.curation.all()
+        if args.strip().lower().lstrip(".") == "xlsx":
+            return "hoi-dap.xlsx", export_xlsx(entries)
+        return "hoi-dap.csv", export_csv(entries)
 
     async def add(self, user: ChatRef, now: datetime) -> Reply:
         return await self.dialogs.start_add(user, now)

@@ -123,3 +123,5 @@ SHEET_BAD_ROWS = "Có {count} dòng lỗi, chưa nhập gì:"
 SHEET_DONE = "Thêm {created}, cập nhật {updated}, giữ nguyên {unchanged}."
 SHEET_RETRY = ("Sửa các dòng trên rồi gửi lại tệp; hoặc gửi lại tệp kèm chú thích \"hợp lệ\" "
                "để chỉ nhập các dòng hợp lệ.")
+EXPORT_CAPTION = ("Các mục hỏi – đáp. Sửa trong bảng tính rồi gửi lại tệp cho bot để cập nhật; "
+                  "giữ nguyên cột ma.")

@@ -338,6 +338,17 @@ class FakeTelegram:
         self.messages[(chat_id, message["message_id"])] = message
         return 200, {"ok": True, "result": message}
 
+    async def _api_sendDocument(self, params: dict[str, Any]) -> tuple[int, dict]:
+        chat_id = str(params["chat_id"])
+        data = params.get("document")
+        file_id = f"sent{len(self.files) + 1}"
+        if isinstance(data, bytes):
+            self.files[file_id] = data
+        message = {"message_id": next(self._message_ids), "date": int(time.time()),
+                   "chat": {"id": int(chat_id), "type": "private"},
+                   "document": {"file_id": file_id, "file_unique_id": f"u{file_id}"}}
+        return 200, {"ok": True, "result": message}
+
     async def _api_editMessageText(self, params: dict[str, Any]) -> tuple[int, dict]:
         error = self._check_text(params)
         if error:

@@ -52,6 +52,18 @@ COMMANDS: dict[str, tuple[Command, str]] = {
 }
 
 
+async def export(update: Update, context: ChiboContext) -> None:
+    """/xuathoidap [xlsx]: the entries as a file, to review and send back corrected."""
+    talk, user = context.services.admin, _user(update)
+    refusal = await talk.refusal(user, update.effective_chat.type == "private")
+    if refusal is not None:
+        await reply_to(update.effective_message, refusal)
+        return
+    name, data = await talk.export(" ".join(context.args or []))
+    await update.effective_message.reply_document(data, filename=name,
+                                                  caption=texts.EXPORT_CAPTION)
+
+
 async def cancel(update: Update, context: ChiboContext) -> None:
     await reply_to(update.effective_message, await context.services.admin.cancel(_user(update)))
 

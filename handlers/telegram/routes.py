@@ -21,6 +21,7 @@ def register(application: Application) -> None:
     for name, (command, role) in admin.COMMANDS.items():
         application.add_handler(CommandHandler(name, admin.admin_command(command, role)))
     application.add_handler(CommandHandler("huy", admin.cancel))
+    application.add_handler(CommandHandler("xuathoidap", admin.export))
     application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
     application.add_handler(CallbackQueryHandler(reminders.done_button, pattern=r"^done:"))
     application.add_handler(CallbackQueryHandler(admin.button, pattern=r"^(dlg|ua):"))

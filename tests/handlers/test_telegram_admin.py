@@ -112,6 +112,12 @@ async def test_a_sheet_with_a_bad_row_is_refused_then_imported_valid_rows_only(
     assert "Thêm 1" in done
     unknown = await upload(fake, "anh.jpg", b"\xff\xd8", BOSS)
     assert "chỉ nhập được" in unknown
+    fake.user_says("/xuathoidap", chat_id=BOSS, user_id=BOSS)
+    [document] = await fake.wait_for("sendDocument")
+    exported = fake.files[f"sent{len(fake.files)}"].decode("utf-8-sig")
+    assert "Chi bộ sinh hoạt mấy lần một tháng?" in exported
+    again = await upload(fake, "hoi-dap.csv", exported.encode("utf-8-sig"), BOSS)
+    assert "Thêm 0, cập nhật 0" in again  # sending the export back changes nothing
 
 
 async def test_the_add_conversation_survives_a_restart(
