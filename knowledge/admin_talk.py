@@ -177,6 +177,13 @@ class AdminTalk:
             return Reply.plain(texts.UNCHANGED)
         return Reply.plain(texts.GRANTED if grant else texts.REVOKED)
 
+    async def add_member(self, user: ChatRef, args: str, now: datetime) -> Reply:
+        """/themdangvien <id>: someone outside the branch groups may ask questions too."""
+        if not args.strip().isdigit():
+            return Reply.plain(texts.MEMBER_USAGE)
+        added = await self.roles.add_member(user, ChatRef(user.platform, args.strip()), now)
+        return Reply.plain(texts.MEMBER_ADDED if added else texts.UNCHANGED)
+
     async def audit_log(self) -> Reply:
         entries = await audit.recent(self.roles.sessions, 15)
         lines = [f"{e.at:%d/%m %H:%M} {e.actor} {e.action} {e.target}" for e in entries]

@@ -82,6 +82,20 @@ class Roles:
                                                  KnownMember.user_id == person.chat_id)
             return (await session.execute(query)).first() is not None
 
+    async def add_member(self, actor: ChatRef, person: ChatRef, now: datetime) -> bool:
+        """An admin lets someone ask when only registered members may; False if known."""
+        async with self.sessions.begin() as session:
+            known = (await session.execute(select(KnownMember.id).where(
+                KnownMember.platform == person.platform,
+                KnownMember.user_id == person.chat_id))).first()
+            if known:
+                return False
+            session.add(KnownMember(platform=person.platform, user_id=person.chat_id,
+                                    source="admin", added_at=now))
+            audit.record(session, _who(actor), "member.add", _who(person), None,
+                         {"source": "admin"}, now)
+            return True
+
     async def seen_in(self, chat: ChatRef, person: ChatRef, now: datetime) -> None:
         """Someone who writes in a registered branch group becomes a known member."""
         async with self.sessions.begin() as session:

@@ -125,3 +125,5 @@ SHEET_RETRY = ("Sửa các dòng trên rồi gửi lại tệp; hoặc gửi l�
                "để chỉ nhập các dòng hợp lệ.")
 EXPORT_CAPTION = ("Các mục hỏi – đáp. Sửa trong bảng tính rồi gửi lại tệp cho bot để cập nhật; "
                   "giữ nguyên cột ma.")
+MEMBER_USAGE = "Cách dùng: /themdangvien <mã người dùng Telegram>"
+MEMBER_ADDED = "Đã thêm; người này hỏi được bot kể cả khi chỉ đảng viên đã đăng ký được hỏi."

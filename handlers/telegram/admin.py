@@ -45,6 +45,7 @@ COMMANDS: dict[str, tuple[Command, str]] = {
     "timhoidap": (lambda t, u, a: t.search(a), ADMIN),
     "chuatraloi": (lambda t, u, a: t.unanswered_list(), ADMIN),
     "nhatky": (lambda t, u, a: t.audit_log(), ADMIN),
+    "themdangvien": (lambda t, u, a: t.add_member(u, a, utc_now()), ADMIN),
     "vanban": (lambda t, u, a: t.documents(), ADMIN),
     "xoavanban": (lambda t, u, a: t.remove_document(u, a, utc_now()), ADMIN),
     "capquyen": (lambda t, u, a: t.grant(u, a, True, utc_now()), SUPERADMIN),

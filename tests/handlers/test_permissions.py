@@ -26,7 +26,7 @@ EVERYONE = {"start": "", "help": "", "huongdan": "", "hoi": "QĐ 37 điều 14",
 ADMINS = {"themhoidap": "", "suahoidap": "999 answer Câu trả lời mới", "an": "999",
           "hien": "999", "xemhoidap": "999", "timhoidap": "đảng phí", "chuatraloi": "",
           "nhatky": "", "vanban": "", "xoavanban": "999", "themhanchot": "", "tiendo": "",
-          "xuathoidap": ""}
+          "xuathoidap": "", "themdangvien": "7777"}
 SUPERADMINS = {"capquyen": "5555 Thử", "thuquyen": "5555"}
 IN_GROUP = {"dangky": "Chi bộ Thôn 3 | Đảng ủy xã", "bithu": "",
             "datlich": "ngày 5 hằng tháng lúc 19h30"}

@@ -85,3 +85,27 @@ async def test_on_either_database_a_member_asks_pages_and_votes(
     assert (await services.conversation.act(vote, "7", NOW)).notice
     more = next(a for a in actions if a.startswith("more:"))
     assert (await services.conversation.act(more, "7", NOW)).edit is not None
+
+
+async def test_someone_asking_too_fast_is_asked_to_wait(kb: Services) -> None:
+    for n in range(10):
+        assert "hỏi hơi nhanh" not in (await kb.conversation.ask(CHAT, "8", f"điều {n}",
+                                                                   NOW)).text
+    assert "hỏi hơi nhanh" in (await kb.conversation.ask(CHAT, "8", "điều 11", NOW)).text
+    assert "hỏi hơi nhanh" not in (await kb.conversation.ask(CHAT, "9", "điều 11", NOW)).text
+
+
+async def test_when_only_members_may_ask_others_are_told_how_to_join(tmp_path) -> None:
+    from bot.services import build_services
+    from tests.conftest import make_settings
+
+    services = await build_services(make_settings(tmp_path, CHIBO_MEMBERS_ONLY="true"))
+    try:
+        stranger = ChatRef("telegram", "4242")
+        refused = await services.conversation.ask(stranger, "4242", "QĐ 37 điều 14", NOW)
+        assert "chỉ trả lời đảng viên" in refused.text
+        await services.roles.add_member(ChatRef("telegram", "1"), stranger, NOW)
+        allowed = await services.conversation.ask(stranger, "4242", "QĐ 37 điều 14", NOW)
+        assert "chỉ trả lời đảng viên" not in allowed.text
+    finally:
+        await services.close()

@@ -98,8 +98,10 @@ async def test_super_admins_appoint_admins_and_roles_are_ranked(services: Servic
     assert await services.roles.revoke(boss, staff, NOW)
     assert await services.roles.role_of(staff) == "member"
     assert not await services.roles.may_ask(someone)
+    assert await services.roles.add_member(boss, someone, NOW)
+    assert await services.roles.may_ask(someone)
     actions = [e.action for e in await audit.recent(services.db.sessions)]
-    assert actions == ["admin.revoke", "admin.grant"]
+    assert actions == ["member.add", "admin.revoke", "admin.grant"]
 
 
 async def test_admins_get_the_weekly_summary_of_unanswered_questions_once(
