@@ -6,14 +6,14 @@ import argparse
 import asyncio
 import contextlib
 import json
-import logging
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from bot import admin_cli, reminders_cli, texts
+from bot import admin_cli, logs, reminders_cli, texts
 from bot.config import Settings, load_settings
+from bot.database import SchemaTooNew
 from bot.services import Services, build_services, utc_now
 
 
@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help=texts.CLI_DB).add_subparsers(dest="db_command",
                                                                  metavar="DB_COMMAND")
     db.add_parser("upgrade", help=texts.CLI_DB_UPGRADE)
+    backup = db.add_parser("backup", help=texts.CLI_DB_BACKUP)
+    backup.add_argument("path", type=Path, nargs="?")
     return parser
 
 
@@ -57,9 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     settings = load_settings()
-    logging.basicConfig(level=settings.log_level.upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logs.configure(settings.log_level, settings.log_format)
     if args.command is None:
         parser.print_help()
         return 0
@@ -84,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_with_services(settings, lambda s: handler(s, args)))
     except KeyboardInterrupt:
         return 130
+    except SchemaTooNew as exc:
+        print(texts.SCHEMA_TOO_NEW.format(revision=exc), file=sys.stderr)
+        return 2
 
 
 def _day(value: str) -> date:
@@ -180,6 +183,14 @@ async def _kb(services: Services, args: argparse.Namespace) -> int:
 
 
 async def _db(services: Services, args: argparse.Namespace) -> int:
+    if args.db_command == "backup":
+        if not services.db.url.startswith("sqlite"):
+            print(texts.PG_BACKUP)
+            return 0
+        stamp = utc_now().strftime("%Y%m%d-%H%M%S")
+        target = args.path or services.settings.data_dir / "backups" / f"chibo-{stamp}.db"
+        print(texts.BACKED_UP.format(path=services.db.backup(target)))
+        return 0
     print(texts.DB_AT_REVISION.format(revision=await services.db.schema_revision()))
     return 0
 

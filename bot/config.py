@@ -23,6 +23,7 @@ class Settings(BaseSettings):
         default="https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL"
     )
     log_level: str = Field(default="INFO", alias="CHIBO_LOG_LEVEL")
+    log_format: str = Field(default="text", alias="CHIBO_LOG_FORMAT", pattern="^(text|json)$")
     max_question_chars: int = Field(default=500, alias="CHIBO_MAX_QUESTION_CHARS", ge=20)
     answer_threshold: float | None = Field(default=None, alias="CHIBO_ANSWER_THRESHOLD")
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="ADMIN_IDS")

@@ -17,6 +17,10 @@ from sqlalchemy.orm import DeclarativeBase
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
+class SchemaTooNew(RuntimeError):
+    """The database was migrated by a newer chibo; this code must not touch it."""
+
+
 class Base(DeclarativeBase):
     """Declarative base shared by every package's models."""
 
@@ -34,9 +38,29 @@ class Database:
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     async def migrate(self) -> None:
-        """Bring the schema to the newest revision (idempotent)."""
+        """Bring the schema to the newest revision (idempotent); refuse a newer schema."""
+        current = await self.schema_revision()
+        known = {script.revision for script in
+                 ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+        if current is not None and current not in known:
+            raise SchemaTooNew(current)
         async with self.engine.begin() as conn:
             await conn.run_sync(_upgrade_to_head)
+
+    def backup(self, target: Path) -> Path:
+        """An online copy of the SQLite database (safe while the bot runs)."""
+        import sqlite3
+
+        if not _is_sqlite(self.url):
+            raise ValueError("only SQLite databases are copied by chibo; use pg_dump")
+        source = sqlite3.connect(self.url.split(":///", 1)[-1])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        copy = sqlite3.connect(str(target))
+        with copy:
+            source.backup(copy)
+        copy.close()
+        source.close()
+        return target
 
     async def schema_revision(self) -> str | None:
         async with self.engine.connect() as conn:

@@ -30,6 +30,13 @@ CLI_SHIFT = "trùng Chủ nhật hoặc ngày lễ: none (giữ), before (sớm 
 BAD_DATE = "ngày không hợp lệ: {value} (cần dạng YYYY-MM-DD, ví dụ 2026-12-01)"
 CLI_DB = "cơ sở dữ liệu"
 CLI_DB_UPGRADE = "nâng cấp lược đồ cơ sở dữ liệu lên bản mới nhất"
+CLI_DB_BACKUP = "sao lưu cơ sở dữ liệu SQLite khi bot đang chạy (PostgreSQL: dùng pg_dump)"
+BACKED_UP = "Đã sao lưu vào {path}"
+PG_BACKUP = ("Cơ sở dữ liệu là PostgreSQL: sao lưu bằng pg_dump, ví dụ\n"
+             "  pg_dump --format=custom --file=chibo.dump \"$DATABASE_URL\"\n"
+             "và khôi phục bằng: pg_restore --clean --dbname=\"$DATABASE_URL\" chibo.dump")
+SCHEMA_TOO_NEW = ("Cơ sở dữ liệu đã được nâng cấp bởi phiên bản chibo mới hơn (lược đồ "
+                  "{revision}); hãy cập nhật chương trình trước khi chạy.")
 
 NO_TOKEN_CONSOLE = (
     "Chưa đặt TELEGRAM_BOT_TOKEN: mở trò chuyện trong console. "

@@ -89,5 +89,8 @@ async def on_error(update: object, context: ChiboContext) -> None:
         log.info("bot cannot write to this chat any more: %s", error)
     elif isinstance(error, RetryAfter | NetworkError):
         log.warning("Telegram unavailable or flood-limited: %s", error)
-    else:
+    elif log.isEnabledFor(logging.DEBUG):
         log.error("unhandled error for update %s", update, exc_info=error)
+    else:  # members' words stay out of the logs unless debugging
+        update_id = getattr(update, "update_id", None)
+        log.error("unhandled error", extra={"update_id": update_id}, exc_info=error)

@@ -72,3 +72,15 @@ def test_usage_is_shown_for_missing_subcommands(tmp_path: Path) -> None:
     assert bare.returncode == 2 and "import" in bare.stdout
     upgraded = chibo(tmp_path, "db", "upgrade")
     assert upgraded.returncode == 0 and "0003" in upgraded.stdout
+
+
+def test_a_database_from_a_newer_chibo_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    assert chibo(tmp_path, "db", "upgrade").returncode == 0
+    with sqlite3.connect(tmp_path / "chibo.db") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    refused = chibo(tmp_path, "kb", "list")
+    assert refused.returncode == 2 and "phiên bản chibo mới hơn" in refused.stderr
+    backup = chibo(tmp_path, "db", "backup", str(tmp_path / "copy.db"))
+    assert backup.returncode == 2  # nothing touches a newer schema, backups included

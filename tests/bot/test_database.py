@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
@@ -37,3 +37,25 @@ async def test_a_naive_time_is_refused(services: Services) -> None:
             session.add(AskedQuestion(question="q", normalized="q", found=False, results=[],
                                       platform="t", chat_id="1", user_id=None,
                                       asked_at=datetime(2026, 1, 1)))
+
+
+async def test_a_schema_newer_than_the_code_is_refused(services: Services) -> None:
+    from sqlalchemy import text
+
+    from bot.database import SchemaTooNew
+
+    async with services.db.engine.begin() as conn:
+        await conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(SchemaTooNew):
+        await services.db.migrate()
+
+
+async def test_a_sqlite_backup_is_a_working_copy(services: Services, tmp_path) -> None:
+    import sqlite3
+
+    if not services.db.url.startswith("sqlite"):
+        pytest.skip("PostgreSQL is backed up with pg_dump")
+    await services.qa.load_defaults(datetime(2026, 1, 1, tzinfo=UTC))
+    copy = services.db.backup(tmp_path / "backups" / "copy.db")
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT count(*) FROM qa_entries").fetchone()[0] == 64
