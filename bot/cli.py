@@ -22,6 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = sub.add_parser("run", help=texts.CLI_RUN)
     run.add_argument("--console", action="store_true", help=texts.CLI_RUN_CONSOLE)
+    run.add_argument("--webhook", action="store_true", help=texts.CLI_RUN_WEBHOOK)
     sub.add_parser("console", help=texts.CLI_CONSOLE)
     ask = sub.add_parser("ask", help=texts.CLI_ASK)
     ask.add_argument("question", nargs="*", help=texts.CLI_ASK_QUESTION)
@@ -70,6 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     if reminders_cli.wants(args):
         return asyncio.run(_with_services(settings, lambda s: reminders_cli.run(s, args)))
     if args.command == "run" and settings.telegram_bot_token and not args.console:
+        if args.webhook:
+            from bot.serve import serve_webhook
+
+            if not settings.webhook_secret:
+                print(texts.NEED_SECRET, file=sys.stderr)
+                return 2
+            asyncio.run(serve_webhook(settings))
+            return 0
         from bot.app import run_telegram
 
         return run_telegram(settings)

@@ -29,6 +29,11 @@ class Settings(BaseSettings):
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="ADMIN_IDS")
     questions_per_minute: int = Field(default=10, alias="CHIBO_QUESTIONS_PER_MINUTE", ge=1)
     members_only: bool = Field(default=False, alias="CHIBO_MEMBERS_ONLY")
+    webhook_url: str | None = Field(default=None, alias="CHIBO_WEBHOOK_URL")
+    webhook_secret: str | None = Field(default=None, alias="CHIBO_WEBHOOK_SECRET")
+    webhook_listen: str = Field(default="127.0.0.1", alias="CHIBO_WEBHOOK_LISTEN")
+    webhook_port: int = Field(default=8080, alias="CHIBO_WEBHOOK_PORT", ge=0, le=65535)
+    metrics_port: int = Field(default=0, alias="CHIBO_METRICS_PORT", ge=0, le=65535)
     reminder_grace_hours: float = Field(default=6, alias="CHIBO_REMINDER_GRACE_HOURS", ge=0)
     reminder_horizon_hours: float = Field(default=48, alias="CHIBO_REMINDER_HORIZON_HOURS", gt=0)
     reminder_rate: float = Field(default=30, alias="CHIBO_REMINDER_RATE_PER_SECOND", gt=0)
@@ -44,7 +49,8 @@ class Settings(BaseSettings):
             return [value]
         return value
 
-    @field_validator("telegram_bot_token", "database_url", "answer_threshold", mode="before")
+    @field_validator("telegram_bot_token", "database_url", "answer_threshold", "webhook_url",
+                     "webhook_secret", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value

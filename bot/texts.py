@@ -11,6 +11,8 @@ from knowledge.models import Document
 CLI_DESCRIPTION = "Trợ lý Chi bộ – hỏi đáp văn bản của Đảng cho chi bộ."
 CLI_RUN = "chạy bot Telegram (không có TELEGRAM_BOT_TOKEN thì mở trò chuyện trong console)"
 CLI_RUN_CONSOLE = "luôn mở trò chuyện trong console"
+CLI_RUN_WEBHOOK = "nhận cập nhật qua webhook (starlette + uvicorn) thay vì long polling"
+NEED_SECRET = "Chế độ webhook cần CHIBO_WEBHOOK_SECRET (xem .env.example)."
 CLI_CONSOLE = "trò chuyện với bot ngay trong cửa sổ dòng lệnh (không cần mạng)"
 CLI_ASK = "hỏi một câu (hoặc mỗi dòng của stdin là một câu hỏi)"
 CLI_ASK_QUESTION = "câu hỏi; bỏ trống thì đọc từ stdin, mỗi dòng một câu"

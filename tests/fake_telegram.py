@@ -130,6 +130,12 @@ class FakeTelegram:
             message["reply_to_message"] = reply_to
         return self._push({"message": message})
 
+    def update_for(self, text: str, *, chat_id: int = 1001, user_id: int = 1001) -> dict[str, Any]:
+        """An update as Telegram would POST it to a webhook (nothing is queued)."""
+        message = self._incoming(chat_id, user_id, "private", "Lan")
+        message["text"] = text
+        return {"update_id": next(self._update_ids), "message": message}
+
     def user_sends_sticker(self, *, chat_id: int = 1001, user_id: int = 1001,
                            chat_type: str = "private") -> int:
         message = self._incoming(chat_id, user_id, chat_type, "Lan")

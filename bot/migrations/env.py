@@ -2,7 +2,8 @@
 
 from alembic import context
 
-import jobs.models  # noqa: F401  (registers the tables on Base.metadata)
+import bot.inbox  # noqa: F401  (registers the tables on Base.metadata)
+import jobs.models  # noqa: F401
 import knowledge.models  # noqa: F401
 from bot.database import Base
 

@@ -1,0 +1,77 @@
+"""The webhook inbox: every update is stored before Telegram gets its 200, then processed once.
+
+Claiming is one atomic UPDATE … RETURNING (SKIP LOCKED on PostgreSQL), so several processes can
+share the inbox; an update left "processing" by a process that died may or may not have been
+answered, so it becomes "uncertain" and is reported, never processed twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import JSON, BigInteger, Integer, String, Text, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.database import Base, UTCDateTime
+
+
+class InboxUpdate(Base):
+    __tablename__ = "updates_inbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    update_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    payload: Mapped[dict] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(16), default="pending")  # processing, done, …
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+@dataclass
+class Inbox:
+    sessions: async_sessionmaker[AsyncSession]
+    stale_after: timedelta = timedelta(minutes=2)
+
+    async def store(self, payload: dict, now: datetime) -> bool:
+        """Keep an update (a second delivery of the same update_id is ignored)."""
+        async with self.sessions.begin() as session:
+            insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+            result = await session.execute(
+                insert(InboxUpdate).values(update_id=int(payload["update_id"]), payload=payload,
+                                           state="pending", received_at=now)
+                .on_conflict_do_nothing(index_elements=["update_id"]))
+            return bool(result.rowcount)
+
+    async def claim(self, now: datetime) -> InboxUpdate | None:
+        oldest = (select(InboxUpdate.id).where(InboxUpdate.state == "pending")
+                  .order_by(InboxUpdate.update_id).limit(1)
+                  .with_for_update(skip_locked=True).scalar_subquery())
+        async with self.sessions.begin() as session:
+            result = await session.execute(
+                update(InboxUpdate).where(InboxUpdate.id == oldest)
+                .values(state="processing", claimed_at=now).returning(InboxUpdate))
+            return result.scalars().first()
+
+    async def finish(self, row: InboxUpdate, now: datetime, error: str | None = None) -> None:
+        async with self.sessions.begin() as session:
+            await session.execute(update(InboxUpdate).where(InboxUpdate.id == row.id).values(
+                state="failed" if error else "done", processed_at=now, error=error))
+
+    async def recover(self, now: datetime) -> int:
+        async with self.sessions.begin() as session:
+            result = await session.execute(
+                update(InboxUpdate).where(InboxUpdate.state == "processing",
+                                          InboxUpdate.claimed_at <= now - self.stale_after)
+                .values(state="uncertain", error="process stopped while handling it"))
+            return result.rowcount or 0
+
+    async def counts(self) -> dict[str, int]:
+        async with self.sessions() as session:
+            rows = await session.execute(select(InboxUpdate.state, func.count(InboxUpdate.id))
+                                         .group_by(InboxUpdate.state))
+            return dict(rows.all())

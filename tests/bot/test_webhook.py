@@ -1,0 +1,61 @@
+"""Webhook mode: an update is stored before Telegram gets 200, answered once, and the service
+reports its health and metrics."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import httpx
+
+from bot.serve import WebhookService
+from bot.web import SECRET_HEADER
+from tests.conftest import make_settings
+from tests.fake_telegram import FakeTelegram
+
+
+async def test_webhook_updates_are_kept_answered_once_and_the_service_is_observable(
+    fake: FakeTelegram, corpus_db: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "bot"
+    data.mkdir()
+    shutil.copy(corpus_db, data / "chibo.db")
+    settings = make_settings(data, TELEGRAM_BOT_TOKEN=fake.token,
+                             TELEGRAM_API_BASE_URL=fake.base_url, CHIBO_WEBHOOK_SECRET="s3cret",
+                             CHIBO_WEBHOOK_PORT="0", CHIBO_WEBHOOK_URL="https://bot.example")
+    service = WebhookService(settings)
+    await service.start()
+    base = f"http://127.0.0.1:{service.port}"
+    try:
+        [hook] = fake.sent("setWebhook")
+        assert hook.params["url"] == "https://bot.example/telegram"
+        assert hook.params["secret_token"] == "s3cret"
+        update = fake.update_for("QĐ 37 điều 14")
+        async with httpx.AsyncClient() as client:
+            forged = await client.post(f"{base}/telegram", json=update,
+                                       headers={SECRET_HEADER: "guess"})
+            assert forged.status_code == 403
+            for _ in range(2):  # Telegram retries: the same update twice
+                accepted = await client.post(f"{base}/telegram", json=update,
+                                             headers={SECRET_HEADER: "s3cret"})
+                assert accepted.status_code == 200
+            bad = await client.post(f"{base}/telegram", content=b"{}",
+                                    headers={SECRET_HEADER: "s3cret"})
+            assert bad.status_code == 400
+            [answer] = await fake.wait_for("sendMessage", chat_id=1001)
+            assert "Điều 14" in answer.params["text"]
+            await asyncio.sleep(0.3)
+            assert len(fake.sent("sendMessage", chat_id=1001)) == 1
+            health = await client.get(f"{base}/healthz")
+            assert health.status_code == 200
+            report = health.json()
+            assert report["database"] == "ok" and report["scheduler"] == "running"
+            assert report["queue"]["inbox_pending"] == 0
+            exposition = (await client.get(f"{base}/metrics")).text
+        assert 'chibo_updates_total{result="ok"} 1.0' in exposition
+        assert 'chibo_inbox{state="done"} 1.0' in exposition
+        assert "chibo_answer_seconds_bucket" in exposition
+        assert 'chibo_questions{found="true"} 1.0' in exposition
+    finally:
+        await service.stop()
