@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     reminder_grace_hours: float = Field(default=6, alias="CHIBO_REMINDER_GRACE_HOURS", ge=0)
     reminder_horizon_hours: float = Field(default=48, alias="CHIBO_REMINDER_HORIZON_HOURS", gt=0)
     reminder_rate: float = Field(default=30, alias="CHIBO_REMINDER_RATE_PER_SECOND", gt=0)
+    shared_budget: bool = Field(default=False, alias="CHIBO_SHARED_SEND_BUDGET")
     reminder_claim_timeout: float = Field(default=120, alias="CHIBO_REMINDER_CLAIM_TIMEOUT",
                                           ge=0)
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from bot.config import Settings
 from bot.database import Database
 from jobs.branches import BranchService
+from jobs.budget import SharedBudget
 from jobs.conversation import ReminderConversation
 from jobs.delivery import Deliverer, Transport, enqueue_notice
 from jobs.limits import Limiter
@@ -48,7 +49,8 @@ class Services:
     def reminders(self, transports: dict[str, Transport]) -> ReminderRunner:
         """A runner that delivers through the given platform transports."""
         s = self.settings
-        limiter = Limiter(per_second=s.reminder_rate)
+        shared = SharedBudget(self.db.sessions, int(s.reminder_rate)) if s.shared_budget else None
+        limiter = Limiter(per_second=s.reminder_rate, shared=shared)
         deliverer = Deliverer(
             self.db.sessions, transports, limiter, clock=utc_now,
             grace=timedelta(hours=s.reminder_grace_hours),

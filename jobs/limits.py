@@ -7,12 +7,15 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 
+from jobs.budget import SharedBudget
+
 
 class Limiter:
     """Waits just long enough that the next message to a chat stays within every limit."""
 
     def __init__(self, per_second: float = 30, per_group_per_minute: int = 20,
                  per_chat_interval: float = 1.0, *, margin: float = 1.02,
+                 shared: SharedBudget | None = None,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.per_second = per_second
@@ -25,6 +28,7 @@ class Limiter:
         self.groups: dict[str, deque[float]] = defaultdict(deque)
         self.last: dict[str, float] = {}
         self.paused_until = 0.0
+        self.shared = shared  # the budget all processes draw from, when there are several
 
     def pause(self, seconds: float) -> None:
         """A flood wait from Telegram holds every send."""
@@ -50,6 +54,8 @@ class Limiter:
     async def acquire(self, chat_id: str) -> None:
         while (wait := self.wait_time(chat_id)) > 0:
             await self.sleep(wait)
+        if self.shared is not None:
+            await self.shared.take()
         now = self.clock()
         self.recent.append(now)
         self.last[chat_id] = now

@@ -3,6 +3,7 @@
 from alembic import context
 
 import bot.inbox  # noqa: F401  (registers the tables on Base.metadata)
+import jobs.budget  # noqa: F401
 import jobs.models  # noqa: F401
 import knowledge.models  # noqa: F401
 from bot.database import Base

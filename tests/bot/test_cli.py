@@ -71,7 +71,7 @@ def test_usage_is_shown_for_missing_subcommands(tmp_path: Path) -> None:
     bare = chibo(tmp_path, "kb")
     assert bare.returncode == 2 and "import" in bare.stdout
     upgraded = chibo(tmp_path, "db", "upgrade")
-    assert upgraded.returncode == 0 and "0004" in upgraded.stdout
+    assert upgraded.returncode == 0 and "0005" in upgraded.stdout
 
 
 def test_a_database_from_a_newer_chibo_is_refused(tmp_path: Path) -> None:

@@ -156,3 +156,23 @@ async def test_the_pace_stays_within_telegram_limits(
     assert outcomes == {"sent": 40} and fake.flood_429s == 0
     times = [c.at for c in fake.sent()]
     assert times[-1] - times[0] >= 1.0  # 40 messages cannot leave within one second
+
+
+async def test_two_processes_sharing_the_database_stay_within_the_overall_limit_together(
+    services: Services, bot: Bot, fake: FakeTelegram
+) -> None:
+    from jobs.budget import SharedBudget
+
+    fake.enforce_limits = True
+    await enqueue(services, [str(30_000 + n) for n in range(70)])
+
+    def sender() -> Deliverer:
+        limiter = Limiter(per_second=30, per_chat_interval=1.0,
+                          shared=SharedBudget(services.db.sessions, 30))
+        return Deliverer(services.db.sessions, {"telegram": TelegramTransport(bot)}, limiter,
+                         clock=utc_now)
+
+    first, second = await asyncio.gather(sender().deliver_due(), sender().deliver_due())
+    assert first["sent"] + second["sent"] == 70 and first["sent"] and second["sent"]
+    assert fake.flood_429s == 0
+    assert len({c.params["chat_id"] for c in fake.sent()}) == 70
