@@ -61,12 +61,36 @@ def _post_init(settings: Settings):  # noqa: ANN202
         await runner.start()
         application.bot_data.delivery_bot = delivery_bot
         application.bot_data.reminders = runner
+        if settings.metrics_port and application.updater is not None:
+            application.bot_data.monitor = await start_monitor(settings, services, runner)
 
     return post_init
 
 
+async def start_monitor(settings: Settings, services, runner):  # noqa: ANN001, ANN201
+    """In polling mode, /healthz and /metrics on a local port (CHIBO_METRICS_PORT)."""
+    import asyncio
+
+    import uvicorn
+
+    from bot.inbox import Inbox
+    from bot.web import Web
+
+    web = Web(services, Inbox(services.db.sessions), None, runner)
+    server = uvicorn.Server(uvicorn.Config(web.app(), host="127.0.0.1",
+                                           port=settings.metrics_port, log_level="warning",
+                                           lifespan="off"))
+    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+    task = asyncio.create_task(server.serve())
+    return server, task
+
+
 async def _post_shutdown(application: Application) -> None:
     data = application.bot_data
+    if data.monitor is not None:
+        server, task = data.monitor
+        server.should_exit = True
+        await task
     if data.reminders is not None:
         await data.reminders.stop()
     if data.delivery_bot is not None:

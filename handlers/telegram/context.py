@@ -16,6 +16,7 @@ class BotData:
         self.services: Services | None = None
         self.reminders: ReminderRunner | None = None
         self.delivery_bot: Bot | None = None
+        self.monitor: tuple | None = None  # (uvicorn server, task) serving health and metrics
 
 
 class ChiboContext(CallbackContext[ExtBot, dict, dict, BotData]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -156,3 +157,25 @@ async def test_a_question_from_a_group_that_became_a_supergroup_is_answered_ther
     fake.user_says("/hoi QĐ 37 điều 18", chat_id=-4001, chat_type="group")
     [answer] = await fake.wait_for("sendMessage", chat_id=-1004001)
     assert "Điều 18" in answer.params["text"]
+
+
+async def test_in_polling_mode_health_and_metrics_are_served_on_a_local_port(
+    fake: FakeTelegram, corpus_db: Path, tmp_path: Path
+) -> None:
+    import socket
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    async with running_bot(fake, corpus_db, tmp_path, CHIBO_METRICS_PORT=str(port)), \
+            httpx.AsyncClient() as client:
+        for _ in range(50):
+            try:
+                health = await client.get(f"http://127.0.0.1:{port}/healthz")
+                break
+            except httpx.TransportError:
+                await asyncio.sleep(0.05)
+        assert health.status_code == 200 and health.json()["scheduler"] == "running"
+        assert "chibo_questions" in (await client.get(f"http://127.0.0.1:{port}/metrics")).text
