@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 
 import uvicorn
 from telegram import Update
@@ -37,7 +38,7 @@ class WebhookService:
         if app.post_init:
             await app.post_init(app)
         services = app.bot_data.services
-        inbox = Inbox(services.db.sessions)
+        inbox = Inbox(services.db.sessions, timedelta(seconds=s.reminder_claim_timeout))
         web = Web(services, inbox, s.webhook_secret, app.bot_data.reminders)
         if s.webhook_url:
             await app.bot.set_webhook(url=f"{s.webhook_url.rstrip('/')}/telegram",
