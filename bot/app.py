@@ -10,8 +10,10 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes
 from bot.config import Settings
 from bot.services import build_services, utc_now
 from handlers.telegram.context import BotData, ChiboContext
+from handlers.telegram.ratelimit import SharedRateLimiter
 from handlers.telegram.routes import register
 from handlers.telegram.transport import TelegramTransport
+from jobs.budget import SharedBudget
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +36,8 @@ def build_application(settings: Settings) -> Application:
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
         .context_types(ContextTypes(context=ChiboContext, bot_data=BotData))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(SharedRateLimiter() if settings.shared_budget
+                      else AIORateLimiter(max_retries=3))
         .post_init(_post_init(settings))
         .post_shutdown(_post_shutdown)
         .build()
@@ -50,6 +53,9 @@ def _post_init(settings: Settings):  # noqa: ANN202
         if added:
             log.info("loaded %d default Q&A entries into an empty knowledge base", added)
         await services.knowledge.searcher()  # build the index before the first question
+        limiter = application.bot.rate_limiter
+        if isinstance(limiter, SharedRateLimiter):  # answers share the pace with reminders
+            limiter.budget = SharedBudget(services.db.sessions, settings.reminder_rate)
         application.bot_data.services = services
         await application.bot.set_my_commands(COMMANDS)
         # Reminders use their own Bot: delivery paces itself and must see every 429.

@@ -110,6 +110,7 @@ async def test_three_processes_share_the_work_without_doubling_it(
             await asyncio.wait_for(process.wait(), 30)
     per_chat = Counter(m["chat"]["id"] for m in fake.messages.values())
     assert max(per_chat.values()) == 1, "something was delivered twice"
+    assert fake.flood_429s == 0, "together the processes broke the flood limit"
     assert sum(1 for chat in per_chat if chat < 0) == GROUPS
     assert all(p.returncode == 0 for p in processes)
     services = await build_services(make_settings(tmp_path, url))
