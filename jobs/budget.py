@@ -29,7 +29,7 @@ class SendPace(Base):
 
 class SharedBudget:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], per_second: float = 30, *,
-                 margin: float = 1.02, clock: Callable[[], float] = time.time) -> None:
+                 margin: float = 1.1, clock: Callable[[], float] = time.time) -> None:
         self.sessions = sessions
         self.interval = margin / per_second
         self.clock = clock
