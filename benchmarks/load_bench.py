@@ -16,7 +16,6 @@ import argparse
 import asyncio
 import os
 import signal
-import socket
 import statistics
 import sys
 import tempfile
@@ -28,19 +27,13 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from tests.conftest import CORPUS, make_settings, reset_postgres  # noqa: E402
+from tests.conftest import CORPUS, free_port, make_settings, reset_postgres  # noqa: E402
 from tests.fake_telegram import FakeTelegram  # noqa: E402
 
 PG = os.environ.get("TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
 QUESTIONS = ["dang vien co duoc uong ruou bia khong", "QĐ 37 điều 14",
              "báo cáo trước ngày mấy hằng tháng", "nhiệm vụ thứ 5 của kế hoạch 147",
              "mô hình chi bộ bốn tốt gồm những tiêu chí nào", "thời tiết ngày mai thế nào"]
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _cpu(pid: int) -> float:
@@ -72,7 +65,7 @@ async def _run(processes: int, url: str, rates: list[int], seconds: float) -> di
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         await _prepare(url, data)
-        ports = [_port() for _ in range(processes)]
+        ports = [free_port() for _ in range(processes)]
         children = []
         for port in ports:
             env = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}

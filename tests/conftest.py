@@ -23,6 +23,15 @@ PG_HINT = ("PostgreSQL tests need TEST_DATABASE_URL, e.g. "
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 
 
+def free_port() -> int:
+    """A TCP port nobody listens on right now, for a server a test starts."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def make_settings(data_dir: Path, database_url: str | None = None, **extra: object) -> Settings:
     values: dict[str, object] = {"TELEGRAM_BOT_TOKEN": None, **extra}
     return Settings(CHIBO_DATA_DIR=data_dir, DATABASE_URL=database_url, _env_file=None,

@@ -31,52 +31,31 @@ def _args(context: ChiboContext) -> str:
     return " ".join(context.args or [])
 
 
-async def register(update: Update, context: ChiboContext) -> None:
-    caller = await _caller(update, context, rights=True)
-    reply = await context.services.reminder_talk.register(caller, _args(context), utc_now())
-    await reply_to(update.effective_message, reply)
+def command(name: str, *, rights: bool = False, with_args: bool = True,
+            with_now: bool = True):
+    """A handler that builds the Caller and calls ReminderConversation.<name>."""
+
+    async def handler(update: Update, context: ChiboContext) -> None:
+        caller = await _caller(update, context, rights=rights)
+        method = getattr(context.services.reminder_talk, name)
+        args = [caller] + ([_args(context)] if with_args else []) + \
+            ([utc_now()] if with_now else [])
+        await reply_to(update.effective_message, await method(*args))
+
+    return handler
 
 
-async def secretary(update: Update, context: ChiboContext) -> None:
-    caller = await _caller(update, context, rights=True)
-    await reply_to(update.effective_message,
-                   await context.services.reminder_talk.secretary(caller, _args(context)))
-
-
-async def set_schedule(update: Update, context: ChiboContext) -> None:
-    caller = await _caller(update, context, rights=True)
-    reply = await context.services.reminder_talk.set_schedule(caller, _args(context), utc_now())
-    await reply_to(update.effective_message, reply)
-
-
-async def show_schedule(update: Update, context: ChiboContext) -> None:
-    caller = await _caller(update, context)
-    reply = await context.services.reminder_talk.show_schedule(caller, utc_now())
-    await reply_to(update.effective_message, reply)
-
-
-async def add_deadline(update: Update, context: ChiboContext) -> None:
-    caller = await _caller(update, context)
-    reply = await context.services.reminder_talk.add_deadline(caller, _args(context), utc_now())
-    await reply_to(update.effective_message, reply)
-
-
-async def deadlines(update: Update, context: ChiboContext) -> None:
-    caller = await _caller(update, context)
-    reply = await context.services.reminder_talk.deadlines(caller, utc_now())
-    await reply_to(update.effective_message, reply)
-
-
-async def done(update: Update, context: ChiboContext) -> None:
-    caller = await _caller(update, context)
-    reply = await context.services.reminder_talk.done(caller, _args(context), utc_now())
-    await reply_to(update.effective_message, reply)
-
-
-async def progress(update: Update, context: ChiboContext) -> None:
-    caller = await _caller(update, context)
-    reply = await context.services.reminder_talk.progress(caller, _args(context), utc_now())
-    await reply_to(update.effective_message, reply)
+# (command, method, needs the group-admin check, takes arguments, takes the time)
+COMMANDS = (
+    ("dangky", "register", True, True, True),
+    ("bithu", "secretary", True, True, False),
+    ("datlich", "set_schedule", True, True, True),
+    ("lichhop", "show_schedule", False, False, True),
+    ("themhanchot", "add_deadline", False, True, True),
+    ("hanchot", "deadlines", False, False, True),
+    ("xong", "done", False, True, True),
+    ("tiendo", "progress", False, True, True),
+)
 
 
 async def done_button(update: Update, context: ChiboContext) -> None:

@@ -11,13 +11,9 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler(["help", "huongdan"], handlers.help_command))
     application.add_handler(CommandHandler("hoi", handlers.ask_command))
-    for names, callback in (
-        ("dangky", reminders.register), ("bithu", reminders.secretary),
-        ("datlich", reminders.set_schedule), ("lichhop", reminders.show_schedule),
-        ("themhanchot", reminders.add_deadline), ("hanchot", reminders.deadlines),
-        ("xong", reminders.done), ("tiendo", reminders.progress),
-    ):
-        application.add_handler(CommandHandler(names, callback))
+    for name, method, rights, with_args, with_now in reminders.COMMANDS:
+        application.add_handler(CommandHandler(name, reminders.command(
+            method, rights=rights, with_args=with_args, with_now=with_now)))
     for name, (command, role) in admin.COMMANDS.items():
         application.add_handler(CommandHandler(name, admin.admin_command(command, role)))
     application.add_handler(CommandHandler("huy", admin.cancel))

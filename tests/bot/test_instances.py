@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 from collections import Counter
 from datetime import timedelta
@@ -21,17 +20,11 @@ from bot.inbox import InboxUpdate
 from bot.services import build_services, utc_now
 from jobs.models import Branch, BranchChat, OutboxMessage, Schedule
 from jobs.recurrence import VN, OneOff, Rule, to_spec
-from tests.conftest import PG_HINT, make_settings, reset_postgres
+from tests.conftest import PG_HINT, free_port, make_settings, reset_postgres
 from tests.fake_telegram import FakeTelegram
 from tests.knowledge.documents import PLAN_PARAGRAPHS
 
 GROUPS, QUESTIONS, SECRET = 150, 45, "s3cret"
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 async def _prepare(url: str, data: Path) -> None:
@@ -64,7 +57,7 @@ async def test_three_processes_share_the_work_without_doubling_it(
     await reset_postgres(url)
     await _prepare(url, tmp_path)
     fake.enforce_limits = True
-    ports = [_port() for _ in range(3)]
+    ports = [free_port() for _ in range(3)]
     processes = []
     for port in ports:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 from collections import Counter
 from pathlib import Path
@@ -16,16 +15,10 @@ from sqlalchemy import select
 
 from bot.inbox import InboxUpdate
 from bot.services import build_services
-from tests.conftest import make_settings
+from tests.conftest import free_port, make_settings
 from tests.fake_telegram import FakeTelegram
 
 UPDATES = 80
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 async def _start(env: dict[str, str]) -> asyncio.subprocess.Process:
@@ -52,7 +45,7 @@ async def test_sigkill_with_acknowledged_updates_loses_and_doubles_nothing(
     if database_url.startswith("sqlite"):
         database_url = f"sqlite+aiosqlite:///{tmp_path / 'chibo.db'}"
         (tmp_path / "chibo.db").write_bytes(corpus_db.read_bytes())
-    port = _port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}
     env.update(DATABASE_URL=database_url, CHIBO_DATA_DIR=str(tmp_path),
                TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url,
