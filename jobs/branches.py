@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from jobs.models import Branch, BranchChat, BranchMember, Completion, Deadline, Schedule
@@ -138,6 +138,19 @@ class BranchService:
                                    occurrence=occurrence, done_at=now, done_by=by))
             return True
 
+    async def completed(self, branch_id: int,
+                        items: list[tuple[Deadline, date]]) -> set[tuple[int, date]]:
+        """Which of (deadline, day) the branch has marked done, in one query."""
+        if not items:
+            return set()
+        async with self.sessions() as session:
+            rows = await session.execute(select(Completion.deadline_id, Completion.occurrence)
+                                         .where(Completion.branch_id == branch_id,
+                                                Completion.deadline_id.in_(
+                                                    [d.id for d, _ in items])))
+            found = {(d, o) for d, o in rows.all()}
+        return {(d.id, day) for d, day in items if (d.id, day) in found}
+
     async def progress(self, deadline_id: int, now: datetime) -> Progress | None:
         async with self.sessions() as session:
             deadline = await session.get(Deadline, deadline_id)
@@ -155,10 +168,6 @@ class BranchService:
         async with self.sessions() as session:
             query = select(Deadline).where(Deadline.active.is_(True)).order_by(Deadline.id)
             return list((await session.execute(query)).scalars())
-
-    async def count(self) -> int:
-        async with self.sessions() as session:
-            return (await session.execute(select(func.count(Branch.id)))).scalar_one()
 
 
 def applies(deadline: Deadline, branch: Branch) -> bool:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from jobs import texts
 from jobs.branches import BranchService
 from jobs.phrases import PhraseError
-from jobs.recurrence import VN, from_spec
+from jobs.recurrence import from_spec
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
 
 SHIFT_WORDS = {"lui": "after", "lùi": "after", "sau": "after", "som": "before",
@@ -126,7 +126,7 @@ class ReminderConversation:
         for branch in branches:
             spans.append(Span(branch.name, "bold"))
             items = await self.branches.deadlines_for(branch, now)
-            done = await self._done_days(branch.id, items)
+            done = await self.branches.completed(branch.id, items)
             if not items:
                 spans.append(Span(texts.NO_DEADLINES))
             for deadline, day in items:
@@ -136,15 +136,6 @@ class ReminderConversation:
                     buttons.append((Button(texts.DONE_BUTTON.format(id=deadline.id),
                                            f"done:{deadline.id}:{branch.id}:{day}"),))
         return Reply(tuple(spans), tuple(buttons[:8]))
-
-    async def _done_days(self, branch_id: int, items: list) -> set[tuple[int, date]]:
-        done: set[tuple[int, date]] = set()
-        for deadline, day in items:
-            progress = await self.branches.progress(deadline.id, datetime.combine(
-                day, datetime.min.time(), VN))
-            if progress and any(b.id == branch_id for b in progress.done):
-                done.add((deadline.id, day))
-        return done
 
     async def done(self, caller: Caller, args: str, now: datetime) -> Reply:
         """/xong <mã hạn chót> — for this group's branch or the secretary's only branch."""

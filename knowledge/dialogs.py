@@ -43,9 +43,6 @@ class Dialogs:
         return Reply((Span(texts.DIALOG_ASK["question"]), Span(texts.DIALOG_CANCEL_HINT,
                                                                 "italic")))
 
-    async def active(self, user: ChatRef) -> bool:
-        return await self._load(user) is not None
-
     async def handle(self, user: ChatRef, text: str, now: datetime) -> Reply | None:
         """The next answer of a conversation in progress; None when there is none."""
         state = await self._load(user)

@@ -160,7 +160,3 @@ _QUESTION_WORDS = (
 )
 QUESTION_WORDS = frozenset(_QUESTION_WORDS.split())
 
-
-def content_tokens(words: list[str]) -> list[str]:
-    """Drop the words that only make a sentence a question."""
-    return [w for w in words if w not in QUESTION_WORDS]

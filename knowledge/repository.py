@@ -82,16 +82,6 @@ async def vote(
         existing.created_at = now
 
 
-async def unanswered(session: AsyncSession, limit: int = 50) -> list[AskedQuestion]:
-    query = (
-        select(AskedQuestion)
-        .where(AskedQuestion.found.is_(False), AskedQuestion.resolved_at.is_(None))
-        .order_by(AskedQuestion.asked_at.desc())
-        .limit(limit)
-    )
-    return list((await session.execute(query)).scalars())
-
-
 async def questions_since(session: AsyncSession, user: str, since: datetime) -> int:
     query = select(func.count(AskedQuestion.id)).where(AskedQuestion.user_id == user,
                                                        AskedQuestion.asked_at >= since)

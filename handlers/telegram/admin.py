@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 
 from bot.services import utc_now
-from handlers.telegram.context import ChiboContext
+from handlers.telegram.context import ChiboContext, person
 from handlers.telegram.send import edit, reply_to
 from knowledge import texts
 from knowledge.admin_talk import AdminTalk
@@ -19,15 +19,11 @@ MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API's getFile limit
 Command = Callable[[AdminTalk, ChatRef, str], Awaitable[Reply]]
 
 
-def _user(update: Update) -> ChatRef:
-    return ChatRef("telegram", str(update.effective_user.id))
-
-
 def admin_command(command: Command, role: str = ADMIN):
     """A handler that answers with a polite refusal unless the caller may run `command`."""
 
     async def handler(update: Update, context: ChiboContext) -> None:
-        talk, user = context.services.admin, _user(update)
+        talk, user = context.services.admin, person(update)
         private = update.effective_chat.type == "private"
         reply = await talk.refusal(user, private, role) or await command(
             talk, user, " ".join(context.args or []))
@@ -55,7 +51,7 @@ COMMANDS: dict[str, tuple[Command, str]] = {
 
 async def export(update: Update, context: ChiboContext) -> None:
     """/xuathoidap [xlsx]: the entries as a file, to review and send back corrected."""
-    talk, user = context.services.admin, _user(update)
+    talk, user = context.services.admin, person(update)
     refusal = await talk.refusal(user, update.effective_chat.type == "private")
     if refusal is not None:
         await reply_to(update.effective_message, refusal)
@@ -66,12 +62,12 @@ async def export(update: Update, context: ChiboContext) -> None:
 
 
 async def cancel(update: Update, context: ChiboContext) -> None:
-    await reply_to(update.effective_message, await context.services.admin.cancel(_user(update)))
+    await reply_to(update.effective_message, await context.services.admin.cancel(person(update)))
 
 
 async def dialog_text(update: Update, context: ChiboContext) -> bool:
     """Feed a private message to an add conversation in progress; False if there is none."""
-    reply = await context.services.admin.continue_dialog(_user(update),
+    reply = await context.services.admin.continue_dialog(person(update),
                                                          update.effective_message.text,
                                                          utc_now())
     if reply is not None:
@@ -81,7 +77,7 @@ async def dialog_text(update: Update, context: ChiboContext) -> bool:
 
 async def button(update: Update, context: ChiboContext) -> None:
     """Buttons of the add conversation (dlg:…) and of the unanswered list (ua:…)."""
-    query, talk, user = update.callback_query, context.services.admin, _user(update)
+    query, talk, user = update.callback_query, context.services.admin, person(update)
     if not await talk.roles.at_least(user, ADMIN):
         await query.answer(texts.ONLY_ADMINS)
         return
@@ -95,7 +91,7 @@ async def button(update: Update, context: ChiboContext) -> None:
 
 async def document(update: Update, context: ChiboContext) -> None:
     """An admin sends a .docx/.pdf/.txt/.md to import, or a .csv/.xlsx of Q&A entries."""
-    message, talk, user = update.effective_message, context.services.admin, _user(update)
+    message, talk, user = update.effective_message, context.services.admin, person(update)
     private = update.effective_chat.type == "private"
     refusal = await talk.refusal(user, private)
     if refusal is not None:

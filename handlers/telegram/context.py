@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from telegram import Bot
+from telegram import Bot, Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.services import Services
 from jobs.runner import ReminderRunner
+from knowledge.replies import ChatRef
+
+
+def person(update: Update) -> ChatRef:
+    """The Telegram user behind an update, as the platform-free code names people."""
+    return ChatRef("telegram", str(update.effective_user.id))
 
 
 class BotData:

@@ -9,7 +9,7 @@ from telegram.error import Forbidden, NetworkError, RetryAfter
 
 from bot.services import utc_now
 from handlers.telegram.admin import dialog_text
-from handlers.telegram.context import ChiboContext
+from handlers.telegram.context import ChiboContext, person
 from handlers.telegram.send import edit, reply_to
 from jobs.texts import HELP_REMINDERS
 from knowledge.replies import ChatRef
@@ -19,10 +19,6 @@ log = logging.getLogger(__name__)
 
 def _chat(update: Update) -> ChatRef:
     return ChatRef("telegram", str(update.effective_chat.id))
-
-
-def _person(update: Update) -> ChatRef:
-    return ChatRef("telegram", str(update.effective_user.id))
 
 
 def _user(update: Update) -> str | None:
@@ -42,7 +38,7 @@ async def ask_command(update: Update, context: ChiboContext) -> None:
     """/hoi <question>: works in private chats and in groups (privacy mode delivers it)."""
     question = " ".join(context.args or [])
     if update.effective_chat.type != "private":
-        await context.services.roles.seen_in(_chat(update), _person(update), utc_now())
+        await context.services.roles.seen_in(_chat(update), person(update), utc_now())
     reply = await context.services.conversation.ask(_chat(update), _user(update), question,
                                                     utc_now())
     await reply_to(update.effective_message, reply)
@@ -54,7 +50,7 @@ async def ask_text(update: Update, context: ChiboContext) -> None:
     if message.chat.type == "private" and await dialog_text(update, context):
         return
     if message.chat.type != "private":
-        await context.services.roles.seen_in(_chat(update), _person(update), utc_now())
+        await context.services.roles.seen_in(_chat(update), person(update), utc_now())
         replied = message.reply_to_message
         if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
             return

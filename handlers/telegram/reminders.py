@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus
 
 from bot.services import utc_now
-from handlers.telegram.context import ChiboContext
+from handlers.telegram.context import ChiboContext, person
 from handlers.telegram.send import reply_to
 from jobs.conversation import Caller
 from knowledge.replies import ChatRef
@@ -22,9 +22,9 @@ async def _caller(update: Update, context: ChiboContext, *, rights: bool = False
     if rights and in_group:
         member = await context.bot.get_chat_member(chat.id, user.id)
         group_admin = member.status in _ADMINS
-    person = ChatRef("telegram", str(user.id))
-    return Caller(ChatRef("telegram", str(chat.id)), person, user.full_name, in_group,
-                  group_admin, await context.services.roles.at_least(person, ADMIN))
+    who = person(update)
+    return Caller(ChatRef("telegram", str(chat.id)), who, user.full_name, in_group,
+                  group_admin, await context.services.roles.at_least(who, ADMIN))
 
 
 def _args(context: ChiboContext) -> str:
