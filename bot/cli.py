@@ -14,6 +14,7 @@ from pathlib import Path
 from bot import admin_cli, logs, reminders_cli, texts
 from bot.config import Settings, load_settings
 from bot.database import SchemaTooNew
+from bot.redact import Redactor
 from bot.services import Services, build_services, utc_now
 
 
@@ -60,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     settings = load_settings()
-    logs.configure(settings.log_level, settings.log_format)
+    logs.configure(settings.log_level, settings.log_format,
+                   Redactor.for_settings(settings))
     if args.command is None:
         parser.print_help()
         return 0

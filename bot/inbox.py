@@ -7,20 +7,22 @@ answered, so it becomes "uncertain" and is reported, never processed twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, BigInteger, Integer, String, Text, func, select, update
+from sqlalchemy import JSON, BigInteger, Index, Integer, String, Text, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.database import Base, UTCDateTime
+from jobs.claims import holder_gone, new_token
 
 
 class InboxUpdate(Base):
     __tablename__ = "updates_inbox"
+    __table_args__ = (Index("ix_updates_inbox_state", "state", "update_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     update_id: Mapped[int] = mapped_column(BigInteger, unique=True)
@@ -28,6 +30,7 @@ class InboxUpdate(Base):
     state: Mapped[str] = mapped_column(String(16), default="pending")  # processing, done, …
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(128))
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(Text)
 
@@ -36,6 +39,7 @@ class InboxUpdate(Base):
 class Inbox:
     sessions: async_sessionmaker[AsyncSession]
     stale_after: timedelta = timedelta(minutes=2)
+    owner: str = field(default_factory=new_token)
 
     async def store(self, payload: dict, now: datetime) -> bool:
         """Keep an update (a second delivery of the same update_id is ignored)."""
@@ -54,7 +58,8 @@ class Inbox:
         async with self.sessions.begin() as session:
             result = await session.execute(
                 update(InboxUpdate).where(InboxUpdate.id == oldest)
-                .values(state="processing", claimed_at=now).returning(InboxUpdate))
+                .values(state="processing", claimed_at=now, claimed_by=self.owner)
+                .returning(InboxUpdate))
             return result.scalars().first()
 
     async def finish(self, row: InboxUpdate, now: datetime, error: str | None = None) -> None:
@@ -63,10 +68,15 @@ class Inbox:
                 state="failed" if error else "done", processed_at=now, error=error))
 
     async def recover(self, now: datetime) -> int:
+        """Updates left by a process that is gone (known at once on this host) or stale."""
         async with self.sessions.begin() as session:
+            holders = (await session.execute(select(InboxUpdate.claimed_by).distinct().where(
+                InboxUpdate.state == "processing"))).scalars()
+            gone = [token for token in holders if holder_gone(token)]
             result = await session.execute(
                 update(InboxUpdate).where(InboxUpdate.state == "processing",
-                                          InboxUpdate.claimed_at <= now - self.stale_after)
+                                          or_(InboxUpdate.claimed_at <= now - self.stale_after,
+                                              InboxUpdate.claimed_by.in_(gone)))
                 .values(state="uncertain", error="process stopped while handling it"))
             return result.rowcount or 0
 

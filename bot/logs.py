@@ -6,6 +6,8 @@ import json
 import logging
 from datetime import UTC, datetime
 
+from bot.redact import RedactingFormatter, Redactor, install_excepthook
+
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
 
@@ -23,12 +25,15 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(event, ensure_ascii=False, default=str)
 
 
-def configure(level: str, fmt: str) -> None:
+def configure(level: str, fmt: str, redactor: Redactor | None = None) -> None:
+    """One handler on the root logger; every line, third-party ones included, is redacted."""
     handler = logging.StreamHandler()
-    if fmt == "json":
-        handler.setFormatter(JsonFormatter())
-    else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    formatter = JsonFormatter() if fmt == "json" else logging.Formatter(
+        "%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if redactor:
+        formatter = RedactingFormatter(formatter, redactor)
+        install_excepthook(redactor)
+    handler.setFormatter(formatter)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

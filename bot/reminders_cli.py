@@ -12,6 +12,7 @@ from datetime import date
 from bot import texts
 from bot.services import Services, utc_now
 from jobs.phrases import PhraseError
+from jobs.recurrence import VN
 from jobs.texts import describe
 from knowledge.replies import ChatRef
 
@@ -32,6 +33,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     add.add_argument("--chat", type=_ref, help=texts.CLI_CHAT)
     add.add_argument("--secretary", type=_ref, action="append", default=[], help=texts.CLI_SEC)
     branch.add_parser("list", help=texts.CLI_BRANCH_LIST)
+    invite = branch.add_parser("invite", help=texts.CLI_BRANCH_INVITE)
+    invite.add_argument("name")
+    invite.add_argument("--committee", default="")
     deadline = sub.add_parser("deadline", help=texts.CLI_DEADLINE).add_subparsers(
         dest="deadline_command", metavar="DEADLINE_COMMAND")
     new = deadline.add_parser("add", help=texts.CLI_DEADLINE_ADD)
@@ -86,9 +90,17 @@ async def _branch_add(services: Services, args: argparse.Namespace) -> int:
     branch, created = await services.branches.register(args.name, args.committee, args.chat,
                                                        utc_now())
     for person in args.secretary:
-        await services.branches.add_member(branch.id, person, "")
+        await services.branches.add_member(branch.id, person, "", now=utc_now())
     print(texts.BRANCH_SAVED.format(id=branch.id, name=branch.name,
                                     state="mới" if created else "đã có"))
+    return 0
+
+
+async def _branch_invite(services: Services, args: argparse.Namespace) -> int:
+    invite = await services.reminder_talk.invites.create(args.name, args.committee, "cli",
+                                                         utc_now())
+    print(texts.INVITE_CODE.format(name=invite.branch_name, code=invite.code,
+                                   day=f"{invite.expires_at.astimezone(VN):%d/%m/%Y}"))
     return 0
 
 
@@ -195,6 +207,7 @@ async def _reminders_run(services: Services, args: argparse.Namespace) -> int:
 
 _HANDLERS = {
     ("branch", "add"): _branch_add, ("branch", "list"): _branch_list,
+    ("branch", "invite"): _branch_invite,
     ("schedule", "set"): _schedule_set, ("schedule", "show"): _schedule_show,
     ("deadline", "add"): _deadline_add, ("deadline", "list"): _deadline_list,
     ("deadline", "done"): _deadline_done, ("deadline", "progress"): _deadline_progress,

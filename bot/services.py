@@ -11,6 +11,7 @@ from jobs.branches import BranchService
 from jobs.budget import SharedBudget
 from jobs.conversation import ReminderConversation
 from jobs.delivery import Deliverer, Transport, enqueue_notice
+from jobs.invites import Invites
 from jobs.limits import Limiter
 from jobs.planner import Planner
 from jobs.runner import ReminderRunner
@@ -96,7 +97,7 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
         branches=branches,
         planner=Planner(db.sessions, horizon=timedelta(hours=settings.reminder_horizon_hours),
                         grace=timedelta(hours=settings.reminder_grace_hours)),
-        reminder_talk=ReminderConversation(branches),
+        reminder_talk=ReminderConversation(branches, Invites(db.sessions)),
         roles=roles,
         curation=curation,
         dialogs=dialogs,

@@ -83,11 +83,14 @@ def render_document_list(docs: Sequence[Document]) -> str:
     lines = [f"#{d.id:<4} {d.citation} – {d.passage_count} đoạn – {d.file_name}" for d in docs]
     return "\n".join(lines)
 
-CLI_BRANCH = "chi bộ: đăng ký, liệt kê"
+CLI_BRANCH = "chi bộ: đăng ký, liệt kê, cấp mã đăng ký"
 CLI_BRANCH_ADD = "đăng ký (hoặc cập nhật) một chi bộ"
 CLI_CHAT = "nhóm của chi bộ, dạng telegram:-100123"
 CLI_SEC = "bí thư, dạng telegram:12345 (lặp lại được)"
 CLI_BRANCH_LIST = "liệt kê các chi bộ"
+CLI_BRANCH_INVITE = "cấp mã đăng ký dùng một lần để bí thư gắn nhóm chat với chi bộ"
+INVITE_CODE = ("Mã đăng ký cho {name}: {code}\nBí thư thêm bot vào nhóm chi bộ rồi gõ trong "
+               "nhóm: /dangky {code}\nMã dùng một lần, hết hạn ngày {day}.")
 CLI_SCHEDULE_SET = "đặt lịch sinh hoạt cho chi bộ (mã chi bộ, lịch)"
 CLI_SCHEDULE_SHOW = "xem lịch sinh hoạt và các lần sắp tới"
 CLI_DEADLINE = "hạn chót báo cáo"

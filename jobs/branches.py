@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from jobs.models import Branch, BranchChat, BranchMember, Completion, Deadline, Schedule
 from jobs.phrases import Parsed, parse
 from jobs.recurrence import VN, from_spec, occurrences, to_spec
+from knowledge import audit
 from knowledge.replies import ChatRef
 
 MEETING_LEADS = (3 * 24 * 60, 2 * 60)  # three days and two hours before
@@ -33,37 +34,38 @@ class BranchService:
         self.sessions = sessions
 
     async def register(self, name: str, committee: str, chat: ChatRef | None,
-                       now: datetime) -> tuple[Branch, bool]:
-        """A branch by name (created if new), with its group chat attached to it."""
+                       now: datetime, *, actor: str = "cli") -> tuple[Branch, bool]:
+        """A branch by name (created if new), bound to this chat; only with an admin's right.
+
+        The branch's other chats stop getting its reminders (a re-bind), and the change is
+        audited. Callers check the right: an admin, or a one-time code (jobs.invites).
+        """
         async with self.sessions.begin() as session:
-            query = select(Branch).where(Branch.committee == committee, Branch.name == name)
-            branch = (await session.execute(query)).scalar_one_or_none()
-            created = branch is None
-            if branch is None:
-                branch = Branch(name=name, committee=committee, created_at=now)
-                session.add(branch)
-                await session.flush()
+            branch, created = await find_or_create(session, name, committee, actor, now)
             if chat is not None:
-                existing = await _chat_row(session, chat)
-                if existing is None:
-                    session.add(BranchChat(branch_id=branch.id, platform=chat.platform,
-                                           chat_id=chat.chat_id, active=True))
-                else:
-                    existing.branch_id, existing.active = branch.id, True
+                await bind(session, branch, chat, actor, now)
             return branch, created
 
     async def add_member(self, branch_id: int, person: ChatRef, name: str,
-                         role: str = "secretary") -> None:
+                         role: str = "secretary", *, actor: str = "cli",
+                         now: datetime) -> None:
         async with self.sessions.begin() as session:
-            query = select(BranchMember).where(
+            await add_officer(session, branch_id, person, name, role, actor, now)
+
+    async def holds_role(self, branch_id: int, role: str) -> bool:
+        """Whether someone is already the branch's secretary (or deputy)."""
+        async with self.sessions() as session:
+            query = select(BranchMember.id).where(BranchMember.branch_id == branch_id,
+                                                  BranchMember.role == role)
+            return (await session.execute(query)).first() is not None
+
+    async def is_officer(self, branch_id: int, person: ChatRef) -> bool:
+        """The branch's secretary or deputy: they set its meeting and mark its deadlines."""
+        async with self.sessions() as session:
+            query = select(BranchMember.id).where(
                 BranchMember.branch_id == branch_id, BranchMember.platform == person.platform,
                 BranchMember.user_id == person.chat_id)
-            member = (await session.execute(query)).scalar_one_or_none()
-            if member is None:
-                session.add(BranchMember(branch_id=branch_id, platform=person.platform,
-                                         user_id=person.chat_id, name=name, role=role))
-            else:
-                member.name, member.role = name or member.name, role
+            return (await session.execute(query)).first() is not None
 
     async def branch_of_chat(self, chat: ChatRef) -> Branch | None:
         async with self.sessions() as session:
@@ -82,17 +84,22 @@ class BranchService:
             return list((await session.execute(query)).scalars())
 
     async def set_schedule(self, branch_id: int, phrase: str, place: str, shift: str,
-                           now: datetime, leads: tuple[int, ...] = MEETING_LEADS) -> Parsed:
+                           now: datetime, leads: tuple[int, ...] = MEETING_LEADS, *,
+                           actor: str = "cli") -> Parsed:
         """Read the phrase (PhraseError if it cannot be read) and store the meeting rule."""
         parsed = parse(phrase, default_at=MEETING_TIME, shift=shift)
         async with self.sessions.begin() as session:
             query = select(Schedule).where(Schedule.branch_id == branch_id)
             schedule = (await session.execute(query)).scalar_one_or_none()
+            before = None if schedule is None else {"phrase": schedule.phrase,
+                                                    "place": schedule.place}
             if schedule is None:
                 schedule = Schedule(branch_id=branch_id)
                 session.add(schedule)
             schedule.phrase, schedule.spec, schedule.place = phrase, to_spec(parsed.rule), place
             schedule.lead_minutes, schedule.active, schedule.updated_at = list(leads), True, now
+            audit.record(session, actor, "schedule.set", f"branch:{branch_id}", before,
+                         {"phrase": phrase, "place": place, "shift": shift}, now)
         return parsed
 
     async def schedule(self, branch_id: int, now: datetime,
@@ -116,6 +123,10 @@ class BranchService:
                                 lead_minutes=list(leads), active=True, created_by=by,
                                 created_at=now)
             session.add(deadline)
+            await session.flush()
+            audit.record(session, by or "cli", "deadline.add", f"deadline:{deadline.id}", None,
+                         {"title": title, "phrase": phrase, "committee": committee,
+                          "branches": branch_ids, "target": target}, now)
         return deadline, parsed
 
     async def deadlines_for(self, branch: Branch, now: datetime) -> list[tuple[Deadline, date]]:
@@ -136,6 +147,8 @@ class BranchService:
                 return False
             session.add(Completion(deadline_id=deadline_id, branch_id=branch_id,
                                    occurrence=occurrence, done_at=now, done_by=by))
+            audit.record(session, by, "deadline.done", f"deadline:{deadline_id}", None,
+                         {"branch": branch_id, "occurrence": occurrence.isoformat()}, now)
             return True
 
     async def completed(self, branch_id: int,
@@ -182,6 +195,60 @@ def current_occurrence(deadline: Deadline, now: datetime) -> date | None:
     """The deadline's day that is due now: the next one, or one that passed in the last day."""
     found = occurrences(from_spec(deadline.spec), now - timedelta(days=1), 1)
     return found[0].astimezone(VN).date() if found else None
+
+
+async def find_or_create(session: AsyncSession, name: str, committee: str, actor: str,
+                         now: datetime) -> tuple[Branch, bool]:
+    query = select(Branch).where(Branch.committee == committee, Branch.name == name)
+    branch = (await session.execute(query)).scalar_one_or_none()
+    if branch is not None:
+        return branch, False
+    branch = Branch(name=name, committee=committee, created_at=now)
+    session.add(branch)
+    await session.flush()
+    audit.record(session, actor, "branch.add", f"branch:{branch.id}", None,
+                 {"name": name, "committee": committee}, now)
+    return branch, True
+
+
+async def bind(session: AsyncSession, branch: Branch, chat: ChatRef, actor: str,
+               now: datetime) -> list[str]:
+    """This chat becomes the branch's one active chat; returns the chats it replaced."""
+    others = list((await session.execute(select(BranchChat).where(
+        BranchChat.branch_id == branch.id, BranchChat.active.is_(True)))).scalars())
+    replaced = [row.chat_id for row in others if row.chat_id != chat.chat_id or
+                row.platform != chat.platform]
+    for row in others:
+        if row.chat_id in replaced:
+            row.active, row.note = False, f"replaced at {now.isoformat()} by {actor}"
+    existing = await _chat_row(session, chat)
+    before = None if existing is None else {"branch": existing.branch_id,
+                                            "active": existing.active}
+    if existing is None:
+        session.add(BranchChat(branch_id=branch.id, platform=chat.platform,
+                               chat_id=chat.chat_id, active=True))
+    else:
+        existing.branch_id, existing.active, existing.note = branch.id, True, None
+    audit.record(session, actor, "branch.bind", f"branch:{branch.id}", before,
+                 {"chat": f"{chat.platform}:{chat.chat_id}", "replaced": replaced}, now)
+    return replaced
+
+
+async def add_officer(session: AsyncSession, branch_id: int, person: ChatRef, name: str,
+                      role: str, actor: str, now: datetime) -> None:
+    """A secretary or deputy of the branch (a second call updates the role)."""
+    query = select(BranchMember).where(
+        BranchMember.branch_id == branch_id, BranchMember.platform == person.platform,
+        BranchMember.user_id == person.chat_id)
+    member = (await session.execute(query)).scalar_one_or_none()
+    before = None if member is None else {"role": member.role}
+    if member is None:
+        session.add(BranchMember(branch_id=branch_id, platform=person.platform,
+                                 user_id=person.chat_id, name=name, role=role))
+    else:
+        member.name, member.role = name or member.name, role
+    audit.record(session, actor, "branch.officer", f"branch:{branch_id}", before,
+                 {"person": f"{person.platform}:{person.chat_id}", "role": role}, now)
 
 
 async def _chat_row(session: AsyncSession, chat: ChatRef) -> BranchChat | None:

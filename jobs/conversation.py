@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from jobs import texts
 from jobs.branches import BranchService
+from jobs.invites import InviteError, Invites, looks_like_code
 from jobs.phrases import PhraseError
 from jobs.recurrence import from_spec
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
@@ -31,35 +32,73 @@ def _parts(args: str) -> list[str]:
     return [part.strip() for part in args.split("|")]
 
 
+def _who(caller: Caller) -> str:
+    return f"{caller.user.platform}:{caller.user.chat_id}"
+
+
+def _replaced(chats: list[str]) -> tuple[str, ...]:
+    return (texts.REPLACED_CHATS.format(count=len(chats)),) if chats else ()
+
+
 class ReminderConversation:
-    def __init__(self, branches: BranchService) -> None:
+    def __init__(self, branches: BranchService, invites: Invites) -> None:
         self.branches = branches
+        self.invites = invites
 
     async def register(self, caller: Caller, args: str, now: datetime) -> Reply:
-        """/dangky Tên chi bộ | Cấp ủy — in the branch's group, by a group or bot admin."""
+        """/dangky <mã> from the committee, or /dangky Tên | Cấp ủy by an admin in the group."""
         if not caller.in_group:
             return Reply.plain(texts.ONLY_IN_GROUP.format(command="/dangky"))
-        if not (caller.group_admin or caller.bot_admin):
-            return Reply.plain(texts.ONLY_GROUP_ADMINS)
-        parts = _parts(args)
-        if not parts[0]:
+        text = args.strip()
+        if not text:
             return Reply.plain(texts.REGISTER_USAGE)
+        if looks_like_code(text):
+            try:
+                bound = await self.invites.redeem(text, caller.chat, caller.user, caller.name,
+                                                  now)
+            except InviteError as exc:
+                return Reply.plain(texts.CODE_REFUSED[str(exc)])
+            return Reply.plain(texts.REGISTERED_WITH_CODE.format(name=bound.branch.name,
+                                                                 person=caller.name),
+                               *_replaced(bound.replaced), texts.NEXT_STEPS)
+        if not caller.bot_admin:
+            return Reply.plain(texts.NEED_CODE)
+        parts = _parts(text)
         committee = parts[1] if len(parts) > 1 else ""
         branch, created = await self.branches.register(parts[0][:200], committee[:200],
-                                                       caller.chat, now)
-        template = texts.REGISTERED if created else texts.REGISTERED_AGAIN
+                                                       caller.chat, now, actor=_who(caller))
+        template = texts.REGISTERED if created else texts.REBOUND
         return Reply.plain(template.format(name=branch.name), texts.NEXT_STEPS)
 
-    async def secretary(self, caller: Caller, args: str) -> Reply:
-        """/bithu [phó] — the caller becomes the branch's secretary (or deputy)."""
+    async def invite(self, caller: Caller, args: str, now: datetime) -> Reply:
+        """/maduky Tên chi bộ | Cấp ủy — an admin gets a one-time code for the secretary."""
+        if not caller.bot_admin:
+            return Reply.plain(texts.ONLY_BOT_ADMINS)
+        if caller.in_group:
+            return Reply.plain(texts.INVITE_PRIVATE_ONLY)
+        parts = _parts(args)
+        if not parts[0]:
+            return Reply.plain(texts.INVITE_USAGE)
+        committee = parts[1][:200] if len(parts) > 1 else ""
+        invite = await self.invites.create(parts[0][:200], committee, _who(caller), now)
+        return Reply((Span(texts.INVITE_MADE.format(name=invite.branch_name)),
+                      Span(f"/dangky {invite.code}", "bold"),
+                      Span(texts.INVITE_HOW.format(day=texts.day_text(invite.expires_at)))))
+
+    async def secretary(self, caller: Caller, args: str, now: datetime) -> Reply:
+        """/bithu [phó]: a group admin claims a role nobody holds yet; officers and admins too."""
         branch = await self.branches.branch_of_chat(caller.chat)
         if branch is None:
             return Reply.plain(texts.NOT_REGISTERED)
-        if not (caller.group_admin or caller.bot_admin):
-            return Reply.plain(texts.ONLY_GROUP_ADMINS)
         role = "deputy" if args.strip().lower() in ("pho", "phó", "pho bi thu", "phó bí thư") \
             else "secretary"
-        await self.branches.add_member(branch.id, caller.user, caller.name, role)
+        allowed = caller.bot_admin or await self.branches.is_officer(branch.id, caller.user) \
+            or (caller.group_admin and not await self.branches.holds_role(branch.id, role))
+        if not allowed:
+            return Reply.plain(texts.ROLE_TAKEN.format(role=texts.ROLES[role])
+                               if caller.group_admin else texts.ONLY_GROUP_ADMINS)
+        await self.branches.add_member(branch.id, caller.user, caller.name, role,
+                                       actor=_who(caller), now=now)
         return Reply.plain(texts.SECRETARY_SAVED.format(
             name=caller.name, role=texts.ROLES[role], branch=branch.name))
 
@@ -68,15 +107,16 @@ class ReminderConversation:
         branch = await self.branches.branch_of_chat(caller.chat)
         if branch is None:
             return Reply.plain(texts.NOT_REGISTERED)
-        if not (caller.group_admin or caller.bot_admin):
-            return Reply.plain(texts.ONLY_GROUP_ADMINS)
+        if not await self._officer(caller, branch.id):
+            return Reply.plain(texts.ONLY_OFFICERS)
         parts = _parts(args)
         if not parts[0]:
             return Reply.plain(texts.SCHEDULE_USAGE)
         place = parts[1][:200] if len(parts) > 1 else ""
         shift = SHIFT_WORDS.get(parts[2].lower(), "none") if len(parts) > 2 else "none"
         try:
-            parsed = await self.branches.set_schedule(branch.id, parts[0], place, shift, now)
+            parsed = await self.branches.set_schedule(branch.id, parts[0], place, shift, now,
+                                                      actor=_who(caller))
         except PhraseError as exc:
             return Reply.plain(str(exc))
         return await self._schedule_reply(branch.id, now, texts.SCHEDULE_SET.format(
@@ -110,7 +150,7 @@ class ReminderConversation:
             else "secretaries"
         try:
             deadline, parsed = await self.branches.add_deadline(
-                parts[0][:300], parts[1], target=target, by=caller.user.chat_id, now=now)
+                parts[0][:300], parts[1], target=target, by=_who(caller), now=now)
         except PhraseError as exc:
             return Reply.plain(str(exc))
         return Reply.plain(texts.DEADLINE_ADDED.format(id=deadline.id, title=deadline.title,
@@ -142,6 +182,8 @@ class ReminderConversation:
         branches = await self._branches_of(caller)
         if len(branches) != 1:
             return Reply.plain(texts.DONE_WHICH_BRANCH if branches else texts.NO_BRANCHES)
+        if not await self._officer(caller, branches[0].id):
+            return Reply.plain(texts.ONLY_OFFICERS)
         if not args.strip().lstrip("#").isdigit():
             return Reply.plain(texts.DONE_USAGE)
         deadline_id = int(args.strip().lstrip("#"))
@@ -155,8 +197,7 @@ class ReminderConversation:
         try:
             _, deadline_id, branch_id, day = action.split(":")
             occurrence = date.fromisoformat(day)
-            allowed = {b.id for b in await self._branches_of(caller)}
-            if int(branch_id) not in allowed and not caller.bot_admin:
+            if not await self._officer(caller, int(branch_id)):
                 return ActionOutcome(notice=texts.NOT_YOUR_BRANCH)
             reply = await self._mark(int(deadline_id), int(branch_id), occurrence, caller, now)
         except ValueError:
@@ -165,8 +206,7 @@ class ReminderConversation:
 
     async def _mark(self, deadline_id: int, branch_id: int, day: date, caller: Caller,
                     now: datetime) -> Reply:
-        new = await self.branches.mark_done(deadline_id, branch_id, day, caller.user.chat_id,
-                                            now)
+        new = await self.branches.mark_done(deadline_id, branch_id, day, _who(caller), now)
         return Reply.plain(texts.MARKED_DONE if new else texts.ALREADY_DONE)
 
     async def progress(self, caller: Caller, args: str, now: datetime) -> Reply:
@@ -190,6 +230,10 @@ class ReminderConversation:
                 total=len(report.done) + len(report.pending)), "bold"))
             spans.extend(Span(f"⬜ {b.name}") for b in report.pending[:30])
         return Reply(tuple(spans))
+
+    async def _officer(self, caller: Caller, branch_id: int) -> bool:
+        """The branch's secretary or deputy, or an admin: not any member or group admin."""
+        return caller.bot_admin or await self.branches.is_officer(branch_id, caller.user)
 
     async def _branches_of(self, caller: Caller) -> list:
         if caller.in_group:

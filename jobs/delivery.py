@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from jobs import texts
+from jobs.claims import holder_gone, new_token
 from jobs.limits import Limiter
 from jobs.models import Branch, BranchChat, Completion, OutboxMessage
 from jobs.recurrence import VN
@@ -44,6 +45,7 @@ class Deliverer:
                  claim_timeout: timedelta = timedelta(minutes=2),
                  admins: tuple[tuple[str, str], ...] = ()) -> None:
         self.sessions = sessions
+        self.owner = new_token()
         self.transports = transports
         self.limiter = limiter
         self.clock = clock
@@ -52,13 +54,21 @@ class Deliverer:
         self.admins = admins
 
     async def recover(self) -> int:
-        """Rows left 'sending' by a process that died: maybe delivered, so never resent."""
+        """Rows left 'sending' by a process that died: maybe delivered, so never resent.
+
+        A holder that ran on this machine and is gone is known at once; others after the
+        claim timeout.
+        """
         now = self.clock()
         async with self.sessions.begin() as session:
+            holders = (await session.execute(select(OutboxMessage.claimed_by).distinct().where(
+                OutboxMessage.state == "sending"))).scalars()
+            gone = [token for token in holders if holder_gone(token)]
             result = await session.execute(
                 update(OutboxMessage)
                 .where(OutboxMessage.state == "sending",
-                       OutboxMessage.claimed_at <= now - self.claim_timeout)
+                       or_(OutboxMessage.claimed_at <= now - self.claim_timeout,
+                           OutboxMessage.claimed_by.in_(gone)))
                 .values(state="uncertain", last_error="process stopped while sending"))
             return result.rowcount or 0
 
@@ -93,7 +103,8 @@ class Deliverer:
         async with self.sessions.begin() as session:
             result = await session.execute(
                 update(OutboxMessage).where(OutboxMessage.id == candidate)
-                .values(state="sending", claimed_at=now, attempts=OutboxMessage.attempts + 1)
+                .values(state="sending", claimed_at=now, claimed_by=self.owner,
+                        attempts=OutboxMessage.attempts + 1)
                 .returning(OutboxMessage))
             return result.scalars().first()
 

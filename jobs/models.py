@@ -94,6 +94,22 @@ class Deadline(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class BranchInvite(Base):
+    """A one-time code an admin gives a secretary: /dangky <code> binds her group to the branch."""
+
+    __tablename__ = "branch_invites"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    branch_name: Mapped[str] = mapped_column(String(255))
+    committee: Mapped[str] = mapped_column(String(255))
+    created_by: Mapped[str] = mapped_column(String(96))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    used_in: Mapped[str | None] = mapped_column(String(96))
+
+
 class Completion(Base):
     __tablename__ = "completions"
     __table_args__ = (
@@ -131,6 +147,7 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(128))  # jobs.claims token
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     message_id: Mapped[str | None] = mapped_column(String(64))

@@ -101,15 +101,34 @@ def time_left(minutes: int) -> str:
 ONLY_IN_GROUP = "Lệnh {command} dùng trong nhóm của chi bộ."
 ONLY_GROUP_ADMINS = "Lệnh này dành cho quản trị viên của nhóm (hoặc cán bộ quản trị bot)."
 ONLY_BOT_ADMINS = "Lệnh này dành cho cán bộ quản trị của cấp ủy."
-REGISTER_USAGE = ("Cách dùng: /dangky Tên chi bộ | Tên cấp ủy cấp trên. "
-                  "Ví dụ: /dangky Chi bộ Thôn 3 | Đảng ủy xã An Bình")
+REGISTER_USAGE = ("Cách dùng: /dangky <mã đăng ký> do cán bộ quản trị cấp ủy cấp. "
+                  "Ví dụ: /dangky K7QM2XPA")
+NEED_CODE = ("Để đăng ký nhóm cho chi bộ, đồng chí cần mã đăng ký do cán bộ quản trị của cấp ủy "
+             "cấp (lệnh /maduky), rồi gõ trong nhóm: /dangky <mã>. Cách này bảo đảm không ai gắn "
+             "nhóm khác vào chi bộ của đồng chí.")
+CODE_REFUSED = {
+    "unknown": "Mã đăng ký không đúng. Đồng chí kiểm tra lại mã (8 ký tự) hoặc xin mã mới.",
+    "used": "Mã đăng ký này đã được dùng. Đồng chí xin cán bộ quản trị cấp mã mới.",
+    "expired": "Mã đăng ký này đã hết hạn. Đồng chí xin cán bộ quản trị cấp mã mới.",
+}
 REGISTERED = "Đã đăng ký nhóm này cho {name}."
-REGISTERED_AGAIN = "Nhóm này đã gắn với {name}; thông tin đã được cập nhật."
+REGISTERED_WITH_CODE = "Đã đăng ký nhóm này cho {name}; đồng chí {person} là bí thư chi bộ."
+REBOUND = "Nhóm này nay là nhóm của {name} (đã ghi vào nhật ký)."
+REPLACED_CHATS = "Nhóm cũ của chi bộ ({count} nhóm) không còn nhận nhắc việc."
+INVITE_USAGE = ("Cách dùng: /maduky Tên chi bộ | Tên cấp ủy. "
+                "Ví dụ: /maduky Chi bộ Thôn 3 | Đảng ủy xã An Bình")
+INVITE_PRIVATE_ONLY = "Lệnh /maduky chỉ dùng trong tin nhắn riêng với bot, để mã không lộ."
+INVITE_MADE = "Mã đăng ký cho {name} (dùng một lần):"
+INVITE_HOW = ("Gửi mã này riêng cho bí thư chi bộ. Bí thư thêm bot vào nhóm chi bộ rồi gõ lệnh "
+              "trên trong nhóm. Mã hết hạn ngày {day}.")
+ROLE_TAKEN = ("Chi bộ đã có {role}. Muốn thay, xin cán bộ quản trị của cấp ủy gõ /bithu "
+              "trong nhóm hoặc cấp mã đăng ký mới.")
+ONLY_OFFICERS = "Lệnh này dành cho bí thư, phó bí thư chi bộ (hoặc cán bộ quản trị của cấp ủy)."
 NEXT_STEPS = ("Tiếp theo: bí thư gõ /bithu để nhận nhắc việc riêng (nhớ nhắn /start cho bot), "
               "và đặt lịch sinh hoạt bằng /datlich, ví dụ: /datlich ngày 5 hằng tháng lúc 19h30 "
               "| Nhà văn hóa thôn")
-NOT_REGISTERED = ("Nhóm này chưa đăng ký chi bộ. Quản trị viên nhóm gõ: "
-                  "/dangky Tên chi bộ | Cấp ủy")
+NOT_REGISTERED = ("Nhóm này chưa đăng ký chi bộ. Bí thư gõ /dangky <mã> với mã do cán bộ "
+                  "quản trị của cấp ủy cấp.")
 NO_BRANCHES = "Đồng chí chưa là bí thư của chi bộ nào. Trong nhóm chi bộ, gõ /bithu."
 ROLES = {"secretary": "bí thư", "deputy": "phó bí thư"}
 SECRETARY_SAVED = ("Đã ghi nhận đồng chí {name} là {role} của {branch}. Đồng chí hãy nhắn /start "
@@ -135,11 +154,11 @@ ALREADY_DONE = "Chi bộ đã được ghi nhận hoàn thành từ trước."
 PROGRESS_LINE = "#{id} {title} – hạn {day}: {done}/{total} chi bộ đã xong"
 HELP_REMINDERS = (
     "Lịch họp và hạn chót:",
-    "/dangky Tên chi bộ | Cấp ủy – đăng ký nhóm cho chi bộ (quản trị viên nhóm)",
+    "/dangky <mã> – đăng ký nhóm cho chi bộ bằng mã cấp ủy cấp (/maduky)",
     "/bithu – nhận là bí thư chi bộ để được nhắc hạn chót riêng",
     "/datlich ngày 5 hằng tháng lúc 19h30 | địa điểm – đặt lịch sinh hoạt; /lichhop – xem lịch",
     "/hanchot – các hạn chót; /xong <mã> – báo đã xong",
-    "/themhanchot, /tiendo – dành cho cán bộ quản trị",
+    "/maduky, /themhanchot, /tiendo – dành cho cán bộ quản trị",
 )
 DIGEST_TITLE = "🗓 Tuần tới của {branch}:"
 DIGEST_MEETING = "• Sinh hoạt chi bộ: {when}"

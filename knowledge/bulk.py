@@ -7,8 +7,16 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 
-from knowledge.curation import Applied, Curation, ImportedRow, problems, split_list
+from knowledge.curation import (
+    Applied,
+    Curation,
+    ImportedRow,
+    problems,
+    question_key,
+    split_list,
+)
 from knowledge.models import QAEntry
+from knowledge.normalize import fold
 from knowledge.qa import QADraft
 
 COLUMNS = ("id", "question", "alternates", "answer", "citation", "tags", "active")
@@ -17,6 +25,8 @@ HEADERS = {"id": "ma", "question": "cau hoi", "alternates": "cach hoi khac",
 _TRUE, _FALSE = {"1", "true", "co", "có", "x", "yes", "hien", "hiện"}, {"0", "false", "khong",
                                                                        "không", "no", "an", "ẩn"}
 MAX_ROWS = 5000
+# A cell starting with one of these is run as a formula by Excel/LibreOffice (OWASP CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class UnreadableSheet(ValueError):
@@ -48,14 +58,33 @@ def export_xlsx(entries: list[QAEntry]) -> bytes:
     sheet.append(list(COLUMNS))
     for entry in entries:
         sheet.append(_cells(entry))
+        for cell in sheet[sheet.max_row]:
+            cell.data_type = "s"  # text, never a formula, whatever it starts with
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
 def _cells(entry: QAEntry) -> list[str]:
-    return [str(entry.id), entry.question, " | ".join(entry.alternates), entry.answer,
-            entry.citation, ", ".join(entry.tags), "1" if entry.active else "0"]
+    cells = [str(entry.id), entry.question, " | ".join(entry.alternates), entry.answer,
+             entry.citation, ", ".join(entry.tags), "1" if entry.active else "0"]
+    return [defuse(cell) for cell in cells]
+
+
+def _needs_quote(value: str) -> bool:
+    """Starts with a formula character, or is quotes in front of one (so unquoting is exact)."""
+    return value.startswith(FORMULA_STARTS) or (value.startswith("'") and
+                                                 _needs_quote(value[1:]))
+
+
+def defuse(value: str) -> str:
+    """A leading apostrophe makes a spreadsheet show the cell as text (OWASP's advice)."""
+    return "'" + value if _needs_quote(value) else value
+
+
+def restore(value: str) -> str:
+    """Undo exactly what defuse() added, so export -> import changes nothing."""
+    return value[1:] if value.startswith("'") and _needs_quote(value[1:]) else value
 
 
 def read_table(data: bytes, file_name: str) -> list[tuple[int, dict[str, str]]]:
@@ -82,13 +111,12 @@ def read_table(data: bytes, file_name: str) -> list[tuple[int, dict[str, str]]]:
     rows = []
     for line, cells in enumerate(grid[1:], start=2):
         if any(str(c).strip() for c in cells):
-            rows.append((line, {h: str(c or "") for h, c in zip(header, cells, strict=False)}))
+            rows.append((line, {h: restore(str(c or ""))
+                                for h, c in zip(header, cells, strict=False)}))
     return rows
 
 
 def _column(name: str) -> str:
-    from knowledge.normalize import fold
-
     key = fold(str(name or ""))
     for column, vietnamese in HEADERS.items():
         if key in (column, vietnamese):
@@ -118,6 +146,7 @@ def check(rows: list[tuple[int, dict[str, str]]]) -> tuple[list[ImportedRow], Pr
     good: list[ImportedRow] = []
     bad: list[tuple[int, str]] = []
     seen: set[int] = set()
+    questions: dict[str, int] = {}
     for line, row in rows:
         reasons = []
         entry_id = None
@@ -136,6 +165,10 @@ def check(rows: list[tuple[int, dict[str, str]]]) -> tuple[list[ImportedRow], Pr
                         split_list(row.get("alternates", "")),
                         tuple(t.strip() for t in row.get("tags", "").split(",") if t.strip()))
         reasons += problems(draft)
+        key = question_key(draft.question)
+        if key in questions and entry_id is None:
+            reasons.append(f"câu hỏi trùng với dòng {questions[key]}")
+        questions.setdefault(key, line)
         if reasons:
             bad.append((line, "; ".join(reasons)))
         else:

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import audit, repository
 from knowledge.models import QAEntry
-from knowledge.normalize import fold
+from knowledge.normalize import fold, nfc
 from knowledge.qa import QADraft
 
 FIELDS = ("question", "answer", "alternates", "citation", "tags")
@@ -54,6 +54,11 @@ def problems(draft: QADraft) -> list[str]:
 
 LABELS = {"question": "câu hỏi", "answer": "câu trả lời", "citation": "nguồn",
           "alternates": "cách hỏi khác", "tags": "thẻ"}
+
+
+def question_key(question: str) -> str:
+    """Two questions are the same entry when they differ only in case and spacing."""
+    return " ".join(nfc(question).lower().split())
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -132,16 +137,24 @@ class Curation:
         return [e for score, e in sorted(scored, key=lambda s: -s[0]) if score >= 50][:limit]
 
     async def apply(self, rows: list[ImportedRow], actor: str, now: datetime) -> Applied:
-        """Create rows without an id, update changed ones, leave equal ones alone."""
+        """Create new rows, update changed ones, leave equal ones alone.
+
+        A row without an id whose question an entry already has is that entry, so sending
+        the same sheet twice adds nothing the second time.
+        """
         created = updated = unchanged = 0
         async with self.sessions.begin() as session:
+            by_question = {question_key(e.question): e for e in
+                           (await session.execute(select(QAEntry))).scalars()}
             for row in rows:
-                entry = await session.get(QAEntry, row.entry_id) if row.entry_id else None
+                entry = await session.get(QAEntry, row.entry_id) if row.entry_id else \
+                    by_question.get(question_key(row.draft.question))  # the same sheet sent again
                 if entry is None:
                     entry = _new(row.draft, actor, now)
                     entry.active = row.active
                     session.add(entry)
                     await session.flush()
+                    by_question[question_key(entry.question)] = entry
                     audit.record(session, actor, "qa.import.add", f"qa:{entry.id}", None,
                                  snapshot(entry), now)
                     created += 1

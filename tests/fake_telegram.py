@@ -42,6 +42,11 @@ class Failure:
     chat_id: str | None = None
 
 
+BAD_GATEWAY_PAGE = (b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+                    b"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>"
+                    b"\r\n</body>\r\n</html>\r\n")
+
+
 def html_error(text: str) -> str | None:
     """Telegram's check of parse_mode=HTML: known tags, balanced, every & and < escaped."""
     stack: list[str] = []
@@ -92,6 +97,8 @@ class FakeTelegram:
         self.files: dict[str, bytes] = {}  # (chat id, user id) of group owners
         self.drop_after: set[str] = set()  # methods answered by closing the connection
         self.enforce_limits = False  # answer 429 beyond Telegram's flood limits
+        self.bad_gateway_every = 0  # every Nth send: the front end's 502 page, not delivered
+        self._sends_seen = 0
         self.flood_429s = 0
         self._sent_times: list[tuple[float, str]] = []
         self.messages: dict[tuple[str, int], dict[str, Any]] = {}
@@ -230,7 +237,8 @@ class FakeTelegram:
                     break  # processed, but the answer is lost on the way back
                 raw = isinstance(payload, bytes)
                 data = payload if raw else json.dumps(payload, ensure_ascii=False).encode()
-                kind = "application/octet-stream" if raw else "application/json"
+                kind = "text/html" if payload is BAD_GATEWAY_PAGE else \
+                    "application/octet-stream" if raw else "application/json"
                 writer.write(
                     f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\n"
                     f"Content-Type: {kind}\r\nContent-Length: {len(data)}\r\n"
@@ -275,6 +283,10 @@ class FakeTelegram:
             return 400, {"ok": False, "error_code": 400, "description":
                          "Bad Request: group chat was upgraded to a supergroup chat",
                          "parameters": {"migrate_to_chat_id": self.migrated[chat]}}
+        if self.bad_gateway_every and method == "sendMessage":
+            self._sends_seen += 1
+            if self._sends_seen % self.bad_gateway_every == 0:
+                return 502, BAD_GATEWAY_PAGE
         for failure in self.failures:
             if failure.method == method and (failure.chat_id in (None, chat)):
                 self.failures.remove(failure)

@@ -18,6 +18,9 @@ USER = ChatRef("console", "local")
 # story can be tried by hand.
 CALLER = Caller(CHAT, USER, "Bí thư (console)", in_group=True, group_admin=True,
                 bot_admin=True)
+# The operator asking for a registration code does so "privately".
+OPERATOR = Caller(USER, USER, "Quản trị (console)", in_group=False, group_admin=False,
+                  bot_admin=True)
 
 
 class ConsoleChannel:
@@ -104,7 +107,8 @@ class ConsoleChannel:
 
 _REMINDER_COMMANDS = {
     "/dangky": lambda r, a: r.register(CALLER, a, utc_now()),
-    "/bithu": lambda r, a: r.secretary(CALLER, a),
+    "/maduky": lambda r, a: r.invite(OPERATOR, a, utc_now()),
+    "/bithu": lambda r, a: r.secretary(CALLER, a, utc_now()),
     "/datlich": lambda r, a: r.set_schedule(CALLER, a, utc_now()),
     "/lichhop": lambda r, a: r.show_schedule(CALLER, utc_now()),
     "/themhanchot": lambda r, a: r.add_deadline(CALLER, a, utc_now()),

@@ -48,7 +48,8 @@ def command(name: str, *, rights: bool = False, with_args: bool = True,
 # (command, method, needs the group-admin check, takes arguments, takes the time)
 COMMANDS = (
     ("dangky", "register", True, True, True),
-    ("bithu", "secretary", True, True, False),
+    ("maduky", "invite", False, True, True),
+    ("bithu", "secretary", True, True, True),
     ("datlich", "set_schedule", True, True, True),
     ("lichhop", "show_schedule", False, False, True),
     ("themhanchot", "add_deadline", False, True, True),

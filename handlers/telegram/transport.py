@@ -50,15 +50,28 @@ class TelegramTransport:
         except (TimedOut, NetworkError) as exc:
             return _network(exc)
         except TelegramError as exc:
+            if isinstance(exc.__cause__, ValueError):  # a 2xx answer we could not read
+                return SendResult("uncertain", error=f"unreadable answer: {exc}")
             return SendResult("failed", error=str(exc))
         return SendResult("sent", message_id=str(message.message_id))
 
 
 def _network(exc: TelegramError) -> SendResult:
-    """Connection refused or 5xx: not delivered, retry. A timeout after sending: uncertain."""
+    """Classify by what surely happened: an HTTP error status means Telegram did not send.
+
+    python-telegram-bot raises NetworkError for a 5xx answer; with a JSON body it has no
+    cause, with a body it cannot parse (the front end's HTML 502/503/504 page) its cause is
+    the TelegramError of the parse. Either way a status came back: not delivered, retry.
+    Only a connection lost after the request went out, or a read timeout, is uncertain.
+    """
     cause = exc.__cause__
     if isinstance(cause, _NOT_SENT):
         return SendResult("retry", error=f"{type(cause).__name__}: {exc}")
-    if cause is None and not isinstance(exc, TimedOut):
-        return SendResult("retry", error=str(exc))  # an HTTP 5xx answer: Telegram said no
+    if not isinstance(exc, TimedOut) and (cause is None or isinstance(cause, TelegramError)):
+        return SendResult("retry", error=_short(str(exc)))
     return SendResult("uncertain", error=f"{type(cause or exc).__name__}: {exc}")
+
+
+def _short(error: str, limit: int = 300) -> str:
+    """An error page quoted in the message is kept short in the outbox row."""
+    return error if len(error) <= limit else error[:limit] + "…"

@@ -3,6 +3,7 @@ arrive in the group and privately; she taps "✅ Đã xong" and the committee se
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -38,9 +39,11 @@ async def _say(fake: FakeTelegram, text: str, *, user: int, chat: int, count: in
 async def test_the_branch_story_through_telegram(bot: Application, fake: FakeTelegram) -> None:
     fake.chat_owners.add((GROUP, SECRETARY))
     refused = await _say(fake, "/dangky Chi bộ Thôn 3", user=MEMBER, chat=GROUP, count=1)
-    assert "quản trị viên" in refused
-    done = await _say(fake, "/dangky Chi bộ Thôn 3 | Đảng ủy xã An Bình", user=SECRETARY,
-                      chat=GROUP, count=2)
+    assert "cần mã đăng ký" in refused
+    issued = await _say(fake, "/maduky Chi bộ Thôn 3 | Đảng ủy xã An Bình", user=ADMIN,
+                        chat=ADMIN, count=1)
+    code = re.search(r"/dangky ([A-Z0-9]{8})", issued).group(1)
+    done = await _say(fake, f"/dangky {code}", user=SECRETARY, chat=GROUP, count=2)
     assert "Đã đăng ký nhóm này cho Chi bộ Thôn 3" in done
     assert "Đã ghi nhận" in await _say(fake, "/bithu", user=SECRETARY, chat=GROUP, count=3)
     bad = await _say(fake, "/datlich khi nào rảnh", user=SECRETARY, chat=GROUP, count=4)
@@ -54,7 +57,7 @@ async def test_the_branch_story_through_telegram(bot: Application, fake: FakeTel
                           chat=MEMBER, count=1)
     assert "cán bộ quản trị" in no_right
     added = await _say(fake, f"/themhanchot Nộp báo cáo quý | {_when(timedelta(days=1))}",
-                       user=ADMIN, chat=ADMIN, count=1)
+                       user=ADMIN, chat=ADMIN, count=2)
     assert "Đã thêm hạn chót #1" in added
 
     runner = bot.bot_data.reminders
@@ -72,7 +75,7 @@ async def test_the_branch_story_through_telegram(bot: Application, fake: FakeTel
     fake.user_presses(sent, button["callback_data"], user_id=SECRETARY)
     [answer] = await fake.wait_for("answerCallbackQuery")
     assert "Đã ghi nhận chi bộ hoàn thành" in answer.params["text"]
-    progress = await _say(fake, "/tiendo", user=ADMIN, chat=ADMIN, count=2)
+    progress = await _say(fake, "/tiendo", user=ADMIN, chat=ADMIN, count=3)
     assert "1/1 chi bộ đã xong" in progress
     listing = await _say(fake, "/hanchot", user=SECRETARY, chat=GROUP, count=7)
     assert "✅ #1 Nộp báo cáo quý" in listing

@@ -24,7 +24,7 @@ async def _rows(services: Services, *, digests: bool = False) -> list[OutboxMess
 
 async def _branch(services: Services, now: datetime) -> int:
     branch, _ = await services.branches.register("Chi bộ Thôn 3", "Đảng ủy xã", GROUP, now)
-    await services.branches.add_member(branch.id, SECRETARY, "Lan")
+    await services.branches.add_member(branch.id, SECRETARY, "Lan", now=now)
     return branch.id
 
 
