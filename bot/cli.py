@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import logging
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
@@ -16,6 +17,8 @@ from bot.config import Settings, load_settings
 from bot.database import SchemaTooNew
 from bot.redact import Redactor
 from bot.services import Services, build_services, utc_now
+
+log = logging.getLogger(__name__)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,11 +64,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     settings = load_settings()
-    logs.configure(settings.log_level, settings.log_format,
-                   Redactor.for_settings(settings))
+    redactor = Redactor.for_settings(settings)
+    logs.configure(settings.log_level, settings.log_format, redactor)
     if args.command is None:
         parser.print_help()
         return 0
+    try:
+        return _dispatch(parser, args, settings)
+    except KeyboardInterrupt:
+        return 130
+    except SchemaTooNew as exc:
+        print(texts.SCHEMA_TOO_NEW.format(revision=exc), file=sys.stderr)
+    except Exception as exc:  # a refused token, an unreachable server: a sentence, not a trace
+        message = _known_failure(exc)
+        if message is None:
+            raise
+        log.debug("start-up failed", exc_info=True)
+        print(redactor(message), file=sys.stderr)
+    return 2
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace,
+              settings: Settings) -> int:
     if args.command == "schedule" and args.schedule_command == "preview":
         return _preview(args)
     if admin_cli.wants(args):
@@ -91,13 +111,21 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(SystemExit):
             parser.parse_args([args.command, "--help"])
         return 2
-    try:
-        return asyncio.run(_with_services(settings, lambda s: handler(s, args)))
-    except KeyboardInterrupt:
-        return 130
-    except SchemaTooNew as exc:
-        print(texts.SCHEMA_TOO_NEW.format(revision=exc), file=sys.stderr)
-        return 2
+    return asyncio.run(_with_services(settings, lambda s: handler(s, args)))
+
+
+def _known_failure(exc: BaseException) -> str | None:
+    """What an operator should read for a failure outside the bot: token, network, database."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError
+    from telegram.error import InvalidToken, NetworkError
+
+    if isinstance(exc, InvalidToken):
+        return texts.TOKEN_REFUSED
+    if isinstance(exc, NetworkError):
+        return texts.TELEGRAM_UNREACHABLE.format(error=exc)
+    if isinstance(exc, DBAPIError | InterfaceError | OSError):
+        return texts.DATABASE_UNREACHABLE.format(error=f"{type(exc).__name__}: {exc}")
+    return None
 
 
 def _day(value: str) -> date:

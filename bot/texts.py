@@ -12,6 +12,14 @@ CLI_DESCRIPTION = "Trợ lý Chi bộ – hỏi đáp văn bản của Đảng c
 CLI_RUN = "chạy bot Telegram (không có TELEGRAM_BOT_TOKEN thì mở trò chuyện trong console)"
 CLI_RUN_CONSOLE = "luôn mở trò chuyện trong console"
 CLI_RUN_WEBHOOK = "nhận cập nhật qua webhook (starlette + uvicorn) thay vì long polling"
+TOKEN_REFUSED = ("Telegram từ chối TELEGRAM_BOT_TOKEN (token sai, đã bị thu hồi, hoặc "
+                 "TELEGRAM_API_BASE_URL trỏ sai chỗ). Lấy lại token từ @BotFather và sửa trong "
+                 ".env; để chạy thử không cần Telegram: chibo console.")
+TELEGRAM_UNREACHABLE = ("Không kết nối được máy chủ Telegram ({error}). Kiểm tra mạng và "
+                        "TELEGRAM_API_BASE_URL trong .env.")
+DATABASE_UNREACHABLE = ("Không mở được cơ sở dữ liệu ({error}). Kiểm tra DATABASE_URL trong .env "
+                        "(máy chủ PostgreSQL đang chạy? tên người dùng, mật khẩu, tên cơ sở dữ "
+                        "liệu đúng?), hoặc bỏ trống để dùng tệp SQLite mặc định.")
 NEED_SECRET = "Chế độ webhook cần CHIBO_WEBHOOK_SECRET (xem .env.example)."
 CLI_CONSOLE = "trò chuyện với bot ngay trong cửa sổ dòng lệnh (không cần mạng)"
 CLI_ASK = "hỏi một câu (hoặc mỗi dòng của stdin là một câu hỏi)"

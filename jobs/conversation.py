@@ -180,8 +180,10 @@ class ReminderConversation:
     async def done(self, caller: Caller, args: str, now: datetime) -> Reply:
         """/xong <mã hạn chót> — for this group's branch or the secretary's only branch."""
         branches = await self._branches_of(caller)
-        if len(branches) != 1:
-            return Reply.plain(texts.DONE_WHICH_BRANCH if branches else texts.NO_BRANCHES)
+        if not branches:
+            return Reply.plain(texts.NOT_REGISTERED if caller.in_group else texts.NO_BRANCHES)
+        if len(branches) > 1:
+            return Reply.plain(texts.DONE_WHICH_BRANCH)
         if not await self._officer(caller, branches[0].id):
             return Reply.plain(texts.ONLY_OFFICERS)
         if not args.strip().lstrip("#").isdigit():

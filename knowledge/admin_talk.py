@@ -186,7 +186,8 @@ class AdminTalk:
 
     async def audit_log(self) -> Reply:
         entries = await audit.recent(self.roles.sessions, 15)
-        lines = [f"{e.at:%d/%m %H:%M} {e.actor} {e.action} {e.target}" for e in entries]
+        lines = [f"{e.at.astimezone(audit.VN):%d/%m %H:%M} {e.actor} "
+                 f"{texts.AUDIT_ACTIONS.get(e.action, e.action)} {e.target}" for e in entries]
         return Reply((Span(texts.AUDIT_TITLE, "bold"), *(Span(line) for line in lines)))
 
     async def documents(self) -> Reply:

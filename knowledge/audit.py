@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge.models import AuditEntry
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")  # the log is stored in UTC and read in Vietnam's time
 
 
 def record(session: AsyncSession, actor: str, action: str, target: str, before: dict | None,

@@ -41,8 +41,8 @@ class ImportReport:
 
 
 def export_csv(entries: list[QAEntry]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: a lone \r is quoted too
     writer.writerow(COLUMNS)
     for entry in entries:
         writer.writerow(_cells(entry))
@@ -96,7 +96,7 @@ def read_table(data: bytes, file_name: str) -> list[tuple[int, dict[str, str]]]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise UnreadableSheet("tệp CSV phải lưu dạng UTF-8") from exc
-        grid = list(csv.reader(io.StringIO(text)))
+        grid = list(csv.reader(io.StringIO(text, newline="")))
     else:
         raise UnreadableSheet("chỉ nhận tệp .csv hoặc .xlsx")
     if not grid:

@@ -109,7 +109,17 @@ GRANT_USAGE = "Cách dùng: /capquyen <mã người dùng Telegram> [tên]; /thu
 GRANTED = "Đã cấp quyền quản trị."
 REVOKED = "Đã thu hồi quyền quản trị."
 UNCHANGED = "Không có gì thay đổi."
-AUDIT_TITLE = "Nhật ký thay đổi gần đây:"
+AUDIT_TITLE = "Nhật ký thay đổi gần đây (giờ Việt Nam):"
+AUDIT_ACTIONS = {  # the audit log's action codes in words; unknown codes are shown as they are
+    "admin.grant": "cấp quyền quản trị", "admin.revoke": "thu hồi quyền quản trị",
+    "member.add": "thêm đảng viên được hỏi", "qa.add": "thêm hỏi đáp",
+    "qa.import.add": "nhập hỏi đáp mới", "qa.import.edit": "nhập sửa hỏi đáp",
+    "qa.show": "hiện hỏi đáp", "qa.hide": "ẩn hỏi đáp", "document.remove": "xóa văn bản",
+    "branch.add": "tạo chi bộ", "branch.bind": "gắn nhóm với chi bộ",
+    "branch.invite": "cấp mã đăng ký", "branch.officer": "ghi nhận bí thư/phó bí thư",
+    "schedule.set": "đặt lịch sinh hoạt", "deadline.add": "thêm hạn chót",
+    "deadline.done": "báo xong hạn chót",
+}
 DOCS_TITLE = "Văn bản trong cơ sở dữ liệu:"
 DOCS_EMPTY = "Chưa có văn bản nào. Gửi tệp .docx, .pdf, .txt hoặc .md cho bot để nhập."
 DOC_REMOVED = "Đã xóa văn bản #{id}: {citation}"

@@ -50,7 +50,7 @@ async def test_sigkill_with_acknowledged_updates_loses_and_doubles_nothing(
     env.update(DATABASE_URL=database_url, CHIBO_DATA_DIR=str(tmp_path),
                TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url,
                CHIBO_WEBHOOK_SECRET="s", CHIBO_WEBHOOK_PORT=str(port),
-               CHIBO_REMINDER_CLAIM_TIMEOUT="0", CHIBO_LOG_LEVEL="WARNING")
+               CHIBO_REMINDER_CLAIM_TIMEOUT="3600", CHIBO_LOG_LEVEL="WARNING")
     process = await _start(env)
     await _healthy(port)
     async with httpx.AsyncClient() as client:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
@@ -176,3 +177,42 @@ async def test_two_processes_sharing_the_database_stay_within_the_overall_limit_
     assert first["sent"] + second["sent"] == 70 and first["sent"] and second["sent"]
     assert fake.flood_429s == 0
     assert len({c.params["chat_id"] for c in fake.sent()}) == 70
+
+
+async def test_a_front_end_502_page_is_not_delivered_so_it_is_sent_again_exactly_once(
+    services: Services, bot: Bot, fake: FakeTelegram
+) -> None:
+    chats = [str(-3_000_000 - n) for n in range(500)]
+    fake.bad_gateway_every = 10  # one send in ten meets nginx's HTML "502 Bad Gateway"
+    await enqueue(services, chats)
+    sender = deliverer(services, bot)
+    outcomes = await sender.deliver_due()
+    assert outcomes["retry"] >= 50
+    deadline = asyncio.get_running_loop().time() + 60
+    while set((await states(services)).values()) != {"sent"}:
+        assert asyncio.get_running_loop().time() < deadline, await states(services)
+        await asyncio.sleep(0.5)
+        await sender.deliver_due()
+    delivered = Counter(str(m["chat"]["id"]) for m in fake.messages.values())
+    assert delivered == Counter(chats), "a chat got no reminder or two"
+    assert sum(1 for c in fake.sent() if c.params["chat_id"] in chats) > len(chats)
+
+
+async def test_rows_left_sending_by_a_dead_process_are_resolved_at_the_next_start(
+    services: Services, bot: Bot
+) -> None:
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "from jobs.claims import new_token; "
+                           "print(new_token())"], capture_output=True, text=True, check=True)
+    await enqueue(services, ["-4001", "-4002", "-4003"])
+    async with services.db.sessions.begin() as session:
+        rows = list((await session.execute(select(OutboxMessage).order_by(
+            OutboxMessage.chat_id))).scalars())
+        holders = (dead.stdout.strip(), "another-host:1:1:abcd", None)
+        for row, holder in zip(rows, holders, strict=True):
+            row.state, row.claimed_at, row.claimed_by = "sending", utc_now(), holder
+    assert await deliverer(services, bot).recover() == 1  # long before the claim timeout
+    assert await states(services) == {"-4001": "uncertain", "-4002": "sending",
+                                      "-4003": "sending"}
