@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from jobs.astronomy import new_moon, sun_longitude
+
 TIMEZONE = 7.0
 _SYNODIC = 29.530588853
 _EPOCH = 2415021.076998695  # the new moon of 1900-01-01
-_RAD = math.pi / 180
 
 
 @dataclass(frozen=True, order=True)
@@ -33,56 +34,23 @@ def _from_jdn(jdn: int) -> date:
     return date.fromordinal(jdn - 1721425)
 
 
-def _new_moon(k: int) -> float:
-    """Julian day (UT) of the k-th new moon after the epoch (Meeus' series, shortened)."""
-    t = k / 1236.85
-    t2, t3 = t * t, t * t * t
-    jd = 2415020.75933 + 29.53058868 * k + 0.0001178 * t2 - 0.000000155 * t3
-    jd += 0.00033 * math.sin((166.56 + 132.87 * t - 0.009173 * t2) * _RAD)
-    sun = 359.2242 + 29.10535608 * k - 0.0000333 * t2 - 0.00000347 * t3
-    moon = 306.0253 + 385.81691806 * k + 0.0107306 * t2 + 0.00001236 * t3
-    lat = 21.2964 + 390.67050646 * k - 0.0016528 * t2 - 0.00000239 * t3
-    c = (0.1734 - 0.000393 * t) * math.sin(sun * _RAD) + 0.0021 * math.sin(2 * _RAD * sun)
-    c += -0.4068 * math.sin(moon * _RAD) + 0.0161 * math.sin(2 * _RAD * moon)
-    c += -0.0004 * math.sin(3 * _RAD * moon)
-    c += 0.0104 * math.sin(2 * _RAD * lat) - 0.0051 * math.sin(_RAD * (sun + moon))
-    c += -0.0074 * math.sin(_RAD * (sun - moon)) + 0.0004 * math.sin(_RAD * (2 * lat + sun))
-    c += -0.0004 * math.sin(_RAD * (2 * lat - sun)) - 0.0006 * math.sin(_RAD * (2 * lat + moon))
-    c += 0.0010 * math.sin(_RAD * (2 * lat - moon)) + 0.0005 * math.sin(_RAD * (2 * moon + sun))
-    if t < -11:
-        delta = 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3
-    else:
-        delta = -0.000278 + 0.000265 * t + 0.000262 * t2
-    return jd + c - delta
-
-
 @lru_cache(maxsize=4096)
 def _new_moon_day(k: int) -> int:
     """The local (UTC+7) day number on which the k-th new moon falls."""
-    return math.floor(_new_moon(k) + 0.5 + TIMEZONE / 24)
+    return math.floor(new_moon(k) + 0.5 + TIMEZONE / 24)
 
 
 def _sun_sector(jdn: int) -> int:
     """Which twelfth of the ecliptic the sun is in at the start of a local day (0..11)."""
-    t = (jdn - 0.5 - TIMEZONE / 24 - 2451545.0) / 36525
-    t2 = t * t
-    mean = 357.52910 + 35999.05030 * t - 0.0001559 * t2 - 0.00000048 * t * t2
-    longitude = 280.46645 + 36000.76983 * t + 0.0003032 * t2
-    longitude += (1.914600 - 0.004817 * t - 0.000014 * t2) * math.sin(_RAD * mean)
-    longitude += (0.019993 - 0.000101 * t) * math.sin(2 * _RAD * mean)
-    longitude += 0.000290 * math.sin(3 * _RAD * mean)
-    radians = longitude * _RAD
-    radians -= 2 * math.pi * math.floor(radians / (2 * math.pi))
-    return math.floor(radians / math.pi * 6)
+    return math.floor(sun_longitude(jdn - 0.5 - TIMEZONE / 24) / 30)
 
 
 @lru_cache(maxsize=512)
 def _month_11(year: int) -> int:
     """Day number of the start of lunar month 11 (the one holding the winter solstice)."""
-    k = math.floor((_jdn(date(year, 12, 31)) - 2415021) / _SYNODIC)
-    start = _new_moon_day(k)
-    if _sun_sector(start) >= 9:
-        start = _new_moon_day(k - 1)
+    start = _month_holding(_jdn(date(year, 12, 31)))
+    if _sun_sector(start) >= 9:  # that month began after the solstice: month 11 is before it
+        start = _month_holding(start - 1)
     return start
 
 
@@ -100,12 +68,19 @@ def _leap_offset(month_11: int) -> int:
             return i - 1
 
 
+def _month_holding(jdn: int) -> int:
+    """The first day of the lunar month holding day `jdn`: the last new moon on or before it."""
+    k = math.floor((jdn - _EPOCH) / _SYNODIC)
+    while _new_moon_day(k) > jdn:
+        k -= 1
+    while _new_moon_day(k + 1) <= jdn:
+        k += 1
+    return _new_moon_day(k)
+
+
 def to_lunar(day: date) -> LunarDate:
     jdn = _jdn(day)
-    k = math.floor((jdn - _EPOCH) / _SYNODIC)
-    month_start = _new_moon_day(k + 1)
-    if month_start > jdn:
-        month_start = _new_moon_day(k)
+    month_start = _month_holding(jdn)
     a11 = _month_11(day.year)
     b11 = a11
     if a11 >= month_start:

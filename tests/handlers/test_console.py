@@ -68,4 +68,4 @@ async def test_the_operator_adds_an_entry_and_sees_unanswered_questions(kb: Serv
     assert "Xem lại mục hỏi – đáp" in transcript
     assert "Đã lưu mục hỏi – đáp #" in transcript
     assert "Không còn câu hỏi nào" in transcript
-    assert "qa.add" in transcript
+    assert "thêm hỏi đáp qa:" in transcript

@@ -78,7 +78,7 @@ async def test_an_admin_curates_from_her_phone(bot: Application, fake: FakeTeleg
     assert "hằng tháng" in await say(fake, f"/xemhoidap {entry_id}", ADMIN)
     assert "Đã ẩn" in await say(fake, f"/an {entry_id}", ADMIN)
     assert "chưa tìm thấy" in await say(fake, "dang phi cua nguoi ve huu", OTHER)
-    assert "qa.hide" in await say(fake, "/nhatky", ADMIN)
+    assert "ẩn hỏi đáp qa:" in await say(fake, "/nhatky", ADMIN)
 
 
 async def test_unanswered_questions_are_grouped_and_answered_with_one_tap(
