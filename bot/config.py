@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     reminder_horizon_hours: float = Field(default=48, alias="CHIBO_REMINDER_HORIZON_HOURS", gt=0)
     reminder_rate: float = Field(default=30, alias="CHIBO_REMINDER_RATE_PER_SECOND", gt=0)
     shared_budget: bool = Field(default=False, alias="CHIBO_SHARED_SEND_BUDGET")
+    rest_days: str = Field(default="sun", alias="CHIBO_REST_DAYS",
+                           pattern=r"^\s*(sun|sat\s*,\s*sun|sun\s*,\s*sat)\s*$")
     reminder_claim_timeout: float = Field(default=120, alias="CHIBO_REMINDER_CLAIM_TIMEOUT",
                                           ge=0)
 
@@ -55,6 +57,11 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @property
+    def rest_day_numbers(self) -> frozenset[int]:
+        """Weekly rest days (0 = Monday): Sunday, or Saturday and Sunday in state agencies."""
+        return frozenset({6}) if self.rest_days.strip() == "sun" else frozenset({5, 6})
 
     @property
     def resolved_database_url(self) -> str:

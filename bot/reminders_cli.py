@@ -57,10 +57,15 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     reminders.add_parser("plan", help=texts.CLI_REMINDERS_PLAN)
     run = reminders.add_parser("run", help=texts.CLI_REMINDERS_RUN)
     run.add_argument("--until-idle", action="store_true", help=texts.CLI_UNTIL_IDLE)
+    days = sub.add_parser("holidays", help=texts.CLI_HOLIDAYS)
+    days.add_argument("year", type=int)
+    days.add_argument("--off", help=texts.CLI_HOLIDAYS_OFF)
+    days.add_argument("--work", default="", help=texts.CLI_HOLIDAYS_WORK)
+    days.add_argument("--clear", action="store_true", help=texts.CLI_HOLIDAYS_CLEAR)
 
 
 def wants(args: argparse.Namespace) -> bool:
-    return args.command in ("branch", "deadline", "reminders") or (
+    return args.command in ("branch", "deadline", "reminders", "holidays") or (
         args.command == "schedule" and args.schedule_command in ("set", "show"))
 
 
@@ -76,6 +81,8 @@ def add_schedule_parsers(schedule: argparse._SubParsersAction) -> None:  # noqa:
 
 async def run(services: Services, args: argparse.Namespace) -> int:
     command = args.command
+    if command == "holidays":
+        return await _holidays(services, args)
     sub = getattr(args, f"{command}_command", None)
     if sub is None:
         return 2
@@ -202,6 +209,27 @@ async def _reminders_run(services: Services, args: argparse.Namespace) -> int:
         await runner.start()
         await stop.wait()
         await runner.stop()
+    return 0
+
+
+async def _holidays(services: Services, args: argparse.Namespace) -> int:
+    """Print the year's days off; with --off/--work enter the decision, --clear remove it."""
+    from jobs.daysoff import DaysError, parse_days
+    from jobs.texts import holiday_lines
+
+    if not 1900 <= args.year <= 2199:
+        print(texts.CLI_BAD_YEAR, file=sys.stderr)
+        return 2
+    if args.clear:
+        await services.days_off.clear(args.year, "cli", utc_now())
+    elif args.off is not None:
+        try:
+            off, work = parse_days(args.off, args.year), parse_days(args.work, args.year)
+        except DaysError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        await services.days_off.decide(args.year, off, work, "cli", utc_now())
+    print("\n".join(holiday_lines(await services.days_off.calendar(), args.year)))
     return 0
 
 

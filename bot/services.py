@@ -10,6 +10,7 @@ from bot.database import Database
 from jobs.branches import BranchService
 from jobs.budget import SharedBudget
 from jobs.conversation import ReminderConversation
+from jobs.daysoff import DaysOffService
 from jobs.delivery import Deliverer, Transport, enqueue_notice
 from jobs.invites import Invites
 from jobs.limits import Limiter
@@ -46,6 +47,7 @@ class Services:
     curation: Curation
     dialogs: Dialogs
     admin: AdminTalk
+    days_off: DaysOffService
 
     def reminders(self, transports: dict[str, Transport]) -> ReminderRunner:
         """A runner that delivers through the given platform transports."""
@@ -79,7 +81,8 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
     if migrate:
         await db.migrate()
     knowledge = KnowledgeService(db.sessions, settings.answer_threshold)
-    branches = BranchService(db.sessions)
+    branches = BranchService(db.sessions, settings.rest_day_numbers)
+    days_off = DaysOffService(db.sessions, settings.rest_day_numbers)
     roles = Roles(db.sessions, frozenset(ChatRef("telegram", str(i)) for i in settings.admin_ids))
     curation = Curation(db.sessions)
     unanswered = Unanswered(db.sessions)
@@ -96,8 +99,10 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
                                   per_minute=settings.questions_per_minute),
         branches=branches,
         planner=Planner(db.sessions, horizon=timedelta(hours=settings.reminder_horizon_hours),
-                        grace=timedelta(hours=settings.reminder_grace_hours)),
-        reminder_talk=ReminderConversation(branches, Invites(db.sessions)),
+                        grace=timedelta(hours=settings.reminder_grace_hours),
+                        rest_days=settings.rest_day_numbers),
+        days_off=days_off,
+        reminder_talk=ReminderConversation(branches, Invites(db.sessions), days_off),
         roles=roles,
         curation=curation,
         dialogs=dialogs,

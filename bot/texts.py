@@ -96,6 +96,12 @@ CLI_BRANCH_ADD = "đăng ký (hoặc cập nhật) một chi bộ"
 CLI_CHAT = "nhóm của chi bộ, dạng telegram:-100123"
 CLI_SEC = "bí thư, dạng telegram:12345 (lặp lại được)"
 CLI_BRANCH_LIST = "liệt kê các chi bộ"
+CLI_HOLIDAYS = "ngày nghỉ lễ, tết của một năm; nhập hoặc xóa quyết định ngày nghỉ của năm"
+CLI_HOLIDAYS_OFF = ("mọi ngày nghỉ Tết, Quốc khánh (kể cả nghỉ bù) theo quyết định, "
+                    "ví dụ \"5/2-11/2, 1/9-2/9\"")
+CLI_HOLIDAYS_WORK = "ngày nghỉ hằng tuần chuyển thành ngày làm bù, ví dụ \"20/2\""
+CLI_HOLIDAYS_CLEAR = "xóa quyết định của năm, quay về ngày nghỉ theo luật"
+CLI_BAD_YEAR = "Năm phải từ 1900 đến 2199."
 CLI_BRANCH_INVITE = "cấp mã đăng ký dùng một lần để bí thư gắn nhóm chat với chi bộ"
 INVITE_CODE = ("Mã đăng ký cho {name}: {code}\nBí thư thêm bot vào nhóm chi bộ rồi gõ trong "
                "nhóm: /dangky {code}\nMã dùng một lần, hết hạn ngày {day}.")

@@ -8,6 +8,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from jobs.daysoff import load_days_off
+from jobs.holidays import BY_LAW
 from jobs.models import Branch, BranchChat, BranchMember, Completion, Deadline, Schedule
 from jobs.phrases import Parsed, parse
 from jobs.recurrence import VN, from_spec, occurrences, to_spec
@@ -30,8 +32,10 @@ class Progress:
 class BranchService:
     """Owns the unit of work of every change to branches, schedules and deadlines."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession],
+                 rest_days: frozenset[int] = BY_LAW.rest_days) -> None:
         self.sessions = sessions
+        self.rest_days = rest_days
 
     async def register(self, name: str, committee: str, chat: ChatRef | None,
                        now: datetime, *, actor: str = "cli") -> tuple[Branch, bool]:
@@ -108,9 +112,10 @@ class BranchService:
             query = select(Schedule).where(Schedule.branch_id == branch_id,
                                            Schedule.active.is_(True))
             schedule = (await session.execute(query)).scalar_one_or_none()
+            days_off = await load_days_off(session, self.rest_days)
         if schedule is None:
             return None, []
-        return schedule, occurrences(from_spec(schedule.spec), now, count)
+        return schedule, occurrences(from_spec(schedule.spec), now, count, days_off)
 
     async def add_deadline(self, title: str, phrase: str, *, committee: str | None = None,
                            branch_ids: list[int] | None = None, target: str = "secretaries",

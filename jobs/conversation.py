@@ -7,9 +7,11 @@ from datetime import date, datetime
 
 from jobs import texts
 from jobs.branches import BranchService
+from jobs.daysoff import DaysError, DaysOffService, parse_days
 from jobs.invites import InviteError, Invites, looks_like_code
 from jobs.phrases import PhraseError
-from jobs.recurrence import from_spec
+from jobs.recurrence import VN, from_spec
+from knowledge.normalize import fold as fold_word
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
 
 SHIFT_WORDS = {"lui": "after", "lùi": "after", "sau": "after", "som": "before",
@@ -41,9 +43,11 @@ def _replaced(chats: list[str]) -> tuple[str, ...]:
 
 
 class ReminderConversation:
-    def __init__(self, branches: BranchService, invites: Invites) -> None:
+    def __init__(self, branches: BranchService, invites: Invites,
+                 days_off: DaysOffService) -> None:
         self.branches = branches
         self.invites = invites
+        self.days_off = days_off
 
     async def register(self, caller: Caller, args: str, now: datetime) -> Reply:
         """/dangky <mã> from the committee, or /dangky Tên | Cấp ủy by an admin in the group."""
@@ -232,6 +236,41 @@ class ReminderConversation:
                 total=len(report.done) + len(report.pending)), "bold"))
             spans.extend(Span(f"⬜ {b.name}") for b in report.pending[:30])
         return Reply(tuple(spans))
+
+    async def holidays(self, caller: Caller, args: str, now: datetime) -> Reply:
+        """/ngaynghi [năm] — the public days off a meeting moves away from."""
+        text = args.strip() or str(now.astimezone(VN).year)
+        if not (text.isdigit() and 1900 <= int(text) <= 2199):
+            return Reply.plain(texts.HOLIDAYS_USAGE)
+        lines = texts.holiday_lines(await self.days_off.calendar(), int(text))
+        return Reply((Span(lines[0], "bold"), *(Span(line) for line in lines[1:])))
+
+    async def decide_holidays(self, caller: Caller, args: str, now: datetime) -> Reply:
+        """/datngaynghi 2027 | nghỉ: 5/2-11/2, 1/9-2/9 | làm: 20/2 (or | xóa) — admins."""
+        if not caller.bot_admin:
+            return Reply.plain(texts.ONLY_BOT_ADMINS)
+        parts = _parts(args)
+        if not (parts[0].isdigit() and 1900 <= int(parts[0]) <= 2199) or len(parts) < 2:
+            return Reply.plain(texts.DECIDE_USAGE)
+        year = int(parts[0])
+        if fold_word(parts[1]) in ("xoa", "xoa bo"):
+            cleared = await self.days_off.clear(year, _who(caller), now)
+            return Reply.plain((texts.DECISION_CLEARED if cleared else texts.NO_DECISION)
+                               .format(year=year))
+        lists: dict[str, set[date]] = {"nghi": set(), "lam": set()}
+        for part in parts[1:]:
+            label, _, days = part.partition(":")
+            if fold_word(label) not in lists or not days.strip():
+                return Reply.plain(texts.DECIDE_USAGE)
+            try:
+                lists[fold_word(label)] |= parse_days(days, year)
+            except DaysError as exc:
+                return Reply.plain(str(exc))
+        await self.days_off.decide(year, lists["nghi"], lists["lam"], _who(caller), now)
+        lines = texts.holiday_lines(await self.days_off.calendar(), year)
+        return Reply((Span(texts.DECIDED.format(year=year, off=len(lists["nghi"]),
+                                                work=len(lists["lam"])), "bold"),
+                      *(Span(line) for line in lines)))
 
     async def _officer(self, caller: Caller, branch_id: int) -> bool:
         """The branch's secretary or deputy, or an admin: not any member or group admin."""

@@ -110,6 +110,18 @@ class BranchInvite(Base):
     used_in: Mapped[str | None] = mapped_column(String(96))
 
 
+class OfficialDay(Base):
+    """A day of the year's official decision: a day off, or a rest day made a working day."""
+
+    __tablename__ = "official_days"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    kind: Mapped[str] = mapped_column(String(8))  # off | work
+    created_by: Mapped[str] = mapped_column(String(96))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Completion(Base):
     __tablename__ = "completions"
     __table_args__ = (

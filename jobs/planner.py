@@ -14,6 +14,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from jobs import texts
+from jobs.daysoff import load_days_off
+from jobs.holidays import BY_LAW, DaysOff
 from jobs.models import (
     Branch,
     BranchChat,
@@ -43,6 +45,7 @@ class Audience:
     groups: dict[int, list[Target]]
     secretaries: dict[int, list[Target]]
     by_committee: dict[str, list[Branch]]
+    days_off: DaysOff = BY_LAW  # where meetings move when they fall on a day off
 
     def of(self, deadline: Deadline) -> list[Branch]:
         """The branches a deadline applies to, without scanning every branch for each."""
@@ -56,16 +59,19 @@ class Audience:
 class Planner:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], *,
                  horizon: timedelta = timedelta(hours=48),
-                 grace: timedelta = timedelta(hours=6)) -> None:
+                 grace: timedelta = timedelta(hours=6),
+                 rest_days: frozenset[int] = BY_LAW.rest_days) -> None:
         self.sessions = sessions
         self.horizon = horizon
         self.grace = grace
+        self.rest_days = rest_days
 
     async def plan(self, now: datetime) -> int:
         """Insert the reminders due in [now - grace, now + horizon); returns rows added."""
         start, end = now - self.grace, now + self.horizon
         async with self.sessions() as session:
             audience = await _audience(session)
+            audience.days_off = await load_days_off(session, self.rest_days)
             schedules = list((await session.execute(
                 select(Schedule).where(Schedule.active.is_(True)))).scalars())
             deadlines = list((await session.execute(
@@ -91,7 +97,8 @@ class Planner:
                       start: datetime, end: datetime, now: datetime) -> Iterable[dict]:
         rule = from_spec(schedule.spec)
         place = f", tại {schedule.place}" if schedule.place else ""
-        for occurrence, lead in _due(rule, schedule.lead_minutes, start, end):
+        for occurrence, lead in _due(rule, schedule.lead_minutes, start, end,
+                                     audience.days_off):
             text = texts.REMINDER_MEETING.format(branch=branch.name, when=texts.when(occurrence),
                                                  place=place, left=texts.time_left(lead))
             for target in audience.groups.get(branch.id, ()):
@@ -102,7 +109,7 @@ class Planner:
                        done: set[tuple[int, int, date]], start: datetime, end: datetime,
                        now: datetime) -> Iterable[dict]:
         rule = from_spec(deadline.spec)
-        due = list(_due(rule, deadline.lead_minutes, start, end))
+        due = list(_due(rule, deadline.lead_minutes, start, end, audience.days_off))
         if not due:
             return
         private = deadline.target == "secretaries"
@@ -155,10 +162,12 @@ def _digest_rows(monday: datetime, schedules: list[Schedule], deadlines: list[De
                  now: datetime) -> Iterable[dict]:
     """One private message per secretary: the branch's meetings and open deadlines this week."""
     week_end = monday + timedelta(days=7)
-    meetings = {s.branch_id: between(from_spec(s.spec), monday, week_end) for s in schedules}
+    off = audience.days_off
+    meetings = {s.branch_id: between(from_spec(s.spec), monday, week_end, off)
+                for s in schedules}
     open_deadlines: dict[int, list[tuple[Deadline, datetime]]] = defaultdict(list)
     for deadline in deadlines:
-        days = between(from_spec(deadline.spec), monday, week_end)
+        days = between(from_spec(deadline.spec), monday, week_end, off)
         for branch in audience.of(deadline) if days else ():
             open_deadlines[branch.id] += [(deadline, d) for d in days]
     for branch_id, people in audience.secretaries.items():
@@ -177,11 +186,11 @@ def _digest_rows(monday: datetime, schedules: list[Schedule], deadlines: list[De
             yield _row("digest", branch.id, branch.id, person, monday, 0, text, [], now)
 
 
-def _due(rule: Rule, leads: list[int], start: datetime,
-         end: datetime) -> Iterable[tuple[datetime, int]]:
+def _due(rule: Rule, leads: list[int], start: datetime, end: datetime,
+         days_off: DaysOff) -> Iterable[tuple[datetime, int]]:
     """(occurrence, lead) pairs whose reminder time falls in [start, end)."""
     longest = timedelta(minutes=max(leads, default=0))
-    for occurrence in between(rule, start, end + longest):
+    for occurrence in between(rule, start, end + longest, days_off):
         for lead in leads:
             if start <= occurrence - timedelta(minutes=lead) < end:
                 yield occurrence, lead

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from jobs import lunar
-from jobs.holidays import is_day_off
+from jobs.holidays import BY_LAW, DaysOff
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 SHIFTS = ("none", "before", "after")
@@ -155,23 +155,24 @@ def days(pattern: Pattern, start: date) -> Iterator[date]:
             yield _month_end(year, month)
 
 
-def shifted(day: date, shift: str) -> date:
+def shifted(day: date, shift: str, days_off: DaysOff = BY_LAW) -> date:
     """Move a day off to the nearest working day before or after it."""
     if shift == "none":
         return day
     step = timedelta(days=-1 if shift == "before" else 1)
-    while is_day_off(day):
+    while days_off.is_day_off(day):
         day += step
     return day
 
 
-def occurrences(rule: Rule, after: datetime, count: int) -> list[datetime]:
+def occurrences(rule: Rule, after: datetime, count: int,
+                days_off: DaysOff = BY_LAW) -> list[datetime]:
     """The next `count` occurrences strictly after `after` (an aware datetime)."""
     local_after = after.astimezone(VN)
     start = local_after.date() - timedelta(days=40)
     out: list[datetime] = []
     for day in days(rule.pattern, start):
-        moment = datetime.combine(shifted(day, rule.shift), rule.at, VN)
+        moment = datetime.combine(shifted(day, rule.shift, days_off), rule.at, VN)
         if moment > local_after:
             out.append(moment)
             if len(out) >= count:
@@ -179,11 +180,12 @@ def occurrences(rule: Rule, after: datetime, count: int) -> list[datetime]:
     return out
 
 
-def between(rule: Rule, start: datetime, end: datetime) -> list[datetime]:
+def between(rule: Rule, start: datetime, end: datetime,
+            days_off: DaysOff = BY_LAW) -> list[datetime]:
     """Occurrences in [start, end)."""
     out: list[datetime] = []
     for day in days(rule.pattern, (start.astimezone(VN) - timedelta(days=40)).date()):
-        moment = datetime.combine(shifted(day, rule.shift), rule.at, VN)
+        moment = datetime.combine(shifted(day, rule.shift, days_off), rule.at, VN)
         if moment >= end:
             if day > (end.astimezone(VN) + timedelta(days=40)).date():
                 break

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from jobs.holidays import DaysOff
 from jobs.recurrence import (
     VN,
     EndOfMonthYearly,
@@ -158,8 +159,43 @@ HELP_REMINDERS = (
     "/bithu – nhận là bí thư chi bộ để được nhắc hạn chót riêng",
     "/datlich ngày 5 hằng tháng lúc 19h30 | địa điểm – đặt lịch sinh hoạt; /lichhop – xem lịch",
     "/hanchot – các hạn chót; /xong <mã> – báo đã xong",
-    "/maduky, /themhanchot, /tiendo – dành cho cán bộ quản trị",
+    "/ngaynghi [năm] – các ngày nghỉ lễ, tết mà lịch họp tránh",
+    "/maduky, /themhanchot, /tiendo, /datngaynghi – dành cho cán bộ quản trị",
 )
 DIGEST_TITLE = "🗓 Tuần tới của {branch}:"
 DIGEST_MEETING = "• Sinh hoạt chi bộ: {when}"
 DIGEST_DEADLINE = "• Hạn chót: {title} – {day}"
+
+DAYS_BAD_DAY = "Không đọc được ngày \"{part}\": viết ngày/tháng, ví dụ 16/2 hoặc 16/2-20/2."
+DAYS_BAD_RANGE = "Khoảng ngày kết thúc ở \"{part}\" không hợp lệ: ngày cuối phải sau ngày đầu."
+DAYS_WRONG_YEAR = "Ngày \"{part}\" không thuộc năm {year}."
+NO_SUCH_DAY = "Tháng {month} không có ngày {day}."
+REST_NAMES = {frozenset({6}): "Chủ nhật", frozenset({5, 6}): "thứ Bảy và Chủ nhật"}
+HOLIDAYS_TITLE = "Ngày nghỉ lễ, tết năm {year} (nghỉ hằng tuần: {rest})"
+HOLIDAYS_BY_LAW = ("Theo Bộ luật Lao động 2019 (Điều 111–112); chưa nhập quyết định của Thủ "
+                   "tướng cho năm này, nên ngày Tết và ngày liền kề Quốc khánh là ngày dự kiến.")
+HOLIDAYS_DECIDED = "Theo quyết định đã nhập cho năm này."
+HOLIDAYS_WORKING = "Ngày làm bù (ngày nghỉ hằng tuần thành ngày làm việc): {days}"
+HOLIDAYS_USAGE = "Cách dùng: /ngaynghi [năm], ví dụ /ngaynghi 2027."
+DECIDE_USAGE = ("Cách dùng: /datngaynghi năm | nghỉ: các ngày nghỉ | làm: các ngày làm bù. "
+                "Ví dụ: /datngaynghi 2027 | nghỉ: 5/2-11/2, 30/4, 1/5, 1/9-2/9 | làm: 20/2. "
+                "Nhập đủ mọi ngày nghỉ Tết và Quốc khánh trong quyết định, kể cả ngày nghỉ bù; "
+                "/datngaynghi 2027 | xóa để quay về ngày nghỉ theo luật.")
+DECIDED = "Đã lưu quyết định ngày nghỉ năm {year}: {off} ngày nghỉ, {work} ngày làm bù."
+DECISION_CLEARED = "Đã xóa quyết định năm {year}; dùng lại ngày nghỉ theo luật."
+NO_DECISION = "Năm {year} chưa có quyết định nào được nhập."
+
+
+def holiday_lines(days_off: DaysOff, year: int) -> list[str]:
+    """The table an admin checks: every public day off of the year, with its weekday."""
+    rest = REST_NAMES.get(days_off.rest_days, ", ".join(
+        WEEKDAY_NAMES[d] for d in sorted(days_off.rest_days)))
+    decision = days_off.decision(year)
+    lines = [HOLIDAYS_TITLE.format(year=year, rest=rest),
+             HOLIDAYS_DECIDED if decision else HOLIDAYS_BY_LAW]
+    lines += [f"{day:%d/%m} ({WEEKDAY_NAMES[day.weekday()]}) – {name}"
+              for day, name in sorted(days_off.holidays(year).items())]
+    if decision and decision.working_days:
+        lines.append(HOLIDAYS_WORKING.format(days=", ".join(
+            f"{d:%d/%m}" for d in sorted(decision.working_days))))
+    return lines

@@ -115,6 +115,8 @@ _REMINDER_COMMANDS = {
     "/hanchot": lambda r, a: r.deadlines(CALLER, utc_now()),
     "/xong": lambda r, a: r.done(CALLER, a, utc_now()),
     "/tiendo": lambda r, a: r.progress(CALLER, a, utc_now()),
+    "/ngaynghi": lambda r, a: r.holidays(CALLER, a, utc_now()),
+    "/datngaynghi": lambda r, a: r.decide_holidays(OPERATOR, a, utc_now()),
 }
 
 # The console is run by the operator on the server itself: admin commands need no right.

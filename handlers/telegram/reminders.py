@@ -56,6 +56,8 @@ COMMANDS = (
     ("hanchot", "deadlines", False, False, True),
     ("xong", "done", False, True, True),
     ("tiendo", "progress", False, True, True),
+    ("ngaynghi", "holidays", False, True, True),
+    ("datngaynghi", "decide_holidays", False, True, True),
 )
 
 

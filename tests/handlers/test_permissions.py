@@ -24,11 +24,12 @@ OFFICERS = "Lệnh này dành cho bí thư, phó bí thư chi bộ"
 NEEDS_CODE = "đồng chí cần mã đăng ký"
 
 EVERYONE = {"start": "", "help": "", "huongdan": "", "hoi": "QĐ 37 điều 14", "lichhop": "",
-            "hanchot": "", "huy": "", "xong": "1"}
+            "hanchot": "", "huy": "", "xong": "1", "ngaynghi": "2027"}
 ADMINS = {"themhoidap": "", "suahoidap": "999 answer Câu trả lời mới", "an": "999",
           "hien": "999", "xemhoidap": "999", "timhoidap": "đảng phí", "chuatraloi": "",
           "nhatky": "", "vanban": "", "xoavanban": "999", "themhanchot": "", "tiendo": "",
-          "xuathoidap": "", "themdangvien": "7777", "maduky": "Chi bộ Mới | Đảng ủy xã"}
+          "xuathoidap": "", "themdangvien": "7777", "maduky": "Chi bộ Mới | Đảng ủy xã",
+          "datngaynghi": "2027 | xóa"}
 SUPERADMINS = {"capquyen": "5555 Thử", "thuquyen": "5555"}
 IN_GROUP = {"dangky": "Chi bộ Thôn 3 | Đảng ủy xã", "bithu": "",
             "datlich": "ngày 5 hằng tháng lúc 19h30"}

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobs.holidays import is_day_off
+from jobs.holidays import BY_LAW
 from jobs.recurrence import (
     VN,
     EndOfMonthYearly,
@@ -63,7 +63,7 @@ def test_a_meeting_on_a_day_off_moves_as_the_branch_chose() -> None:
     assert _days(MonthlyDay(1), 2, "before")[0] == "2026-01-31"
     tet = Rule(LunarMonthly(1), shift="after")
     first = occurrences(tet, datetime(2026, 2, 1, tzinfo=VN), 1)[0]
-    assert first.date() == date(2026, 2, 20)  # the eve and mùng 1-3 (16-19/2) are days off
+    assert first.date() == date(2026, 2, 21)  # Tết by law: the eve and mùng 1-4 (16-20/2)
 
 
 def test_times_are_local_and_between_is_half_open() -> None:
@@ -95,7 +95,7 @@ def test_occurrences_are_after_the_start_increasing_and_never_on_a_day_off_when_
     assert found == sorted(found)
     assert all(o.tzinfo is VN and o.time() == time(19, 0) for o in found)
     if shift != "none":
-        assert not any(is_day_off(o.date()) for o in found)
+        assert not any(BY_LAW.is_day_off(o.date()) for o in found)
     else:
         assert len(set(found)) == len(found)
 
