@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     preview = schedule.add_parser("preview", help=texts.CLI_SCHEDULE_PREVIEW)
     preview.add_argument("rule", help=texts.CLI_RULE)
     preview.add_argument("--from", dest="start", type=_day, default=None, help=texts.CLI_FROM)
-    preview.add_argument("--count", type=int, default=5, help=texts.CLI_COUNT)
+    preview.add_argument("--count", type=_count, default=5, help=texts.CLI_COUNT)
     preview.add_argument("--shift", choices=("none", "before", "after"), default="none",
                          help=texts.CLI_SHIFT)
     reminders_cli.add_schedule_parsers(schedule)
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace,
               settings: Settings) -> int:
     if args.command == "schedule" and args.schedule_command == "preview":
-        return _preview(args)
+        return _preview(args, settings)
     if admin_cli.wants(args):
         return asyncio.run(_with_services(settings, lambda s: admin_cli.run(s, args)))
     if reminders_cli.wants(args):
@@ -135,21 +135,33 @@ def _day(value: str) -> date:
         raise argparse.ArgumentTypeError(texts.BAD_DATE.format(value=value)) from exc
 
 
-def _preview(args: argparse.Namespace) -> int:
-    """Print the next occurrences of a rule as ISO datetimes, one per line, nothing else."""
+def _preview(args: argparse.Namespace, settings: Settings) -> int:
+    """The next occurrences as ISO datetimes on stdout (one per line, for scripts); what was
+    understood, in words, on stderr (for the person typing)."""
+    from jobs.holidays import DaysOff
+    from jobs.phrase_texts import notes
     from jobs.phrases import PhraseError, parse
     from jobs.recurrence import VN, occurrences
 
     try:
-        rule = parse(args.rule, shift=args.shift).rule
+        parsed = parse(args.rule, shift=args.shift)
     except PhraseError as exc:
         print(exc, file=sys.stderr)
         return 2
+    print(texts.UNDERSTOOD.format(text=parsed.explanation), *notes(parsed.rule),
+          file=sys.stderr)
     start = args.start or datetime.now(VN).date()
     after = datetime.combine(start, time.min, VN) - timedelta(microseconds=1)
-    for moment in occurrences(rule, after, max(args.count, 0)):
+    for moment in occurrences(parsed.rule, after, args.count,
+                              DaysOff(settings.rest_day_numbers)):
         print(moment.isoformat())
     return 0
+
+
+def _count(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 100:
+        raise argparse.ArgumentTypeError(texts.BAD_COUNT)
+    return int(value)
 
 
 async def _with_services(settings: Settings, body: Callable[[Services], Awaitable[int]]) -> int:

@@ -12,8 +12,8 @@ from datetime import date
 from bot import texts
 from bot.services import Services, utc_now
 from jobs.phrases import PhraseError
-from jobs.recurrence import VN
-from jobs.texts import describe
+from jobs.recurrence import VN, occurrences
+from jobs.texts import describe, when
 from knowledge.replies import ChatRef
 
 
@@ -121,6 +121,8 @@ async def _schedule_set(services: Services, args: argparse.Namespace) -> int:
     parsed = await services.branches.set_schedule(args.branch, args.rule, args.place,
                                                   args.shift, utc_now())
     print(texts.SCHEDULE_SAVED.format(text=parsed.explanation))
+    _, upcoming = await services.branches.schedule(args.branch, utc_now())
+    print(*(f"  • {when(moment)}" for moment in upcoming), sep="\n")
     return 0
 
 
@@ -140,6 +142,9 @@ async def _deadline_add(services: Services, args: argparse.Namespace) -> int:
         args.title, args.rule, committee=args.committee, branch_ids=args.branches,
         target=args.target, by="cli", now=utc_now())
     print(texts.DEADLINE_SAVED.format(id=deadline.id, text=parsed.explanation))
+    calendar = await services.days_off.calendar()
+    print(*(f"  • {when(moment)}" for moment in occurrences(parsed.rule, utc_now(), 3, calendar)),
+          sep="\n")
     return 0
 
 

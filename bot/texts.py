@@ -120,6 +120,8 @@ CLI_UNTIL_IDLE = "gửi hết các nhắc đến hạn rồi thoát"
 
 BRANCH_SAVED = "Chi bộ #{id}: {name} ({state})."
 SCHEDULE_SAVED = "Đã lưu lịch sinh hoạt: {text}."
+UNDERSTOOD = "Hiểu là: {text}."
+BAD_COUNT = "--count phải là số từ 1 đến 100"
 NO_SCHEDULE = "Chi bộ chưa có lịch sinh hoạt."
 DEADLINE_SAVED = "Đã thêm hạn chót #{id}: {text}."
 NO_DEADLINE = "Không có hạn chót #{id}."

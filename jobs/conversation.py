@@ -9,8 +9,9 @@ from jobs import texts
 from jobs.branches import BranchService
 from jobs.daysoff import DaysError, DaysOffService, parse_days
 from jobs.invites import InviteError, Invites, looks_like_code
+from jobs.phrase_texts import notes
 from jobs.phrases import PhraseError
-from jobs.recurrence import VN, from_spec
+from jobs.recurrence import VN, from_spec, occurrences
 from knowledge.normalize import fold as fold_word
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
 
@@ -124,7 +125,7 @@ class ReminderConversation:
         except PhraseError as exc:
             return Reply.plain(str(exc))
         return await self._schedule_reply(branch.id, now, texts.SCHEDULE_SET.format(
-            text=parsed.explanation))
+            text=parsed.explanation), notes(parsed.rule))
 
     async def show_schedule(self, caller: Caller, now: datetime) -> Reply:
         branch = await self.branches.branch_of_chat(caller.chat)
@@ -132,11 +133,13 @@ class ReminderConversation:
             return Reply.plain(texts.NOT_REGISTERED)
         return await self._schedule_reply(branch.id, now, None)
 
-    async def _schedule_reply(self, branch_id: int, now: datetime, head: str | None) -> Reply:
+    async def _schedule_reply(self, branch_id: int, now: datetime, head: str | None,
+                              extra: list[str] | None = None) -> Reply:
         schedule, upcoming = await self.branches.schedule(branch_id, now)
         if schedule is None:
             return Reply.plain(texts.NO_SCHEDULE_YET)
         lines = [Span(head or texts.describe(from_spec(schedule.spec)), "bold")]
+        lines.extend(Span(note) for note in extra or ())
         if schedule.place:
             lines.append(Span(texts.PLACE.format(place=schedule.place)))
         lines.append(Span(texts.UPCOMING))
@@ -157,8 +160,11 @@ class ReminderConversation:
                 parts[0][:300], parts[1], target=target, by=_who(caller), now=now)
         except PhraseError as exc:
             return Reply.plain(str(exc))
-        return Reply.plain(texts.DEADLINE_ADDED.format(id=deadline.id, title=deadline.title,
-                                                       text=parsed.explanation))
+        upcoming = occurrences(parsed.rule, now, 3, await self.days_off.calendar())
+        return Reply((Span(texts.DEADLINE_ADDED.format(id=deadline.id, title=deadline.title,
+                                                       text=parsed.explanation), "bold"),
+                      *(Span(note) for note in notes(parsed.rule)), Span(texts.UPCOMING),
+                      *(Span(f"• {texts.when(moment)}") for moment in upcoming)))
 
     async def deadlines(self, caller: Caller, now: datetime) -> Reply:
         """/hanchot — the deadlines of this group's branch, or of the caller's branches."""

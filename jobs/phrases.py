@@ -1,122 +1,157 @@
-"""Read schedules and deadlines as secretaries write them, with or without diacritics."""
+"""Read schedules as secretaries write them: every word is read, or the phrase is refused with
+the part that could not be read and why. Tokens (jobs.phrase_tokens) -> slots -> one rule."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from jobs import texts
+from jobs import phrase_texts as texts
+from jobs.phrase_reader import Group, PhraseError, Reader, Slots
+from jobs.phrase_tokens import tokenize
 from jobs.recurrence import (
+    AnyOf,
     EndOfMonthYearly,
     HalfYearly,
     LunarMonthly,
+    LunarYearly,
+    MonthEnd,
     MonthlyDay,
     MonthlyWeekday,
     OneOff,
     Pattern,
     Quarterly,
     Rule,
+    Weekly,
     Yearly,
+    YearlyWeekday,
 )
-from knowledge.normalize import strip_marks
 
-_WEEKDAYS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 3, "sau": 4,
-             "6": 4, "bay": 5, "7": 5}
-_NTH = {"dau tien": 1, "dau": 1, "thu nhat": 1, "thu 1": 1, "thu hai": 2, "thu 2": 2,
-        "thu ba": 3, "thu 3": 3, "thu tu": 4, "thu 4": 4, "cuoi cung": -1, "cuoi": -1}
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_EVERY = r"(?:hang|moi|hng)"
-_TIME = re.compile(
-    r"(?:luc\s*)?\b(\d{1,2})\s*(?:h(?![a-z])|gio\b|:)\s*(\d{1,2})?\s*(?:phut|p\b)?\s*"
-    r"(sang|trua|chieu|toi|dem)?(?![\d/])"
-)
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:mung|ngay)\s*(\d{1,2})\s*(?:thang\s*)?(?:am\s*lich|am|al)\b"), "lunar"),
-    (re.compile(rf"\b(?:thu\s*(hai|ba|tu|nam|sau|bay|[2-7]))\s*"
-                rf"(dau tien|dau|thu nhat|thu [1-4]|thu hai|thu ba|thu tu|cuoi cung|cuoi)\s*"
-                rf"(?:{_EVERY}|cua|trong)?\s*thang"), "weekday"),
-    (re.compile(r"\bquy\s*(iv|iii|ii|i|[1-4])\s*(?:/|nam)\s*(\d{4})\b"), "quarter_once"),
-    (re.compile(rf"\bquy\s*(iv|iii|ii|i|[1-4])\s*(?:{_EVERY}\s*nam|hang nam)?"), "quarter"),
-    (re.compile(rf"\b(?:{_EVERY}\s*quy|cuoi\s*moi\s*quy)\b"), "every_quarter"),
-    (re.compile(r"\b(?:6|sau)\s*thang\s*(?:mot\s*lan|1\s*lan)|\bso\s*ket\s*(?:6|sau)\s*thang"
-                r"|\b(?:hang|moi)\s*nua\s*nam"), "half_year"),
-    (re.compile(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})\b"), "once"),
-    (re.compile(rf"\b(?:ngay\s*)?(\d{{1,2}})\s*[/-]\s*(\d{{1,2}})\s*{_EVERY}\s*nam"), "yearly"),
-    (re.compile(rf"\bthang\s*(\d{{1,2}})\s*{_EVERY}\s*nam"), "month_of_year"),
-    (re.compile(rf"\bngay\s*(\d{{1,2}})\s*{_EVERY}\s*thang|{_EVERY}\s*thang\s*(?:vao\s*)?"
-                rf"ngay\s*(\d{{1,2}})"), "monthly"),
-]
-
-
-class PhraseError(ValueError):
-    """A phrase that could not be read; the message says what was understood and shows examples."""
+MAX_PHRASE = 300
+__all__ = ["MAX_PHRASE", "Parsed", "PhraseError", "parse"]
 
 
 @dataclass(frozen=True)
 class Parsed:
     rule: Rule
-    explanation: str
+    explanation: str  # the canonical sentence: it parses back to the same rule
 
 
 def parse(phrase: str, *, default_at: time = time(8, 0), shift: str = "none") -> Parsed:
     """A phrase such as "ngày 5 hằng tháng lúc 19h30" or "Quý IV hằng năm" as a rule."""
-    text = _normalize(phrase)
-    at, understood_time = _time(text)
-    for regex, kind in _PATTERNS:
-        match = regex.search(text)
-        if match:
-            pattern = _build(kind, match)
-            if pattern is not None:
-                rule = Rule(pattern, at or default_at, shift)
-                return Parsed(rule, texts.describe(rule))
-    raise PhraseError(texts.phrase_error(phrase, understood_time and at))
+    if len(phrase) > MAX_PHRASE:
+        raise PhraseError(texts.PHRASE_TOO_LONG.format(limit=MAX_PHRASE))
+    tokens = tokenize(phrase)
+    if not tokens:
+        raise PhraseError(texts.phrase_error(phrase, texts.EMPTY_PHRASE))
+    slots = Slots()
+    Reader(phrase, tokens, slots).read()
+    pattern = _pattern(phrase, slots)
+    rule = Rule(pattern, slots.at or default_at, slots.shift or shift)
+    return Parsed(rule, texts.canonical(rule))
 
 
-def _normalize(phrase: str) -> str:
-    """Lower case without diacritics, keeping the / : - of dates and times."""
-    text = re.sub(r"[^a-z0-9/:\-]+", " ", strip_marks(phrase).lower())
-    return re.sub(r"\s*([/:])\s*", r"\1", text).strip()
+def _pattern(phrase: str, s: Slots) -> Pattern:
+    """The slots as one pattern, or a refusal that says what is missing or contradictory."""
+    fail = lambda reason: PhraseError(texts.phrase_error(phrase, reason))  # noqa: E731
+    if s.lunar and s.solar:
+        raise fail(texts.BOTH_CALENDARS)
+    s.lunar = s.lunar or (s.mung and not s.solar)
+    groups = [g for g in s.groups if g.days or g.months or g.month_end]
+    if s.half_year:
+        return HalfYearly()
+    if s.quarters:
+        if s.year:
+            return _one([OneOff(_quarter_end(s.year, q)) for q in s.quarters])
+        return _one([Quarterly(q) for q in s.quarters])
+    if s.every_quarter or s.every == {"quarter"}:
+        return Quarterly(None)
+    if s.year_end:
+        return EndOfMonthYearly(12)
+    if s.weekdays:
+        if groups and any(g.days for g in groups):
+            raise fail(texts.DAY_AND_WEEKDAY)
+        months = [m for g in groups for m in g.months]
+        if s.nth is None:
+            if "month" in s.every or months:
+                raise fail(texts.WHICH_WEEKDAY_OF_MONTH)
+            return _one([Weekly(w) for w in s.weekdays])
+        if months:
+            return _one([YearlyWeekday(m, w, s.nth) for m in months for w in s.weekdays])
+        return _one([MonthlyWeekday(w, s.nth) for w in s.weekdays])
+    if s.nth is not None:
+        raise fail(texts.WEEK_WITHOUT_WEEKDAY)
+    if s.dates:
+        return _one([_from_date(fail, s, d) for d in s.dates])
+    if not groups:
+        raise fail(texts.NO_DAY)
+    return _one([p for g in groups for p in _from_group(fail, s, g)])
 
 
-def _time(text: str) -> tuple[time | None, bool]:
-    for match in _TIME.finditer(text):
-        hour, minute, part = int(match.group(1)), int(match.group(2) or 0), match.group(3)
-        if part in ("chieu", "toi", "dem") and hour < 12:
-            hour += 12
-        if hour <= 23 and minute <= 59:
-            return time(hour, minute), True
-    return None, False
-
-
-def _build(kind: str, match: re.Match[str]) -> Pattern | None:
-    groups = match.groups()
+def _from_date(fail, s: Slots, parts: tuple[int, ...]) -> Pattern:  # noqa: ANN001
+    day, month = parts[0], parts[1]
+    if not 1 <= month <= 12:
+        raise fail(texts.no_such_day(day, month, None))
+    if s.lunar:
+        if len(parts) > 2 or s.year is not None:
+            raise fail(texts.LUNAR_ONE_OFF)
+        _check_day(fail, day, month, lunar=True)
+        return LunarYearly(month, day)
+    year = parts[2] if len(parts) > 2 else s.year
+    if year is None:
+        if "year" not in s.every:
+            raise fail(texts.YEAR_NEEDED.format(day=day, month=month))
+        _check_day(fail, day, month)
+        return Yearly(month, day)
     try:
-        if kind == "lunar":
-            day = int(groups[0])
-            return LunarMonthly(day) if 1 <= day <= 30 else None
-        if kind == "weekday":
-            return MonthlyWeekday(_WEEKDAYS[groups[0]], _NTH[groups[1]])
-        if kind == "quarter_once":
-            quarter, year = _ROMAN[groups[0]], int(groups[1])
-            month = quarter * 3
-            return OneOff(date(year, month, 30 if month in (6, 9) else 31))
-        if kind == "quarter":
-            return Quarterly(_ROMAN[groups[0]])
-        if kind == "every_quarter":
-            return Quarterly(None)
-        if kind == "half_year":
-            return HalfYearly()
-        if kind == "once":
-            return OneOff(date(int(groups[2]), int(groups[1]), int(groups[0])))
-        if kind == "yearly":
-            day, month = int(groups[0]), int(groups[1])
-            date(2000, month, day)  # validates (2000 is a leap year, so 29/2 passes)
-            return Yearly(month, day)
-        if kind == "month_of_year":
-            month = int(groups[0])
-            return EndOfMonthYearly(month) if 1 <= month <= 12 else None
-        day = int(groups[0] or groups[1])
-        return MonthlyDay(day) if 1 <= day <= 31 else None
-    except (ValueError, KeyError):
-        return None
+        return OneOff(date(year, month, day))
+    except ValueError:
+        raise fail(texts.no_such_day(day, month, year)) from None
+
+
+def _from_group(fail, s: Slots, g: Group) -> list[Pattern]:  # noqa: ANN001
+    if g.month_end:
+        if g.days:
+            raise fail(texts.DAY_AND_MONTH_END)
+        if s.lunar:
+            raise fail(texts.LUNAR_MONTH_END)
+        return [EndOfMonthYearly(m) for m in g.months] or [MonthEnd()]
+    if not g.days:
+        if "month" in s.every or s.lunar:
+            raise fail(texts.NO_DAY)
+        return [EndOfMonthYearly(m) for m in g.months]
+    if s.lunar:
+        for day in g.days:
+            for month in g.months:
+                _check_day(fail, day, month, lunar=True)
+        if g.months:
+            return [LunarYearly(m, d) for m in g.months for d in g.days]
+        return [LunarMonthly(d) for d in g.days]
+    if g.months:
+        if s.year is not None:
+            return [_from_date(fail, s, (d, m, s.year)) for m in g.months for d in g.days]
+        if "year" not in s.every:
+            raise fail(texts.YEAR_NEEDED.format(day=g.days[0], month=g.months[0]))
+        for day in g.days:
+            for month in g.months:
+                _check_day(fail, day, month)
+        return [Yearly(m, d) for m in g.months for d in g.days]
+    if "year" in s.every or "week" in s.every:
+        raise fail(texts.WHICH_MONTH)
+    return [MonthlyDay(d) for d in g.days]
+
+
+def _check_day(fail, day: int, month: int, lunar: bool = False) -> None:  # noqa: ANN001
+    longest = 30 if lunar else (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    if day > longest:
+        raise fail(texts.no_such_day(day, month, None, lunar))
+
+
+def _quarter_end(year: int, quarter: int) -> date:
+    month = quarter * 3
+    return date(year, month, 30 if month in (6, 9) else 31)
+
+
+def _one(patterns: list[Pattern]) -> Pattern:
+    unique = list(dict.fromkeys(patterns))
+    return unique[0] if len(unique) == 1 else AnyOf(tuple(unique))

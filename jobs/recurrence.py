@@ -6,6 +6,7 @@ Times are local to Asia/Ho_Chi_Minh (UTC+7, no daylight saving); callers store U
 from __future__ import annotations
 
 import calendar
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -70,8 +71,44 @@ class OneOff:
     day: date
 
 
+@dataclass(frozen=True)
+class Weekly:
+    """Every week on a weekday (0 = Monday)."""
+
+    weekday: int
+
+
+@dataclass(frozen=True)
+class MonthEnd:
+    """The last day of every month."""
+
+
+@dataclass(frozen=True)
+class LunarYearly:
+    """Day N of a lunar month every lunar year (not in its leap month), e.g. 10/3 âm lịch."""
+
+    month: int
+    day: int
+
+
+@dataclass(frozen=True)
+class YearlyWeekday:
+    """The nth weekday of one month every year, e.g. the last Friday of December."""
+
+    month: int
+    weekday: int
+    nth: int
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """Several patterns at once ("ngày 1 và ngày 15 hằng tháng"), in order, each day once."""
+
+    parts: tuple[Pattern, ...]
+
+
 Pattern = (MonthlyDay | MonthlyWeekday | LunarMonthly | Yearly | EndOfMonthYearly | Quarterly
-           | HalfYearly | OneOff)
+           | HalfYearly | OneOff | Weekly | MonthEnd | LunarYearly | YearlyWeekday | AnyOf)
 
 
 @dataclass(frozen=True)
@@ -134,24 +171,47 @@ def _lunar_days(pattern: LunarMonthly, start: date) -> Iterator[date]:
             year, month = year + 1, 1
 
 
+def _lunar_yearly(pattern: LunarYearly, start: date) -> Iterator[date]:
+    for year in range(lunar.to_lunar(start).year, 9999):
+        first = lunar.month_start(year, pattern.month)
+        if first is not None:
+            length = lunar.month_length(year, pattern.month)
+            yield first + timedelta(days=min(pattern.day, length) - 1)
+
+
+def _weekly(pattern: Weekly, start: date) -> Iterator[date]:
+    day = start + timedelta(days=(pattern.weekday - start.weekday()) % 7)
+    while day.year <= 9998:
+        yield day
+        day += timedelta(days=7)
+
+
+def _any_of(pattern: AnyOf, start: date) -> Iterator[date]:
+    last = None
+    for day in heapq.merge(*(days(part, start) for part in pattern.parts)):
+        if day != last:
+            yield day
+        last = day
+
+
 def days(pattern: Pattern, start: date) -> Iterator[date]:
     """Candidate days of a pattern, in order, from the month (or year) holding `start`."""
-    if isinstance(pattern, OneOff):
-        yield pattern.day
-        return
-    if isinstance(pattern, LunarMonthly):
-        yield from _lunar_days(pattern, start)
+    special = {OneOff: lambda p, s: iter((p.day,)), LunarMonthly: _lunar_days,
+               LunarYearly: _lunar_yearly, Weekly: _weekly, AnyOf: _any_of}.get(type(pattern))
+    if special is not None:
+        yield from special(pattern, start)
         return
     for year, month in _months(date(start.year, start.month, 1)):
         if isinstance(pattern, MonthlyDay):
             yield _clamp(year, month, pattern.day)
-        elif isinstance(pattern, MonthlyWeekday):
+        elif isinstance(pattern, MonthlyWeekday) or (
+                isinstance(pattern, YearlyWeekday) and month == pattern.month):
             day = _nth_weekday(year, month, pattern.weekday, pattern.nth)
             if day is not None:
                 yield day
         elif isinstance(pattern, Yearly) and month == pattern.month:
             yield _clamp(year, month, pattern.day)
-        elif _ends_in(pattern, month):
+        elif isinstance(pattern, MonthEnd) or _ends_in(pattern, month):
             yield _month_end(year, month)
 
 
@@ -171,6 +231,8 @@ def occurrences(rule: Rule, after: datetime, count: int,
     local_after = after.astimezone(VN)
     start = local_after.date() - timedelta(days=40)
     out: list[datetime] = []
+    if count <= 0:
+        return out
     for day in days(rule.pattern, start):
         moment = datetime.combine(shifted(day, rule.shift, days_off), rule.at, VN)
         if moment > local_after:
@@ -196,22 +258,35 @@ def between(rule: Rule, start: datetime, end: datetime,
 
 
 _KINDS = {cls.__name__: cls for cls in (MonthlyDay, MonthlyWeekday, LunarMonthly, Yearly,
-                                        EndOfMonthYearly, Quarterly, HalfYearly, OneOff)}
+                                        EndOfMonthYearly, Quarterly, HalfYearly, OneOff,
+                                        Weekly, MonthEnd, LunarYearly, YearlyWeekday, AnyOf)}
+
+
+def _pattern_spec(pattern: Pattern) -> dict[str, object]:
+    if isinstance(pattern, AnyOf):
+        return {"kind": "AnyOf", "parts": [_pattern_spec(p) for p in pattern.parts]}
+    fields = {k: (v.isoformat() if isinstance(v, date) else v)
+              for k, v in vars(pattern).items()}
+    return {"kind": type(pattern).__name__, **fields}
+
+
+def _pattern(data: dict[str, object]) -> Pattern:
+    data = dict(data)
+    cls = _KINDS[str(data.pop("kind"))]
+    if cls is AnyOf:
+        return AnyOf(tuple(_pattern(p) for p in data["parts"]))  # type: ignore[union-attr]
+    if cls is OneOff:
+        data["day"] = date.fromisoformat(str(data["day"]))
+    return cls(**data)  # type: ignore[arg-type]
 
 
 def to_spec(rule: Rule) -> dict[str, object]:
     """A rule as JSON-safe data, for the database."""
-    fields = {k: (v.isoformat() if isinstance(v, date) else v)
-              for k, v in vars(rule.pattern).items()}
-    return {"kind": type(rule.pattern).__name__, **fields, "at": rule.at.strftime("%H:%M"),
-            "shift": rule.shift}
+    return {**_pattern_spec(rule.pattern), "at": rule.at.strftime("%H:%M"), "shift": rule.shift}
 
 
 def from_spec(spec: dict[str, object]) -> Rule:
     data = dict(spec)
-    cls = _KINDS[str(data.pop("kind"))]
     at = time.fromisoformat(str(data.pop("at")))
     shift = str(data.pop("shift", "none"))
-    if cls is OneOff:
-        data["day"] = date.fromisoformat(str(data["day"]))
-    return Rule(cls(**data), at, shift)  # type: ignore[arg-type]
+    return Rule(_pattern(data), at, shift)

@@ -2,74 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 
 from jobs.holidays import DaysOff
-from jobs.recurrence import (
-    VN,
-    EndOfMonthYearly,
-    HalfYearly,
-    LunarMonthly,
-    MonthlyDay,
-    MonthlyWeekday,
-    OneOff,
-    Quarterly,
-    Rule,
-    Yearly,
-)
+from jobs.phrase_texts import WEEKDAY_NAMES, canonical, clock
+from jobs.recurrence import VN
 
-WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-NTH_NAMES = {1: "đầu tiên", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", 5: "thứ năm", -1: "cuối cùng"}
-QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
-SHIFT_NAMES = {"before": "; trùng Chủ nhật hoặc ngày lễ thì họp sớm hơn một ngày",
-               "after": "; trùng Chủ nhật hoặc ngày lễ thì lùi sang ngày làm việc kế tiếp"}
-PHRASE_EXAMPLES = (
-    "ngày 5 hằng tháng lúc 19h30",
-    "thứ 2 đầu tiên hàng tháng 8:00",
-    "mùng 1 âm lịch 19h",
-    "trước ngày 25 hằng tháng",
-    "Quý IV hằng năm",
-    "tháng 12 hằng năm",
-    "6 tháng một lần",
-    "15/12/2026",
-)
+describe = canonical  # the rule in words, as the secretary can check it
 
-
-def _clock(at: time) -> str:
-    return f"{at.hour}h{at.minute:02d}" if at.minute else f"{at.hour}h"
-
-
-def describe(rule: Rule) -> str:
-    """A rule in words, so the secretary can check what the bot understood."""
-    p = rule.pattern
-    if isinstance(p, MonthlyDay):
-        text = f"ngày {p.day} hằng tháng" + (" (tháng ít ngày hơn thì ngày cuối tháng)"
-                                             if p.day > 28 else "")
-    elif isinstance(p, MonthlyWeekday):
-        text = f"{WEEKDAY_NAMES[p.weekday]} {NTH_NAMES[p.nth]} của mỗi tháng"
-    elif isinstance(p, LunarMonthly):
-        text = f"mùng {p.day} âm lịch hằng tháng" if p.day <= 10 else \
-            f"ngày {p.day} âm lịch hằng tháng"
-    elif isinstance(p, Yearly):
-        text = f"ngày {p.day}/{p.month} hằng năm"
-    elif isinstance(p, EndOfMonthYearly):
-        text = f"cuối tháng {p.month} hằng năm"
-    elif isinstance(p, Quarterly):
-        text = (f"ngày cuối Quý {QUARTERS[p.quarter]} hằng năm" if p.quarter
-                else "ngày cuối mỗi quý")
-    elif isinstance(p, HalfYearly):
-        text = "6 tháng một lần (30/6 và 31/12)"
-    elif isinstance(p, OneOff):
-        text = f"ngày {p.day.day}/{p.day.month}/{p.day.year}"
-    else:  # pragma: no cover - every pattern is described above
-        text = str(p)
-    return f"{text}, lúc {_clock(rule.at)}{SHIFT_NAMES.get(rule.shift, '')}"
-
-
-def phrase_error(phrase: str, understood_time: time | None) -> str:
-    heard = f" Tôi chỉ hiểu được giờ: {_clock(understood_time)}." if understood_time else ""
-    examples = "; ".join(f"\"{e}\"" for e in PHRASE_EXAMPLES)
-    return (f"Tôi chưa hiểu lịch \"{phrase}\".{heard} Đồng chí có thể viết như: {examples}.")
 
 REMINDER_MEETING = "📅 Nhắc lịch sinh hoạt {branch}: {when}{place}. {left}"
 REMINDER_DEADLINE = ("⏳ Hạn chót: {title} – {day} ({left}). "
@@ -84,7 +24,7 @@ NOTICE_BLOCKED = ("⚠️ Bot không gửi được vào nhóm {chat} của {bra
 def when(moment: datetime) -> str:
     local = moment.astimezone(VN)
     return f"{WEEKDAY_NAMES[local.weekday()]}, {local.day:02d}/{local.month:02d}/{local.year} " \
-           f"lúc {_clock(local.time())}"
+           f"lúc {clock(local.time())}"
 
 
 def day_text(moment: datetime) -> str:

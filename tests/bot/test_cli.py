@@ -85,3 +85,19 @@ def test_a_database_from_a_newer_chibo_is_refused(tmp_path: Path) -> None:
     assert refused.returncode == 2 and "phiên bản chibo mới hơn" in refused.stderr
     backup = chibo(tmp_path, "db", "backup", str(tmp_path / "copy.db"))
     assert backup.returncode == 2  # nothing touches a newer schema, backups included
+
+
+def test_holidays_are_printed_and_the_year_s_decision_entered_and_cleared(
+    tmp_path: Path,
+) -> None:
+    by_law = chibo(tmp_path, "holidays", "2027")
+    assert by_law.returncode == 0 and "10/02 (thứ Tư) – Nghỉ bù (Tết Âm lịch)" in by_law.stdout
+    decided = chibo(tmp_path, "holidays", "2027", "--off", "3/2-9/2, 2/9-3/9", "--work", "20/2")
+    assert decided.returncode == 0 and "Theo quyết định đã nhập" in decided.stdout
+    assert "10/02" not in decided.stdout and "03/02 (thứ Tư)" in decided.stdout
+    assert "Ngày làm bù (ngày nghỉ hằng tuần thành ngày làm việc): 20/02" in decided.stdout
+    bad = chibo(tmp_path, "holidays", "2027", "--off", "30/2")
+    assert bad.returncode == 2 and "Tháng 2 không có ngày 30" in bad.stderr
+    cleared = chibo(tmp_path, "holidays", "2027", "--clear")
+    assert "10/02 (thứ Tư) – Nghỉ bù (Tết Âm lịch)" in cleared.stdout
+    assert "holidays.decide" in chibo(tmp_path, "audit").stdout

@@ -69,3 +69,21 @@ async def test_the_operator_adds_an_entry_and_sees_unanswered_questions(kb: Serv
     assert "Đã lưu mục hỏi – đáp #" in transcript
     assert "Không còn câu hỏi nào" in transcript
     assert "thêm hỏi đáp qa:" in transcript
+
+
+async def test_the_operator_enters_the_year_s_days_off_and_the_meeting_moves(
+    services: Services,
+) -> None:
+    transcript = await _chat(
+        services, "/maduky Chi bộ Thôn 3 | Xã", "/dangky Chi bộ Thôn 3 | Xã",
+        "/datlich ngày 10 hằng tháng lúc 19h | Nhà văn hóa | lùi", "/ngaynghi 2027",
+        "/datngaynghi 2027 | nghỉ: 3/2-9/2, 30/2", "/datngaynghi 2027 | nghỉ: 3/2-9/2 | làm: 20/2",
+        "/ngaynghi 2027", "/datngaynghi 2027 | xóa", "/ngaynghi 1800")
+    assert "Mã đăng ký cho Chi bộ Thôn 3" in transcript
+    assert "Đã đặt lịch sinh hoạt: ngày 10 hằng tháng, lúc 19h; gặp ngày nghỉ" in transcript
+    assert "10/02 (thứ Tư) – Nghỉ bù (Tết Âm lịch)" in transcript
+    assert "Tháng 2 không có ngày 30." in transcript
+    assert "Đã lưu quyết định ngày nghỉ năm 2027: 7 ngày nghỉ, 1 ngày làm bù." in transcript
+    assert "03/02 (thứ Tư) – Nghỉ theo quyết định của Thủ tướng" in transcript
+    assert "Đã xóa quyết định năm 2027" in transcript
+    assert "Cách dùng: /ngaynghi [năm]" in transcript

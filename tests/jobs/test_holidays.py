@@ -71,7 +71,7 @@ def test_a_year_with_the_official_decision_entered() -> None:
         working_days=frozenset({date(2027, 2, 20)}))
     calendar = DaysOff(SAT_SUN, ((2027, decision),))
     assert calendar.is_day_off(date(2027, 2, 3))  # Tết as decided: 3/2-9/2
-    assert not calendar.is_day_off(date(2027, 2, 10))  # the law's default day, not decided
+    assert not calendar.is_day_off(date(2027, 2, 10))  # the law's compensatory day, not decided
     assert not calendar.is_day_off(date(2027, 2, 20))  # a Saturday made a working day
     assert calendar.is_day_off(date(2027, 2, 27))  # other Saturdays stay off
     assert calendar.is_day_off(date(2027, 4, 30)) and calendar.is_day_off(date(2027, 1, 1))
@@ -84,7 +84,7 @@ async def test_an_entered_decision_moves_the_branch_meeting(services: Services) 
                                          NOW)
     january = datetime(2027, 1, 15, tzinfo=VN)
     _, by_law = await services.branches.schedule(branch.id, january)
-    assert by_law[0].date() == date(2027, 2, 11)  # 10/2/2027 is Tết (mùng 5) by law
+    assert by_law[0].date() == date(2027, 2, 11)  # 10/2/2027: by law the day off for 7/2
     await services.days_off.decide(2027, {date(2027, 2, 3) + timedelta(days=n)
                                           for n in range(7)}, set(), "telegram:9001", NOW)
     _, decided = await services.branches.schedule(branch.id, january)

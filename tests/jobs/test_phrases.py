@@ -2,60 +2,78 @@
 
 import subprocess
 import sys
-from datetime import date, time
+from datetime import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jobs.phrases import PhraseError, parse
-from jobs.recurrence import (
-    EndOfMonthYearly,
-    HalfYearly,
-    LunarMonthly,
-    MonthlyDay,
-    MonthlyWeekday,
-    OneOff,
-    Quarterly,
-    Yearly,
-)
+from tests.jobs.phrase_cases import ACCEPTED, REFUSED
 
 
-@pytest.mark.parametrize(
-    ("phrase", "pattern", "at"),
-    [
-        ("ngày 5 hằng tháng lúc 19h30", MonthlyDay(5), time(19, 30)),
-        ("ngay 5 hang thang luc 19h30", MonthlyDay(5), time(19, 30)),
-        ("thứ Hai đầu tiên hằng tháng 8:00", MonthlyWeekday(0, 1), time(8, 0)),
-        ("thu 2 dau tien hang thang 8:00", MonthlyWeekday(0, 1), time(8, 0)),
-        ("7 giờ tối thứ 6 cuối cùng hàng tháng", MonthlyWeekday(4, -1), time(19, 0)),
-        ("mùng 1 âm lịch 19h", LunarMonthly(1), time(19, 0)),
-        ("mung 15 am lich", LunarMonthly(15), time(8, 0)),
-        ("Báo cáo kết quả trước ngày 25 hằng tháng", MonthlyDay(25), time(8, 0)),
-        ("Gợi ý kiểm điểm — Quý IV hằng năm", Quarterly(4), time(8, 0)),
-        ("quy iv hang nam", Quarterly(4), time(8, 0)),
-        ("Quý IV/2025", OneOff(date(2025, 12, 31)), time(8, 0)),
-        ("hằng quý", Quarterly(None), time(8, 0)),
-        ("tháng 12 hằng năm", EndOfMonthYearly(12), time(8, 0)),
-        ("6 tháng một lần", HalfYearly(), time(8, 0)),
-        ("Sơ kết 6 tháng", HalfYearly(), time(8, 0)),
-        ("nộp báo cáo trước 15/12/2026", OneOff(date(2026, 12, 15)), time(8, 0)),
-        ("ngày 2/9 hằng năm", Yearly(9, 2), time(8, 0)),
-    ],
-)
-def test_phrases(phrase: str, pattern, at: time) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("phrase", "pattern", "at", "shift"), ACCEPTED,
+                         ids=[case[0][:40] for case in ACCEPTED])
+def test_a_secretary_s_phrase_is_read_as_she_meant_it(phrase: str, pattern, at: time,
+                                                      shift: str) -> None:  # noqa: ANN001
     parsed = parse(phrase)
-    assert parsed.rule.pattern == pattern and parsed.rule.at == at
-    assert parsed.explanation
+    assert (parsed.rule.pattern, parsed.rule.at, parsed.rule.shift) == (pattern, at, shift)
 
 
-@pytest.mark.parametrize("phrase", ["họp khi nào tiện", "ngày 35 hằng tháng", "31/2/2026", ""])
-def test_an_unreadable_phrase_teaches_with_examples(phrase: str) -> None:
+@pytest.mark.parametrize(("phrase", "reason"), REFUSED, ids=[c[0][:40] for c in REFUSED])
+def test_a_phrase_that_cannot_be_read_is_refused_with_the_reason(phrase: str,
+                                                                 reason: str) -> None:
     with pytest.raises(PhraseError) as error:
         parse(phrase)
-    assert "ngày 5 hằng tháng lúc 19h30" in str(error.value)
+    assert reason in str(error.value)
+    assert "Tôi chưa hiểu lịch" in str(error.value) or "dài quá" in str(error.value)
 
 
-def test_the_error_says_which_part_was_understood() -> None:
-    with pytest.raises(PhraseError, match="giờ: 19h30"):
+@pytest.mark.parametrize(("phrase", "pattern", "at", "shift"), ACCEPTED,
+                         ids=[case[0][:40] for case in ACCEPTED])
+def test_the_sentence_said_back_reads_back_to_the_same_rule(phrase: str, pattern, at: time,
+                                                            shift: str) -> None:  # noqa: ANN001
+    parsed = parse(phrase)
+    assert parse(parsed.explanation).rule == parsed.rule, parsed.explanation
+
+
+WORDS = st.sampled_from(["nhé", "bừa", "họp nhóm", "abc", "kế hoạch", "xyz", "đi chơi", "à"])
+
+
+@given(st.sampled_from([case[0] for case in ACCEPTED]), WORDS, st.booleans())
+def test_no_accepted_phrase_leaves_a_word_unread(phrase: str, word: str, front: bool) -> None:
+    """An unknown word anywhere turns an accepted phrase into a refusal that names it."""
+    with pytest.raises(PhraseError, match="không hiểu chữ"):
+        parse(f"{word} {phrase}" if front else f"{phrase} {word}")
+
+
+@given(st.text(max_size=80))
+def test_any_text_is_read_or_refused_never_crashes(text: str) -> None:
+    try:
+        parsed = parse(text)
+    except PhraseError as error:
+        assert str(error)
+    else:
+        assert parse(parsed.explanation).rule == parsed.rule
+
+
+@given(st.lists(st.sampled_from(
+    ["ngày", "5", "15", "31", "thứ", "2", "7", "hằng", "tháng", "tuần", "năm", "quý", "IV",
+     "âm", "lịch", "rằm", "mùng", "cuối", "đầu", "tiên", "19h30", "lúc", "và", ",", "tối",
+     "sáng", "kém", "rưỡi", "giờ", "15/12", "2026", "gặp", "nghỉ", "thì", "lùi", "CN", "T7"]),
+    max_size=10))
+def test_schedule_words_in_any_order_are_read_or_refused(words: list[str]) -> None:
+    phrase = " ".join(words)
+    try:
+        parsed = parse(phrase)
+    except PhraseError as error:
+        assert "Tôi chưa hiểu lịch" in str(error)
+    else:
+        assert parse(parsed.explanation).rule == parsed.rule
+
+
+def test_the_error_names_the_part_it_could_not_read() -> None:
+    with pytest.raises(PhraseError, match="không hiểu chữ \"thôi\""):
         parse("lúc 19h30 thôi")
 
 
@@ -64,11 +82,19 @@ def _preview(*args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=60)
 
 
-def test_preview_prints_iso_datetimes_and_nothing_else() -> None:
+def test_preview_prints_iso_datetimes_and_says_back_what_it_understood() -> None:
     out = _preview("mùng 1 âm lịch 19h", "--from", "2026-01-01", "--count", "3")
     assert out.returncode == 0
     assert out.stdout.splitlines() == ["2026-01-19T19:00:00+07:00", "2026-02-17T19:00:00+07:00",
                                        "2026-03-19T19:00:00+07:00"]
+    assert "Hiểu là: ngày 1 âm lịch hằng tháng, lúc 19h" in out.stderr
+
+
+def test_preview_refuses_a_count_that_is_not_1_to_100() -> None:
+    for count in ("0", "-3", "abc", "101"):
+        out = _preview("ngày 5 hằng tháng", "--count", count)
+        assert out.returncode == 2 and out.stdout == ""
+        assert "--count phải là số từ 1 đến 100" in out.stderr
 
 
 def test_preview_exits_2_with_the_message_on_a_rule_it_cannot_read() -> None:
