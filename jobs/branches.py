@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from jobs.daysoff import load_days_off
 from jobs.holidays import BY_LAW
 from jobs.models import Branch, BranchChat, BranchMember, Completion, Deadline, Schedule
+from jobs.outbox import drop_planned_meetings
 from jobs.phrases import Parsed, parse
 from jobs.recurrence import VN, from_spec, occurrences, to_spec
 from knowledge import audit
@@ -102,6 +103,8 @@ class BranchService:
                 session.add(schedule)
             schedule.phrase, schedule.spec, schedule.place = phrase, to_spec(parsed.rule), place
             schedule.lead_minutes, schedule.active, schedule.updated_at = list(leads), True, now
+            await session.flush()
+            await drop_planned_meetings(session, schedule.id)
             audit.record(session, actor, "schedule.set", f"branch:{branch_id}", before,
                          {"phrase": phrase, "place": place, "shift": shift}, now)
         return parsed

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from jobs import texts
 from jobs.holidays import DaysOff, OfficialYear
 from jobs.models import OfficialDay
+from jobs.outbox import drop_planned_meetings
 from knowledge import audit
 
 _TOKEN = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{4})?|[-–]|[^\s,;\-–]+")
@@ -97,6 +98,7 @@ class DaysOffService:
             session.add_all([OfficialDay(day=d, kind=kind, created_by=actor, created_at=now)
                              for kind, days in (("off", off), ("work", work))
                              for d in sorted(days)])
+            await drop_planned_meetings(session)  # meetings may move to other days
             audit.record(session, actor, "holidays.decide", f"year:{year}", before,
                          {"off": sorted(d.isoformat() for d in off),
                           "work": sorted(d.isoformat() for d in work)}, now)
@@ -108,6 +110,7 @@ class DaysOffService:
                 return False
             await session.execute(delete(OfficialDay).where(
                 OfficialDay.day.between(date(year, 1, 1), date(year, 12, 31))))
+            await drop_planned_meetings(session)
             audit.record(session, actor, "holidays.clear", f"year:{year}", before, None, now)
             return True
 
