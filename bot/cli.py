@@ -152,9 +152,12 @@ def _preview(args: argparse.Namespace, settings: Settings) -> int:
           file=sys.stderr)
     start = args.start or datetime.now(VN).date()
     after = datetime.combine(start, time.min, VN) - timedelta(microseconds=1)
-    for moment in occurrences(parsed.rule, after, args.count,
-                              DaysOff(settings.rest_day_numbers)):
+    found = occurrences(parsed.rule, after, args.count, DaysOff(settings.rest_day_numbers))
+    for moment in found:
         print(moment.isoformat())
+    if not found:
+        print(texts.NOTHING_AHEAD.format(day=start.strftime("%d/%m/%Y")), file=sys.stderr)
+        return 1
     return 0
 
 

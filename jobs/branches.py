@@ -12,7 +12,7 @@ from jobs.daysoff import load_days_off
 from jobs.holidays import BY_LAW
 from jobs.models import Branch, BranchChat, BranchMember, Completion, Deadline, Schedule
 from jobs.outbox import drop_planned_meetings
-from jobs.phrases import Parsed, parse
+from jobs.phrases import Parsed, parse, upcoming_or_refuse
 from jobs.recurrence import VN, from_spec, occurrences, to_spec
 from knowledge import audit
 from knowledge.replies import ChatRef
@@ -94,6 +94,7 @@ class BranchService:
         """Read the phrase (PhraseError if it cannot be read) and store the meeting rule."""
         parsed = parse(phrase, default_at=MEETING_TIME, shift=shift)
         async with self.sessions.begin() as session:
+            upcoming_or_refuse(parsed, now, await load_days_off(session, self.rest_days))
             query = select(Schedule).where(Schedule.branch_id == branch_id)
             schedule = (await session.execute(query)).scalar_one_or_none()
             before = None if schedule is None else {"phrase": schedule.phrase,
@@ -126,6 +127,7 @@ class BranchService:
                            leads: tuple[int, ...] = DEADLINE_LEADS) -> tuple[Deadline, Parsed]:
         parsed = parse(phrase)
         async with self.sessions.begin() as session:
+            upcoming_or_refuse(parsed, now, await load_days_off(session, self.rest_days))
             deadline = Deadline(title=title, phrase=phrase, spec=to_spec(parsed.rule),
                                 committee=committee, branch_ids=branch_ids, target=target,
                                 lead_minutes=list(leads), active=True, created_by=by,

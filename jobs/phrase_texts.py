@@ -68,6 +68,8 @@ DAY_AND_MONTH_END = "vừa có ngày cụ thể vừa có \"cuối tháng\"; xin
 LUNAR_MONTH_END = "ngày cuối tháng âm lịch chưa hỗ trợ; xin ghi ngày 29 hoặc 30 âm lịch."
 WHICH_MONTH = "ngày này là của tháng nào? Ví dụ: ngày 15 tháng 12 hằng năm."
 BOTH_CALENDARS = "có cả \"âm lịch\" và \"dương lịch\"; xin chọn một."
+BAD_YEAR = "năm {year} không hợp lệ: năm phải từ {low} đến {high}."
+ALL_PAST = "Lịch \"{text}\" không còn lần nào sắp tới (ngày đã qua); xin kiểm tra lại ngày, năm."
 LUNAR_ONE_OFF = "ngày âm lịch của một năm cụ thể chưa hỗ trợ; xin ghi ngày dương lịch."
 
 

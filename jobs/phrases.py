@@ -4,9 +4,10 @@ the part that could not be read and why. Tokens (jobs.phrase_tokens) -> slots ->
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 
 from jobs import phrase_texts as texts
+from jobs.holidays import DaysOff
 from jobs.phrase_reader import Group, PhraseError, Reader, Slots
 from jobs.phrase_tokens import tokenize
 from jobs.recurrence import (
@@ -25,10 +26,12 @@ from jobs.recurrence import (
     Weekly,
     Yearly,
     YearlyWeekday,
+    occurrences,
 )
 
 MAX_PHRASE = 300
-__all__ = ["MAX_PHRASE", "Parsed", "PhraseError", "parse"]
+MIN_YEAR, MAX_YEAR = 1900, 2199  # the years the lunar calendar and the planner are proven for
+__all__ = ["MAX_PHRASE", "Parsed", "PhraseError", "parse", "upcoming_or_refuse"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ def _pattern(phrase: str, s: Slots) -> Pattern:
     groups = [g for g in s.groups if g.days or g.months or g.month_end]
     if s.half_year:
         return HalfYearly()
+    if s.year is not None and not MIN_YEAR <= s.year <= MAX_YEAR:
+        raise fail(texts.BAD_YEAR.format(year=s.year, low=MIN_YEAR, high=MAX_YEAR))
     if s.quarters:
         if s.year:
             return _one([OneOff(_quarter_end(s.year, q)) for q in s.quarters])
@@ -103,6 +108,8 @@ def _from_date(fail, s: Slots, parts: tuple[int, ...]) -> Pattern:  # noqa: ANN0
             raise fail(texts.YEAR_NEEDED.format(day=day, month=month))
         _check_day(fail, day, month)
         return Yearly(month, day)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise fail(texts.BAD_YEAR.format(year=year, low=MIN_YEAR, high=MAX_YEAR))
     try:
         return OneOff(date(year, month, day))
     except ValueError:
@@ -155,3 +162,11 @@ def _quarter_end(year: int, quarter: int) -> date:
 def _one(patterns: list[Pattern]) -> Pattern:
     unique = list(dict.fromkeys(patterns))
     return unique[0] if len(unique) == 1 else AnyOf(tuple(unique))
+
+
+def upcoming_or_refuse(parsed: Parsed, now: datetime, days_off: DaysOff) -> list[datetime]:
+    """The next three occurrences; a rule whose days have all passed is refused, not stored."""
+    upcoming = occurrences(parsed.rule, now, 3, days_off)
+    if not upcoming:
+        raise PhraseError(texts.ALL_PAST.format(text=parsed.explanation))
+    return upcoming

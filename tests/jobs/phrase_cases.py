@@ -282,4 +282,7 @@ REFUSED = [
     ("bừa", "không hiểu chữ \"bừa\""),
     ("ngày 5 hằng tháng sáng tối", "không khớp với buổi"),
     ("tuần thứ 7 hằng tháng", "cần nói tuần nào"),
+    ("ngày 01/01/0001 lúc 8h", "năm 1 không hợp lệ"),
+    ("31/12/9999", "năm 9999 không hợp lệ"),
+    ("Quý IV/0001", "năm 1 không hợp lệ"),
 ]

@@ -109,3 +109,20 @@ async def test_secretaries_get_a_weekly_digest_on_monday_morning(services: Servi
     assert digest.due_at.astimezone(VN) == datetime(2026, 11, 30, 7, 0, tzinfo=VN)
     assert "Sinh hoạt chi bộ: thứ Bảy, 05/12/2026 lúc 19h30" in digest.text
     assert "Hạn chót: Báo cáo tháng – 03/12/2026" in digest.text
+
+
+async def test_a_meeting_day_that_has_passed_is_refused_and_nothing_is_stored(
+    services: Services,
+) -> None:
+    from jobs.phrases import PhraseError
+
+    now = datetime(2026, 12, 2, 19, 30, tzinfo=VN)
+    branch = await _branch(services, now)
+    try:
+        await services.branches.set_schedule(branch, "22/11/2026 lúc 20h", "", "none", now)
+    except PhraseError as error:
+        assert "không còn lần nào sắp tới" in str(error)
+    else:
+        raise AssertionError("a past meeting day was accepted")
+    schedule, upcoming = await services.branches.schedule(branch, now)
+    assert schedule is None and upcoming == []
