@@ -35,7 +35,11 @@ class SendResult:
 
 
 class Transport(Protocol):
-    async def send(self, chat_id: str, text: str, buttons: list) -> SendResult: ...
+    """A channel's way out: it renders and splits a text under its own limit, sends one part."""
+
+    def parts(self, text: str) -> list[str]: ...
+
+    async def send(self, chat_id: str, part: str, buttons: list) -> SendResult: ...
 
 
 class Deliverer:
@@ -115,10 +119,16 @@ class Deliverer:
         transport = self.transports.get(row.platform)
         if transport is None:
             return await self._finish(row, state="failed", error=f"no {row.platform} transport")
-        late = now - row.due_at > LATE_AFTER
-        text = texts.REMINDER_LATE + row.text if late else row.text
-        await self.limiter.acquire(row.chat_id)
-        result = await transport.send(row.chat_id, text, row.buttons)
+        late = row.late if row.parts_sent else now - row.due_at > LATE_AFTER
+        parts = transport.parts(texts.REMINDER_LATE + row.text if late else row.text)
+        for index in range(min(row.parts_sent, len(parts) - 1), len(parts)):
+            last = index == len(parts) - 1
+            await self.limiter.acquire(row.chat_id)
+            result = await transport.send(row.chat_id, parts[index], row.buttons if last else [])
+            if result.status != "sent":
+                break
+            if not last:  # a long reminder: each part is recorded as it arrives
+                await self._progress(row, index + 1, late)
         if result.status == "sent":
             return await self._finish(row, state="sent", message_id=result.message_id,
                                       late=late)
@@ -134,6 +144,12 @@ class Deliverer:
         if state == "uncertain":
             log.warning("reminder %s may or may not have arrived: %s", row.key, result.error)
         return await self._finish(row, state=state, error=result.error)
+
+    async def _progress(self, row: OutboxMessage, parts_sent: int, late: bool) -> None:
+        async with self.sessions.begin() as session:
+            await session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id)
+                                  .values(parts_sent=parts_sent, late=late))
+        row.parts_sent, row.late = parts_sent, late
 
     async def _finish(self, row: OutboxMessage, *, state: str, error: str = "",
                       message_id: str | None = None, late: bool = False) -> str:

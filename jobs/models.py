@@ -162,6 +162,7 @@ class OutboxMessage(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(128))  # jobs.claims token
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0)  # of a reminder sent in parts
     message_id: Mapped[str | None] = mapped_column(String(64))
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -96,6 +96,7 @@ class FakeTelegram:
         self.chat_owners: set[tuple[int, int]] = set()
         self.files: dict[str, bytes] = {}  # (chat id, user id) of group owners
         self.drop_after: set[str] = set()  # methods answered by closing the connection
+        self.drop_send_number = 0  # the answer to the Nth sendMessage is lost (0: none)
         self.enforce_limits = False  # answer 429 beyond Telegram's flood limits
         self.bad_gateway_every = 0  # every Nth send: the front end's 502 page, not delivered
         self._sends_seen = 0
@@ -232,8 +233,11 @@ class FakeTelegram:
                     break
                 path, headers, body = request
                 status, payload = await self._dispatch(path, headers, body)
-                if path.rsplit("/", 1)[-1] in self.drop_after:
+                if path.rsplit("/", 1)[-1] in self.drop_after or (
+                        self.drop_send_number and path.endswith("/sendMessage")
+                        and len(self.sent()) == self.drop_send_number):
                     self.drop_after.discard(path.rsplit("/", 1)[-1])
+                    self.drop_send_number = 0
                     break  # processed, but the answer is lost on the way back
                 raw = isinstance(payload, bytes)
                 data = payload if raw else json.dumps(payload, ensure_ascii=False).encode()

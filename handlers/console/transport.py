@@ -13,6 +13,9 @@ class ConsoleTransport:
         self.stdout = stdout
         self.ids = count(1)
 
+    def parts(self, text: str) -> list[str]:
+        return [text]  # a terminal has no length limit
+
     async def send(self, chat_id: str, text: str, buttons: list) -> SendResult:
         labels = "  ".join(f"[{b['label']}: {b['action']}]" for row in buttons for b in row)
         self.stdout.write(f"📨 {text}\n" + (f"   {labels}\n" if labels else "") + "\n")

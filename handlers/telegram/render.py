@@ -19,20 +19,43 @@ def _span(span: Span) -> str:
     return f"{start}{html.escape(span.text, quote=False)}{end}"
 
 
+def units(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _pieces(text: str, budget: int, size=lambda t: units(html.escape(t, quote=False))):  # noqa: ANN001
+    """Cut text into pieces of at most `budget` units each, at a line break or space if any."""
+    while text:
+        if size(text) <= budget:
+            yield text
+            return
+        low, high = 1, len(text)  # the longest prefix that fits, by bisection
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if size(text[:middle]) <= budget else (low, middle - 1)
+        cut = max(text.rfind("\n", 0, low), text.rfind(" ", 0, low))
+        cut = cut + 1 if cut > low // 2 else low
+        yield text[:cut]
+        text = text[cut:]
+
+
 def to_html(reply: Reply) -> list[str]:
     """The message text, split into chunks Telegram accepts (never inside a tag)."""
     chunks: list[str] = []
     current = ""
     for span in reply.spans:
         piece = _span(span)
-        if len(piece) > LIMIT:
-            text = span.text
-            while text:
-                part, text = text[: LIMIT - 100], text[LIMIT - 100 :]
-                chunks.extend([current] if current else [])
-                current = _span(Span(part, span.style))
+        if units(piece) > LIMIT:
+            start, end = _TAGS.get(span.style, ("", ""))
+            if current:
+                chunks.append(current)
+            parts = [_span(Span(part, span.style)) for part in
+                     _pieces(span.text, LIMIT - len(start) - len(end))]
+            chunks.extend(parts[:-1])
+            current = parts[-1]
             continue
-        if current and len(current) + 1 + len(piece) > LIMIT:
+        if current and units(current) + 1 + units(piece) > LIMIT:
             chunks.append(current)
             current = piece
         else:
@@ -44,8 +67,7 @@ def to_html(reply: Reply) -> list[str]:
 
 def plain(reply: Reply) -> list[str]:
     """The same text without markup: the fallback when Telegram rejects the HTML."""
-    text = reply.text
-    return [text[i : i + LIMIT] for i in range(0, len(text), LIMIT)] or [""]
+    return list(_pieces(reply.text, LIMIT, units)) or [""]
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:

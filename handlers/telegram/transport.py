@@ -29,13 +29,16 @@ class TelegramTransport:
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
 
-    async def send(self, chat_id: str, text: str, buttons: list) -> SendResult:
+    def parts(self, text: str) -> list[str]:
+        """Telegram HTML, escaped, in parts of at most 4,096 UTF-16 units."""
+        return to_html(Reply((Span(text),)))
+
+    async def send(self, chat_id: str, part: str, buttons: list) -> SendResult:
         markup = InlineKeyboardMarkup(
             [[InlineKeyboardButton(b["label"], callback_data=b["action"]) for b in row]
              for row in buttons]) if buttons else None
         try:
-            message = await self.bot.send_message(int(chat_id), to_html(Reply((Span(text),)))[0],
-                                                  parse_mode=ParseMode.HTML,
+            message = await self.bot.send_message(int(chat_id), part, parse_mode=ParseMode.HTML,
                                                   reply_markup=markup)
         except RetryAfter as exc:
             seconds = exc.retry_after

@@ -179,3 +179,14 @@ async def test_in_polling_mode_health_and_metrics_are_served_on_a_local_port(
                 await asyncio.sleep(0.05)
         assert health.status_code == 200 and health.json()["scheduler"] == "running"
         assert "chibo_questions" in (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+
+
+def test_long_answers_are_cut_by_telegram_s_utf16_count_at_spaces() -> None:
+    from handlers.telegram.render import plain, to_html, units
+    from knowledge.replies import Reply, Span
+
+    emoji = Reply((Span("👍 " * 3000),))  # 6,000 code points, 9,000 UTF-16 units
+    for chunks in (to_html(emoji), plain(emoji)):
+        assert len(chunks) == 3 and all(units(c) <= 4096 for c in chunks)
+        assert all(not c.startswith(" ") or c == chunks[0] for c in chunks)
+        assert "".join(chunks) == "👍 " * 3000

@@ -216,3 +216,53 @@ async def test_rows_left_sending_by_a_dead_process_are_resolved_at_the_next_star
     assert await deliverer(services, bot).recover() == 1  # long before the claim timeout
     assert await states(services) == {"-4001": "uncertain", "-4002": "sending",
                                       "-4003": "sending"}
+
+
+LONG = "\n".join(f"{n}. Nội dung cần chuẩn bị cho buổi sinh hoạt chi bộ & báo cáo <quý IV> "
+                 f"theo Kế hoạch 12-KH/ĐUK, mục {n}." for n in range(1, 81))
+
+
+async def _long_reminder(services: Services, chat: str) -> None:
+    await enqueue(services, [chat])
+    async with services.db.sessions.begin() as session:
+        row = (await session.execute(select(OutboxMessage))).scalar_one()
+        row.text = LONG
+
+
+def _visible(fake: FakeTelegram, chat: str) -> str:
+    from tests.fake_telegram import visible_text
+
+    return "\n".join(visible_text(m["text"]) for m in sorted(
+        (m for m in fake.messages.values() if str(m["chat"]["id"]) == chat),
+        key=lambda m: m["message_id"]))
+
+
+async def test_a_6000_character_reminder_reaches_the_group_whole_in_order(
+    services: Services, bot: Bot, fake: FakeTelegram
+) -> None:
+    assert len(LONG) > 6000
+    await _long_reminder(services, "-5001")
+    fake.fail_next("sendMessage", 502, "Bad Gateway")  # the first try of part one fails
+    sender = deliverer(services, bot)
+    await sender.deliver_due()
+    for _ in range(20):
+        if (await states(services))["-5001"] == "sent":
+            break
+        await asyncio.sleep(0.5)
+        await sender.deliver_due()
+    parts = [m for m in fake.messages.values() if str(m["chat"]["id"]) == "-5001"]
+    assert len(parts) >= 2 and _visible(fake, "-5001").replace("\n", "") == \
+        LONG.replace("\n", "")
+
+
+async def test_a_lost_answer_in_the_middle_of_a_long_reminder_doubles_nothing(
+    services: Services, bot: Bot, fake: FakeTelegram
+) -> None:
+    await _long_reminder(services, "-5002")
+    fake.drop_send_number = 2  # part two arrives, but its answer is lost
+    assert await deliverer(services, bot).deliver_due() == {"uncertain": 1}
+    assert await deliverer(services, bot).deliver_due() == {}
+    async with services.db.sessions() as session:
+        row = (await session.execute(select(OutboxMessage))).scalar_one()
+    assert (row.state, row.parts_sent) == ("uncertain", 1)
+    assert len(fake.sent(chat_id=-5002)) == 2  # each part was sent once
