@@ -9,6 +9,7 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes
 
 from bot.config import Settings
 from bot.services import build_services, utc_now
+from handlers.commands import COMMANDS
 from handlers.telegram.context import BotData, ChiboContext
 from handlers.telegram.ratelimit import SharedRateLimiter
 from handlers.telegram.routes import register
@@ -17,13 +18,8 @@ from jobs.budget import SharedBudget
 
 log = logging.getLogger(__name__)
 
-COMMANDS = [
-    BotCommand("hoi", "Hỏi về văn bản, quy định của Đảng"),
-    BotCommand("lichhop", "Lịch sinh hoạt chi bộ"),
-    BotCommand("hanchot", "Các hạn chót của chi bộ"),
-    BotCommand("help", "Hướng dẫn sử dụng"),
-    BotCommand("start", "Lời chào"),
-]
+# Telegram's command menu: the registry's commands marked for it
+MENU = [BotCommand(c.name, c.help[:256]) for c in COMMANDS if c.menu]
 
 
 def build_application(settings: Settings) -> Application:
@@ -57,7 +53,7 @@ def _post_init(settings: Settings):  # noqa: ANN202
         if isinstance(limiter, SharedRateLimiter):  # answers share the pace with reminders
             limiter.budget = SharedBudget(services.db.sessions, settings.reminder_rate)
         application.bot_data.services = services
-        await application.bot.set_my_commands(COMMANDS)
+        await application.bot.set_my_commands(MENU)
         # Reminders use their own Bot: delivery paces itself and must see every 429.
         delivery_bot = Bot(settings.telegram_bot_token or "",
                            base_url=settings.telegram_api_base_url,

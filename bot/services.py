@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from bot.config import Settings
 from bot.database import Database
@@ -17,6 +17,7 @@ from jobs.limits import Limiter
 from jobs.planner import Planner
 from jobs.runner import ReminderRunner
 from knowledge.admin_talk import AdminTalk
+from knowledge.clock import utc_now
 from knowledge.conversation import Conversation
 from knowledge.curation import Curation
 from knowledge.dialogs import Dialogs
@@ -27,9 +28,8 @@ from knowledge.roles import Roles
 from knowledge.service import KnowledgeService
 from knowledge.unanswered import Unanswered
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+# The console is run by the operator on the server itself: a super-admin.
+CONSOLE_OPERATOR = ChatRef("console", "local")
 
 
 @dataclass
@@ -83,7 +83,8 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
     knowledge = KnowledgeService(db.sessions, settings.answer_threshold)
     branches = BranchService(db.sessions, settings.rest_day_numbers)
     days_off = DaysOffService(db.sessions, settings.rest_day_numbers)
-    roles = Roles(db.sessions, frozenset(ChatRef("telegram", str(i)) for i in settings.admin_ids))
+    roles = Roles(db.sessions, frozenset({CONSOLE_OPERATOR, *(
+        ChatRef("telegram", str(i)) for i in settings.admin_ids)}), branches)
     curation = Curation(db.sessions)
     unanswered = Unanswered(db.sessions)
     dialogs = Dialogs(db.sessions, curation, unanswered)

@@ -77,6 +77,17 @@ class BranchService:
             row = await _chat_row(session, chat)
             return await session.get(Branch, row.branch_id) if row and row.active else None
 
+    async def is_officer_anywhere(self, person: ChatRef) -> bool:
+        async with self.sessions() as session:
+            query = select(BranchMember.id).where(BranchMember.platform == person.platform,
+                                                  BranchMember.user_id == person.chat_id)
+            return (await session.execute(query)).first() is not None
+
+    async def is_branch_chat(self, chat: ChatRef) -> bool:
+        async with self.sessions() as session:
+            row = await _chat_row(session, chat)
+            return row is not None and row.active
+
     async def branches_of_member(self, person: ChatRef) -> list[Branch]:
         async with self.sessions() as session:
             query = select(Branch).join(BranchMember, BranchMember.branch_id == Branch.id).where(

@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.database import Base, UTCDateTime
+from knowledge.storage import Base, UTCDateTime
 
 
 class Branch(Base):

@@ -93,15 +93,6 @@ OLD_BUTTON = "Nút này đã cũ. Xem lại bằng /hanchot."
 MARKED_DONE = "✅ Đã ghi nhận chi bộ hoàn thành. Bot sẽ không nhắc hạn này nữa."
 ALREADY_DONE = "Chi bộ đã được ghi nhận hoàn thành từ trước."
 PROGRESS_LINE = "#{id} {title} – hạn {day}: {done}/{total} chi bộ đã xong"
-HELP_REMINDERS = (
-    "Lịch họp và hạn chót:",
-    "/dangky <mã> – đăng ký nhóm cho chi bộ bằng mã cấp ủy cấp (/maduky)",
-    "/bithu – nhận là bí thư chi bộ để được nhắc hạn chót riêng",
-    "/datlich ngày 5 hằng tháng lúc 19h30 | địa điểm – đặt lịch sinh hoạt; /lichhop – xem lịch",
-    "/hanchot – các hạn chót; /xong <mã> – báo đã xong",
-    "/ngaynghi [năm] – các ngày nghỉ lễ, tết mà lịch họp tránh",
-    "/maduky, /themhanchot, /tiendo, /datngaynghi – dành cho cán bộ quản trị",
-)
 DIGEST_TITLE = "🗓 Tuần tới của {branch}:"
 DIGEST_MEETING = "• Sinh hoạt chi bộ: {when}"
 DIGEST_DEADLINE = "• Hạn chót: {title} – {day}"

@@ -40,11 +40,10 @@ class Conversation:
         return Reply.plain(texts.START)
 
     def help(self, extra: tuple[str, ...] = ()) -> Reply:
-        """The help text; channels add the sections of other features (reminders)."""
+        """The help text; the router adds the commands this person may use."""
         spans = [Span(texts.HELP_TITLE, "bold"), *(Span(line) for line in texts.HELP_LINES),
                  Span(texts.HELP_EXAMPLES_TITLE, "bold"),
-                 *(Span(line, "italic") for line in texts.HELP_EXAMPLES),
-                 *(Span(line) for line in texts.HELP_COMMANDS)]
+                 *(Span(line, "italic") for line in texts.HELP_EXAMPLES)]
         if extra:
             spans += [Span(extra[0], "bold"), *(Span(line) for line in extra[1:])]
         return Reply(tuple(spans))

@@ -16,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from bot.database import Base, UTCDateTime
+from knowledge.storage import Base, UTCDateTime
 
 
 class Document(Base):

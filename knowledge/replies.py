@@ -28,9 +28,18 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file to send with a reply (an export of Q&A entries)."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Reply:
     spans: tuple[Span, ...]
     buttons: tuple[tuple[Button, ...], ...] = ()
+    attachment: Attachment | None = None
 
     @property
     def text(self) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from jobs.models import BranchChat, BranchMember
 from knowledge import audit
 from knowledge.models import AdminGrant, KnownMember
 from knowledge.replies import ChatRef
@@ -16,11 +16,20 @@ MEMBER, SECRETARY, ADMIN, SUPERADMIN = "member", "secretary", "admin", "superadm
 RANK = {MEMBER: 0, SECRETARY: 1, ADMIN: 2, SUPERADMIN: 3}
 
 
+class BranchDirectory(Protocol):
+    """What roles need to know of branches (jobs.branches.BranchService answers it)."""
+
+    async def is_officer_anywhere(self, person: ChatRef) -> bool: ...
+
+    async def is_branch_chat(self, chat: ChatRef) -> bool: ...
+
+
 class Roles:
     def __init__(self, sessions: async_sessionmaker[AsyncSession],
-                 super_admins: frozenset[ChatRef]) -> None:
+                 super_admins: frozenset[ChatRef], branches: BranchDirectory) -> None:
         self.sessions = sessions
         self.super_admins = super_admins
+        self.branches = branches
 
     async def role_of(self, person: ChatRef) -> str:
         if person in self.super_admins:
@@ -28,11 +37,7 @@ class Roles:
         async with self.sessions() as session:
             if await _grant(session, person, active_only=True) is not None:
                 return ADMIN
-            query = select(BranchMember.id).where(BranchMember.platform == person.platform,
-                                                  BranchMember.user_id == person.chat_id)
-            if (await session.execute(query)).first() is not None:
-                return SECRETARY
-        return MEMBER
+        return SECRETARY if await self.branches.is_officer_anywhere(person) else MEMBER
 
     async def at_least(self, person: ChatRef, role: str) -> bool:
         return RANK[await self.role_of(person)] >= RANK[role]
@@ -98,14 +103,13 @@ class Roles:
 
     async def seen_in(self, chat: ChatRef, person: ChatRef, now: datetime) -> None:
         """Someone who writes in a registered branch group becomes a known member."""
+        if not await self.branches.is_branch_chat(chat):
+            return
         async with self.sessions.begin() as session:
-            registered = (await session.execute(select(BranchChat.id).where(
-                BranchChat.platform == chat.platform, BranchChat.chat_id == chat.chat_id,
-                BranchChat.active.is_(True)))).first()
             known = (await session.execute(select(KnownMember.id).where(
                 KnownMember.platform == person.platform,
                 KnownMember.user_id == person.chat_id))).first()
-            if registered and not known:
+            if not known:
                 session.add(KnownMember(platform=person.platform, user_id=person.chat_id,
                                         source="group", added_at=now))
 

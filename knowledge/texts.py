@@ -22,11 +22,6 @@ HELP_EXAMPLES = (
     "QĐ 37 điều 14",
     "báo cáo trước ngày mấy hằng tháng",
 )
-HELP_COMMANDS = (
-    "/start – lời chào",
-    "/help – hướng dẫn này",
-    "/hoi <câu hỏi> – hỏi đáp (dùng được trong nhóm)",
-)
 
 ASK_EMPTY = "Đồng chí hãy gõ câu hỏi sau lệnh /hoi, ví dụ: /hoi đảng viên không được làm gì?"
 ASK_TOO_LONG = (

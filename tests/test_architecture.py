@@ -51,3 +51,15 @@ def test_ruff_finds_nothing() -> None:
         pytest.fail("ruff is not installed; install the test extras: pip install -e '.[test]'")
     result = subprocess.run([ruff, "check", str(ROOT)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_layers_point_one_way() -> None:
+    """import-linter's contracts in pyproject.toml: bot > handlers > jobs > knowledge, and the
+    core imports no chat platform or web server (type-checking imports aside)."""
+    lint = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    if not Path(lint).exists():
+        pytest.fail("import-linter is not installed; install the test extras: "
+                    "pip install -e '.[test]'")
+    result = subprocess.run([lint], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "2 kept, 0 broken" in result.stdout

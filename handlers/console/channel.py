@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from bot.services import Services, utc_now
+from handlers.commands import caller
 from handlers.console import texts
 from handlers.console.render import render
 from handlers.console.transport import ConsoleTransport
-from jobs.conversation import Caller
-from jobs.texts import HELP_REMINDERS
+from handlers.router import Incoming, Router
+from knowledge.clock import utc_now
 from knowledge.replies import Button, ChatRef, Reply
 
+if TYPE_CHECKING:
+    from bot.services import Services
+
 CHAT = ChatRef("console", "local")
-USER = ChatRef("console", "local")
-# The console is the branch group and its secretary at once, with every right, so the whole
-# story can be tried by hand.
-CALLER = Caller(CHAT, USER, "Bí thư (console)", in_group=True, group_admin=True,
-                bot_admin=True)
-# The operator asking for a registration code does so "privately".
-OPERATOR = Caller(USER, USER, "Quản trị (console)", in_group=False, group_admin=False,
-                  bot_admin=True)
+USER = ChatRef("console", "local")  # the operator: a super-admin (bot.services)
 
 
 class ConsoleChannel:
-    def __init__(self, services: Services, stdin: TextIO, stdout: TextIO) -> None:
+    """The console is the branch group and a private chat at once, so the whole story can be
+    tried by hand; its person is the operator unless another is given (tests use that)."""
+
+    def __init__(self, services: Services, stdin: TextIO, stdout: TextIO,
+                 user: ChatRef = USER, name: str = "Quản trị (console)") -> None:
         self.services = services
         self.conversation = services.conversation
         self.reminders = services.reminder_talk
+        self.router = Router(services)
+        self.user, self.name = user, name
         self.stdin = stdin
         self.stdout = stdout
         self.buttons: list[Button] = []
@@ -52,25 +54,21 @@ class ConsoleChannel:
             return
         command, _, rest = line.partition(" ")
         if not command.startswith("/"):
-            dialog = await self.services.admin.continue_dialog(USER, line, utc_now())
+            dialog = await self.services.admin.continue_dialog(self.user, line, utc_now())
             if dialog is not None:
                 self._show(dialog)
                 return
-        if command in _ADMIN_COMMANDS:
-            self._show(await _ADMIN_COMMANDS[command](self.services.admin, rest))
+        found = self.router.find(command) if command.startswith("/") else None
+        if found is not None:
+            incoming = Incoming(self.user, CHAT, self.name, found.where == "group", rest,
+                                utc_now(), self._group_admin)
+            self._show(await self.router.run(found.name, incoming))
         elif command == "/guinhac":
             await self._deliver()
-        elif command in _REMINDER_COMMANDS:
-            self._show(await _REMINDER_COMMANDS[command](self.reminders, rest))
-        elif command in ("/start", "/help"):
-            self._show(self.conversation.start() if command == "/start"
-                       else self.conversation.help(HELP_REMINDERS))
-        elif command == "/hoi":
-            self._show(await self.conversation.ask(CHAT, USER.chat_id, rest, utc_now()))
         elif command.startswith("/"):
             self._show(self.conversation.unknown_command())
         else:
-            self._show(await self.conversation.ask(CHAT, USER.chat_id, line, utc_now()))
+            self._show(await self.conversation.ask(CHAT, self.user.chat_id, line, utc_now()))
 
     async def _deliver(self) -> None:
         """Plan and send what is due now; reminders to the console are printed."""
@@ -78,19 +76,25 @@ class ConsoleChannel:
         outcomes = await runner.until_idle()
         self._print(texts.DELIVERED.format(count=sum(outcomes.values())))
 
+    async def _group_admin(self) -> bool:
+        """The console stands for the branch group too; its operator administers it."""
+        return self.user == USER
+
     async def _press(self, number: int) -> None:
         if not 1 <= number <= len(self.buttons):
             self._print(texts.NO_SUCH_BUTTON.format(number=number))
             return
         action = self.buttons[number - 1].action
+        now = utc_now()
         if action.startswith("done:"):
-            outcome = await self.reminders.press_done(action, CALLER, utc_now())
+            who = await caller(self.services, Incoming(self.user, CHAT, self.name, True, "", now))
+            outcome = await self.reminders.press_done(action, who, now)
         elif action.startswith("ua:"):
-            outcome = await self.services.admin.answer_group(USER, action, utc_now())
+            outcome = await self.services.admin.answer_group(self.user, action, now)
         elif action.startswith("dlg:"):
-            outcome = await self.services.dialogs.act(USER, action, utc_now())
+            outcome = await self.services.dialogs.act(self.user, action, now)
         else:
-            outcome = await self.conversation.act(action, USER.chat_id, utc_now())
+            outcome = await self.conversation.act(action, self.user.chat_id, now)
         if outcome.notice:
             self._print(f"({outcome.notice})")
         if outcome.edit:
@@ -99,37 +103,14 @@ class ConsoleChannel:
     def _show(self, reply: Reply) -> None:
         text, self.buttons = render(reply)
         self._print(text)
+        if reply.attachment is not None:  # saved where the operator can open it
+            folder = self.services.settings.data_dir / "exports"
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / reply.attachment.name
+            path.write_bytes(reply.attachment.data)
+            self._print(texts.EXPORTED.format(name=reply.attachment.name,
+                                              size=len(reply.attachment.data), path=path))
 
     def _print(self, text: str) -> None:
         self.stdout.write(text + "\n\n")
         self.stdout.flush()
-
-
-_REMINDER_COMMANDS = {
-    "/dangky": lambda r, a: r.register(CALLER, a, utc_now()),
-    "/maduky": lambda r, a: r.invite(OPERATOR, a, utc_now()),
-    "/bithu": lambda r, a: r.secretary(CALLER, a, utc_now()),
-    "/datlich": lambda r, a: r.set_schedule(CALLER, a, utc_now()),
-    "/lichhop": lambda r, a: r.show_schedule(CALLER, utc_now()),
-    "/themhanchot": lambda r, a: r.add_deadline(CALLER, a, utc_now()),
-    "/hanchot": lambda r, a: r.deadlines(CALLER, utc_now()),
-    "/xong": lambda r, a: r.done(CALLER, a, utc_now()),
-    "/tiendo": lambda r, a: r.progress(CALLER, a, utc_now()),
-    "/ngaynghi": lambda r, a: r.holidays(CALLER, a, utc_now()),
-    "/datngaynghi": lambda r, a: r.decide_holidays(OPERATOR, a, utc_now()),
-}
-
-# The console is run by the operator on the server itself: admin commands need no right.
-_ADMIN_COMMANDS = {
-    "/themhoidap": lambda t, a: t.add(USER, utc_now()),
-    "/huy": lambda t, a: t.cancel(USER),
-    "/suahoidap": lambda t, a: t.edit(USER, a, utc_now()),
-    "/an": lambda t, a: t.set_active(USER, a, False, utc_now()),
-    "/hien": lambda t, a: t.set_active(USER, a, True, utc_now()),
-    "/xemhoidap": lambda t, a: t.show(a),
-    "/timhoidap": lambda t, a: t.search(a),
-    "/chuatraloi": lambda t, a: t.unanswered_list(),
-    "/nhatky": lambda t, a: t.audit_log(),
-    "/vanban": lambda t, a: t.documents(),
-    "/xoavanban": lambda t, a: t.remove_document(USER, a, utc_now()),
-}

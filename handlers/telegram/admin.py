@@ -2,68 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from telegram import Update
 
-from bot.services import utc_now
 from handlers.telegram.context import ChiboContext, person
 from handlers.telegram.send import edit, reply_to
 from knowledge import texts
-from knowledge.admin_talk import AdminTalk
-from knowledge.replies import ChatRef, Reply
-from knowledge.roles import ADMIN, SUPERADMIN
+from knowledge.clock import utc_now
+from knowledge.replies import Reply
+from knowledge.roles import ADMIN
 
 MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API's getFile limit
-
-Command = Callable[[AdminTalk, ChatRef, str], Awaitable[Reply]]
-
-
-def admin_command(command: Command, role: str = ADMIN):
-    """A handler that answers with a polite refusal unless the caller may run `command`."""
-
-    async def handler(update: Update, context: ChiboContext) -> None:
-        talk, user = context.services.admin, person(update)
-        private = update.effective_chat.type == "private"
-        reply = await talk.refusal(user, private, role) or await command(
-            talk, user, " ".join(context.args or []))
-        await reply_to(update.effective_message, reply)
-
-    return handler
-
-
-COMMANDS: dict[str, tuple[Command, str]] = {
-    "themhoidap": (lambda t, u, a: t.add(u, utc_now()), ADMIN),
-    "suahoidap": (lambda t, u, a: t.edit(u, a, utc_now()), ADMIN),
-    "an": (lambda t, u, a: t.set_active(u, a, False, utc_now()), ADMIN),
-    "hien": (lambda t, u, a: t.set_active(u, a, True, utc_now()), ADMIN),
-    "xemhoidap": (lambda t, u, a: t.show(a), ADMIN),
-    "timhoidap": (lambda t, u, a: t.search(a), ADMIN),
-    "chuatraloi": (lambda t, u, a: t.unanswered_list(), ADMIN),
-    "nhatky": (lambda t, u, a: t.audit_log(), ADMIN),
-    "themdangvien": (lambda t, u, a: t.add_member(u, a, utc_now()), ADMIN),
-    "vanban": (lambda t, u, a: t.documents(), ADMIN),
-    "xoavanban": (lambda t, u, a: t.remove_document(u, a, utc_now()), ADMIN),
-    "capquyen": (lambda t, u, a: t.grant(u, a, True, utc_now()), SUPERADMIN),
-    "thuquyen": (lambda t, u, a: t.grant(u, a, False, utc_now()), SUPERADMIN),
-}
-
-
-async def export(update: Update, context: ChiboContext) -> None:
-    """/xuathoidap [xlsx]: the entries as a file, to review and send back corrected."""
-    talk, user = context.services.admin, person(update)
-    refusal = await talk.refusal(user, update.effective_chat.type == "private")
-    if refusal is not None:
-        await reply_to(update.effective_message, refusal)
-        return
-    name, data = await talk.export(" ".join(context.args or []))
-    await update.effective_message.reply_document(data, filename=name,
-                                                  caption=texts.EXPORT_CAPTION)
-
-
-async def cancel(update: Update, context: ChiboContext) -> None:
-    await reply_to(update.effective_message, await context.services.admin.cancel(person(update)))
-
 
 async def dialog_text(update: Update, context: ChiboContext) -> bool:
     """Feed a private message to an add conversation in progress; False if there is none."""

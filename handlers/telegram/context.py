@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from telegram import Bot, Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.services import Services
 from jobs.runner import ReminderRunner
 from knowledge.replies import ChatRef
+
+if TYPE_CHECKING:
+    from bot.services import Services
 
 
 def person(update: Update) -> ChatRef:

@@ -7,11 +7,10 @@ import logging
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
-from bot.services import utc_now
 from handlers.telegram.admin import dialog_text
 from handlers.telegram.context import ChiboContext, person
 from handlers.telegram.send import edit, reply_to
-from jobs.texts import HELP_REMINDERS
+from knowledge.clock import utc_now
 from knowledge.replies import ChatRef
 
 log = logging.getLogger(__name__)
@@ -23,25 +22,6 @@ def _chat(update: Update) -> ChatRef:
 
 def _user(update: Update) -> str | None:
     return str(update.effective_user.id) if update.effective_user else None
-
-
-async def start(update: Update, context: ChiboContext) -> None:
-    await reply_to(update.effective_message, context.services.conversation.start())
-
-
-async def help_command(update: Update, context: ChiboContext) -> None:
-    reply = context.services.conversation.help(HELP_REMINDERS)
-    await reply_to(update.effective_message, reply)
-
-
-async def ask_command(update: Update, context: ChiboContext) -> None:
-    """/hoi <question>: works in private chats and in groups (privacy mode delivers it)."""
-    question = " ".join(context.args or [])
-    if update.effective_chat.type != "private":
-        await context.services.roles.seen_in(_chat(update), person(update), utc_now())
-    reply = await context.services.conversation.ask(_chat(update), _user(update), question,
-                                                    utc_now())
-    await reply_to(update.effective_message, reply)
 
 
 async def ask_text(update: Update, context: ChiboContext) -> None:

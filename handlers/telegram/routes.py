@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers.telegram import admin, handlers, reminders
+from handlers.telegram.commands import register_commands
 
 
 def register(application: Application) -> None:
-    application.add_handler(CommandHandler("start", handlers.start))
-    application.add_handler(CommandHandler(["help", "huongdan"], handlers.help_command))
-    application.add_handler(CommandHandler("hoi", handlers.ask_command))
-    for name, method, rights, with_args, with_now in reminders.COMMANDS:
-        application.add_handler(CommandHandler(name, reminders.command(
-            method, rights=rights, with_args=with_args, with_now=with_now)))
-    for name, (command, role) in admin.COMMANDS.items():
-        application.add_handler(CommandHandler(name, admin.admin_command(command, role)))
-    application.add_handler(CommandHandler("huy", admin.cancel))
-    application.add_handler(CommandHandler("xuathoidap", admin.export))
+    register_commands(application)  # every command of the registry, nothing else
     application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
     application.add_handler(CallbackQueryHandler(reminders.done_button, pattern=r"^done:"))
     application.add_handler(CallbackQueryHandler(admin.button, pattern=r"^(dlg|ua):"))

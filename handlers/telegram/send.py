@@ -15,6 +15,10 @@ log = logging.getLogger(__name__)
 
 
 async def reply_to(message: Message, reply: Reply) -> None:
+    if reply.attachment is not None:  # a file, with the reply's text as its caption
+        await message.reply_document(reply.attachment.data, filename=reply.attachment.name,
+                                     caption=plain(reply)[0][:1024])
+        return
     chunks = to_html(reply)
     markup = keyboard(reply)
     try:

@@ -1,16 +1,21 @@
-"""The permission matrix: every command the bot registers, for a member, a secretary, an admin
-and a super-admin; who is refused and who is served."""
+"""The permission matrix, one conversation suite for every channel: each command of the registry
+typed by a member, a secretary, an admin and a super-admin, on Telegram and in the console; who is
+refused (politely, the same way everywhere) and who is served."""
 
 from __future__ import annotations
 
+import io
+import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from telegram.ext import Application, CommandHandler
 
-from bot.services import utc_now
+from bot.services import CONSOLE_OPERATOR, Services, build_services, utc_now
+from handlers.commands import COMMANDS
+from handlers.console.channel import ConsoleChannel
 from knowledge.replies import ChatRef
+from tests.conftest import make_settings
 from tests.fake_telegram import FakeTelegram
 from tests.handlers.conftest import running_bot
 from tests.handlers.test_telegram_admin import say
@@ -40,17 +45,69 @@ GROUP_REFUSALS = {"dangky": ({"member", "secretary"}, NEEDS_CODE),
                   "datlich": ({"member"}, OFFICERS)}
 
 
-@pytest.fixture
-async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Application]:
-    async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(BOSS)) as application:
-        services = application.bot_data.services
-        branch, _ = await services.branches.register("Chi bộ Thôn 3", "Đảng ủy xã",
-                                                     ChatRef("telegram", str(GROUP)), utc_now())
-        await services.branches.add_member(branch.id, ChatRef("telegram", str(SECRETARY)), "Lan",
-                                           now=utc_now())
-        await services.roles.grant(ChatRef("telegram", str(BOSS)),
-                                   ChatRef("telegram", str(ADMIN)), "Hoa", utc_now())
-        yield application
+
+
+async def _cast(services: Services, platform: str, group: str,
+                people: dict[str, str]) -> None:
+    """A registered branch with its secretary, and an appointed admin."""
+    branch, _ = await services.branches.register("Chi bộ Thôn 3", "Đảng ủy xã",
+                                                 ChatRef(platform, group), utc_now())
+    await services.branches.add_member(branch.id, ChatRef(platform, people["secretary"]), "Lan",
+                                       now=utc_now())
+    await services.roles.grant(ChatRef(platform, people["superadmin"]),
+                               ChatRef(platform, people["admin"]), "Hoa", utc_now())
+
+
+class TelegramSeat:
+    """Typing into the real bot through the fake Bot API server."""
+
+    def __init__(self, fake: FakeTelegram) -> None:
+        self.fake = fake
+
+    async def say(self, command: str, text: str, role: str) -> str:
+        user = ROLES[role]
+        if command == "xuathoidap" and expected_refusal(command, role) is None:
+            before = len(self.fake.sent("sendDocument"))
+            self.fake.user_says(text, chat_id=user, user_id=user)
+            [*_, sent] = await self.fake.wait_for("sendDocument", count=before + 1)
+            return sent.params.get("caption", "")
+        return await say(self.fake, text, user, GROUP if command in IN_GROUP else user)
+
+
+class ConsoleSeat:
+    """Typing into the console channel as one person or another."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    async def say(self, command: str, text: str, role: str) -> str:
+        out = io.StringIO()
+        person = CONSOLE[role]
+        channel = ConsoleChannel(self.services, io.StringIO(), out, user=person)
+        await channel.handle(text)
+        return out.getvalue()
+
+
+CONSOLE = {"member": ChatRef("console", "1001"), "secretary": ChatRef("console", "1101"),
+           "admin": ChatRef("console", "9002"), "superadmin": CONSOLE_OPERATOR}
+
+
+@pytest.fixture(params=["telegram", "console"])
+async def seat(request: pytest.FixtureRequest, fake: FakeTelegram, corpus_db: Path,
+               tmp_path: Path) -> AsyncIterator[TelegramSeat | ConsoleSeat]:
+    if request.param == "telegram":
+        async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(BOSS)) as application:
+            await _cast(application.bot_data.services, "telegram", str(GROUP),
+                        {role: str(user) for role, user in ROLES.items()})
+            yield TelegramSeat(fake)
+        return
+    data = tmp_path / "console"
+    data.mkdir()
+    shutil.copy(corpus_db, data / "chibo.db")
+    services = await build_services(make_settings(data))
+    await _cast(services, "console", "local", {r: p.chat_id for r, p in CONSOLE.items()})
+    yield ConsoleSeat(services)
+    await services.close()
 
 
 def expected_refusal(command: str, role: str) -> str | None:
@@ -63,31 +120,23 @@ def expected_refusal(command: str, role: str) -> str | None:
     return None
 
 
-def test_the_matrix_covers_every_registered_command(bot: Application) -> None:
-    registered = {c for group in bot.handlers.values() for h in group
-                  if isinstance(h, CommandHandler) for c in h.commands}
-    assert registered == set(EVERYONE) | set(ADMINS) | set(SUPERADMINS) | set(IN_GROUP)
+def test_the_matrix_covers_every_command_of_the_registry() -> None:
+    declared = {name for c in COMMANDS for name in (c.name, *c.aliases)}
+    assert declared == set(EVERYONE) | set(ADMINS) | set(SUPERADMINS) | set(IN_GROUP)
 
 
 @pytest.mark.parametrize("role", list(ROLES))
-async def test_each_role_is_served_or_politely_refused(
-    bot: Application, fake: FakeTelegram, role: str
+async def test_each_role_is_served_or_politely_refused_on_every_channel(
+    seat: TelegramSeat | ConsoleSeat, role: str
 ) -> None:
-    user = ROLES[role]
     commands = {**EVERYONE, **ADMINS, **SUPERADMINS}
+    markers = (STAFF, TOP, GROUP_ADMINS, OFFICERS, NEEDS_CODE)
     for command, args in {**commands, **IN_GROUP}.items():
-        chat = GROUP if command in IN_GROUP else user
-        if command == "xuathoidap" and expected_refusal(command, role) is None:
-            before = len(fake.sent("sendDocument"))
-            fake.user_says("/xuathoidap", chat_id=user, user_id=user)
-            await fake.wait_for("sendDocument", count=before + 1)
-            continue
-        text = await say(fake, f"/{command} {args}".strip(), user, chat)
+        text = await seat.say(command, f"/{command} {args}".strip(), role)
         refusal = expected_refusal(command, role)
-        markers = (STAFF, TOP, GROUP_ADMINS, OFFICERS, NEEDS_CODE)
         if refusal:
             assert refusal in text, (role, command, text)
         else:
-            assert not any(m in text for m in markers), (role, command, text)
+            assert text and not any(m in text for m in markers), (role, command, text)
         if command == "themhoidap" and refusal is None:
-            await say(fake, "/huy", user)
+            await seat.say("huy", "/huy", role)

@@ -1,0 +1,77 @@
+"""One router every channel calls: it finds the command, checks the caller's rights once, runs it.
+
+Channels translate their platform's message into an `Incoming` and render the `Reply`; the rules
+of who may do what, where, live here and in the registry (handlers.commands), nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from handlers import texts
+from knowledge.replies import ChatRef, Reply
+from knowledge.roles import ADMIN, RANK, SUPERADMIN
+
+if TYPE_CHECKING:
+    from bot.services import Services
+    from handlers.commands import Command
+
+
+async def _not_a_group_admin() -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A command as any channel receives it: who typed what, where, and when."""
+
+    user: ChatRef
+    chat: ChatRef
+    name: str
+    in_group: bool
+    args: str
+    now: datetime
+    # whether the person administers this group chat; asked only by the commands that need it
+    group_admin: Callable[[], Awaitable[bool]] = _not_a_group_admin
+
+
+class Router:
+    def __init__(self, services: Services, commands: tuple[Command, ...] | None = None) -> None:
+        from handlers.commands import COMMANDS
+
+        self.services = services
+        self.commands = commands or COMMANDS
+        self.by_name = {name: c for c in self.commands for name in (c.name, *c.aliases)}
+
+    def find(self, name: str) -> Command | None:
+        return self.by_name.get(name.lstrip("/").split("@")[0].lower())
+
+    async def run(self, name: str, incoming: Incoming) -> Reply:
+        command = self.find(name)
+        if command is None:
+            return self.services.conversation.unknown_command()
+        refusal = await self.refusal(command, incoming)
+        return refusal or await command.run(self.services, incoming)
+
+    async def refusal(self, command: Command, incoming: Incoming) -> Reply | None:
+        """None when the caller may run the command here; otherwise a polite reason."""
+        if RANK[command.role] > 0 and not await self.services.roles.at_least(incoming.user,
+                                                                             command.role):
+            return Reply.plain(texts.ROLE_NEEDED[command.role])
+        if command.where == "private" and incoming.in_group:
+            return Reply.plain(texts.ONLY_PRIVATE)
+        if command.where == "group" and not incoming.in_group:
+            return Reply.plain(texts.ONLY_IN_GROUP.format(command=f"/{command.name}"))
+        return None
+
+    async def help(self, incoming: Incoming) -> Reply:
+        """The help text, with the commands this person may use, from the registry."""
+        rank = RANK[await self.services.roles.role_of(incoming.user)]
+        lines = [f"/{c.name} – {c.help}" for c in self.commands if RANK[c.role] <= rank]
+        return self.services.conversation.help((texts.COMMANDS_TITLE, *lines))
+
+
+__all__ = ["ADMIN", "SUPERADMIN", "Incoming", "Router"]
