@@ -26,7 +26,9 @@ class Settings(BaseSettings):
     log_format: str = Field(default="text", alias="CHIBO_LOG_FORMAT", pattern="^(text|json)$")
     max_question_chars: int = Field(default=500, alias="CHIBO_MAX_QUESTION_CHARS", ge=20)
     answer_threshold: float | None = Field(default=None, alias="CHIBO_ANSWER_THRESHOLD")
-    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="ADMIN_IDS")
+    # people as (platform, id): "telegram:123,zalo:abc"; a bare number is a Telegram user id
+    admin_ids: Annotated[list[tuple[str, str]], NoDecode] = Field(default_factory=list,
+                                                                  alias="ADMIN_IDS")
     questions_per_minute: int = Field(default=10, alias="CHIBO_QUESTIONS_PER_MINUTE", ge=1)
     members_only: bool = Field(default=False, alias="CHIBO_MEMBERS_ONLY")
     webhook_url: str | None = Field(default=None, alias="CHIBO_WEBHOOK_URL")
@@ -46,10 +48,11 @@ class Settings(BaseSettings):
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
-        if isinstance(value, str):
-            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
         if isinstance(value, int):
-            return [value]
+            value = str(value)
+        if isinstance(value, str):
+            return [person_ref(part) for part in value.replace(";", ",").split(",")
+                    if part.strip()]
         return value
 
     @field_validator("telegram_bot_token", "database_url", "answer_threshold", "webhook_url",
@@ -77,6 +80,20 @@ class Settings(BaseSettings):
         if base.endswith("/bot"):
             return base[: -len("/bot")] + "/file/bot"
         return base + "/file/bot"
+
+
+PLATFORMS = ("telegram", "zalo", "console")
+
+
+def person_ref(text: str) -> tuple[str, str]:
+    """"telegram:123", "zalo:abc" or a bare Telegram id "123" as (platform, id)."""
+    platform, _, user = text.strip().rpartition(":")
+    platform = platform.lower() or "telegram"
+    if platform not in PLATFORMS or not user or not user.isascii() or (
+            platform == "telegram" and not user.lstrip("-").isdigit()):
+        raise ValueError(f"ADMIN_IDS: {text.strip()!r} is not platform:id "
+                         f"(e.g. telegram:123456789 or zalo:abc123)")
+    return platform, user
 
 
 def normalize_database_url(url: str) -> str:

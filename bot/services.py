@@ -58,7 +58,7 @@ class Services:
             self.db.sessions, transports, limiter, clock=utc_now,
             grace=timedelta(hours=s.reminder_grace_hours),
             claim_timeout=timedelta(seconds=s.reminder_claim_timeout),
-            admins=tuple(("telegram", str(admin)) for admin in s.admin_ids),
+            admins=tuple(s.admin_ids),
         )
         return ReminderRunner(self.planner, deliverer, utc_now, weekly=self.weekly_summary)
 
@@ -84,7 +84,7 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
     branches = BranchService(db.sessions, settings.rest_day_numbers)
     days_off = DaysOffService(db.sessions, settings.rest_day_numbers)
     roles = Roles(db.sessions, frozenset({CONSOLE_OPERATOR, *(
-        ChatRef("telegram", str(i)) for i in settings.admin_ids)}), branches)
+        ChatRef(platform, user) for platform, user in settings.admin_ids)}), branches)
     curation = Curation(db.sessions)
     unanswered = Unanswered(db.sessions)
     dialogs = Dialogs(db.sessions, curation, unanswered)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 from knowledge import audit, texts
@@ -75,9 +76,9 @@ class AdminTalk:
     async def export(self, args: str) -> tuple[str, bytes]:
         """All entries as a spreadsheet: CSV by default, XLSX when asked ("/xuathoidap xlsx")."""
         entries = await self.curation.all()
-        if args.strip().lower().lstrip(".") == "xlsx":
-            return "hoi-dap.xlsx", export_xlsx(entries)
-        return "hoi-dap.csv", export_csv(entries)
+        if args.strip().lower().lstrip(".") == "xlsx":  # writing a sheet is CPU work: a thread
+            return "hoi-dap.xlsx", await asyncio.to_thread(export_xlsx, entries)
+        return "hoi-dap.csv", await asyncio.to_thread(export_csv, entries)
 
     async def add(self, user: ChatRef, now: datetime) -> Reply:
         return await self.dialogs.start_add(user, now)

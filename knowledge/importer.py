@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import tempfile
 from collections.abc import Callable, Iterable
@@ -9,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import repository
@@ -18,6 +20,8 @@ from knowledge.models import Document, Passage
 from knowledge.passages import PassageDraft, build_passages
 from knowledge.readers import SUPPORTED, UnreadableDocument, read_document
 from knowledge.structure import parse_structure
+
+INSERT_CHUNK = 500  # passages per INSERT: the event loop runs between chunks
 
 Progress = Callable[[int, int, str], None]
 
@@ -85,15 +89,12 @@ class ImportService:
         self, path: Path, now: datetime, source: str | None = None
     ) -> FileReport:
         source_path = source or str(path.resolve())
-        try:
-            data = path.read_bytes()
-            text = read_document(path)
+        try:  # reading and parsing are CPU work: in a thread, so chats go on meanwhile
+            digest, parsed = await asyncio.to_thread(_read_and_parse, path)
         except UnreadableDocument as exc:
             return FileReport(str(path), "failed", error=str(exc))
         except OSError as exc:
             return FileReport(str(path), "failed", error=f"không mở được tệp ({exc.strerror})")
-        digest = hashlib.sha256(data).hexdigest()
-        parsed = parse_document(text, path.name)
         async with self.sessions.begin() as session:
             existing = await repository.document_by_path(session, source_path)
             if existing is not None and existing.sha256 == digest:
@@ -106,7 +107,9 @@ class ImportService:
             document = _document_row(parsed, path.name, source_path, digest, now)
             session.add(document)
             await session.flush()
-            session.add_all(_passage_rows(document.id, parsed.passages))
+            rows = _passage_rows(document.id, parsed.passages)
+            for start in range(0, len(rows), INSERT_CHUNK):  # the loop breathes between chunks
+                await session.execute(insert(Passage), rows[start:start + INSERT_CHUNK])
             await repository.bump_version(session)
         return FileReport(str(path), status, len(parsed.passages), document.citation,
                           tuple(parsed.meta.warnings))
@@ -147,10 +150,15 @@ def _document_row(
     )
 
 
-def _passage_rows(doc_id: int, drafts: list[PassageDraft]) -> list[Passage]:
+def _read_and_parse(path: Path) -> tuple[str, ParsedDocument]:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digest, parse_document(read_document(path), path.name)
+
+
+def _passage_rows(doc_id: int, drafts: list[PassageDraft]) -> list[dict]:
     return [
-        Passage(document_id=doc_id, ordinal=d.ordinal, parent_ordinal=d.parent_ordinal,
-                label=d.label, kind=d.kind, trail=list(d.trail), subject=d.subject,
-                text=d.text, answer=d.answer)
+        {"document_id": doc_id, "ordinal": d.ordinal, "parent_ordinal": d.parent_ordinal,
+         "label": d.label, "kind": d.kind, "trail": list(d.trail), "subject": d.subject,
+         "text": d.text, "answer": d.answer}
         for d in drafts
     ]

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from knowledge.models import AskedQuestion, Document, Feedback, KBState, Passage, QAEntry
 
@@ -38,13 +37,24 @@ async def delete_document(session: AsyncSession, doc_id: int) -> None:
     await session.execute(delete(Document).where(Document.id == doc_id))
 
 
-async def all_passages(session: AsyncSession) -> list[Passage]:
-    query = (
-        select(Passage)
-        .options(selectinload(Passage.document))
-        .order_by(Passage.document_id, Passage.id)
-    )
-    return list((await session.execute(query)).scalars())
+PASSAGE_COLUMNS = (Passage.id, Passage.document_id, Passage.ordinal, Passage.parent_ordinal,
+                   Passage.label, Passage.kind, Passage.trail, Passage.subject, Passage.text,
+                   Passage.answer)
+
+
+async def passage_rows(session: AsyncSession, chunk: int = 2000) -> list:
+    """Every passage as a plain row (no ORM objects), fetched in chunks so that a large
+    knowledge base does not hold the event loop while it loads."""
+    rows: list = []
+    result = await session.stream(select(*PASSAGE_COLUMNS)
+                                  .order_by(Passage.document_id, Passage.id))
+    async for partition in result.partitions(chunk):
+        rows.extend(partition)
+    return rows
+
+
+async def documents_by_id(session: AsyncSession) -> dict[int, Document]:
+    return {d.id: d for d in (await session.execute(select(Document))).scalars()}
 
 
 async def active_qa(session: AsyncSession) -> list[QAEntry]:

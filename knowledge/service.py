@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -12,6 +13,7 @@ from knowledge.index import Entry, SearchIndex
 from knowledge.references import find_doc_numbers
 from knowledge.search import DEFAULT_THRESHOLD, Searcher, SearchOutcome
 
+FRESH_WITHIN = 2.0  # seconds a question waits for a rebuilt index before using the old one
 
 class KnowledgeService:
     """Search over documents and Q&A; rebuilds its index when another process changed the KB."""
@@ -24,27 +26,50 @@ class KnowledgeService:
         self._searcher: Searcher | None = None
         self._version: int | None = None
         self._lock = asyncio.Lock()
+        self._rebuilding: asyncio.Task | None = None
 
     async def searcher(self) -> Searcher:
+        """The index of the current knowledge base. After a change the new index is waited for
+        up to FRESH_WITHIN; a larger rebuild (a big import) goes on in the background while
+        questions are answered from the previous index."""
         async with self.sessions() as session:
             version = await repository.kb_version(session)
-        if self._searcher is None or version != self._version:
-            async with self._lock:
-                if self._searcher is None or version != self._version:
-                    entries = await self.load_entries()
-                    index = await asyncio.to_thread(SearchIndex.build, entries)
-                    self._searcher = Searcher(index, self.threshold)
-                    self._version = version
+        if self._searcher is None:
+            await self._rebuild(version)
+        elif version != self._version:
+            if self._rebuilding is None or self._rebuilding.done():
+                self._rebuilding = asyncio.create_task(self._rebuild(version))
+            with contextlib.suppress(TimeoutError):  # a small change is waited for; a huge
+                await asyncio.wait_for(asyncio.shield(self._rebuilding), FRESH_WITHIN)
         return self._searcher
+
+    async def refreshed(self) -> Searcher:
+        """The index once every change so far is in it (for the CLI and tests)."""
+        await self.searcher()
+        while self._rebuilding is not None and not self._rebuilding.done():
+            await self._rebuilding
+            await self.searcher()
+        return self._searcher
+
+    async def _rebuild(self, version: int) -> None:
+        async with self._lock:
+            if self._searcher is not None and version == self._version:
+                return
+            entries = await self.load_entries()
+            index = await asyncio.to_thread(SearchIndex.build, entries)
+            self._searcher = Searcher(index, self.threshold)
+            self._version = version
 
     async def search(self, question: str, top: int = 3) -> SearchOutcome:
         return (await self.searcher()).search(question, top)
 
     async def load_entries(self) -> list[Entry]:
         async with self.sessions() as session:
-            passages = await repository.all_passages(session)
+            documents = await repository.documents_by_id(session)
+            rows = await repository.passage_rows(session)
             qa = await repository.active_qa(session)
-        entries = [passage_entry(p) for p in passages]
+        entries = await asyncio.to_thread(
+            lambda: [passage_entry(row, documents[row.document_id]) for row in rows])
         entries.extend(
             Entry(key=f"q:{q.id}", kind="qa", text=" ".join([q.question, *q.alternates]),
                   context=q.answer, answer=q.answer, citation=q.citation or "Hỏi đáp",
@@ -54,8 +79,7 @@ class KnowledgeService:
         return entries
 
 
-def passage_entry(p) -> Entry:  # noqa: ANN001 (a knowledge.models.Passage with its document)
-    doc = p.document
+def passage_entry(p, doc) -> Entry:  # noqa: ANN001 (a passage row and its Document)
     subject = None
     if p.subject:
         numbers = find_doc_numbers(p.subject)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -42,19 +43,7 @@ class Unanswered:
                                 AskedQuestion.id.in_(disliked)))
                      .order_by(AskedQuestion.asked_at.desc()).limit(5000))
             asked = list((await session.execute(query)).scalars())
-        groups: list[UnansweredGroup] = []
-        for question in asked:
-            match = next((g for g in groups if g.normalized == question.normalized or
-                          fuzz.token_set_ratio(g.normalized, question.normalized) >= SIMILAR),
-                         None)
-            if match is None:
-                groups.append(UnansweredGroup(question.question, question.normalized, 1,
-                                              question.asked_at, [question.id]))
-            else:
-                match.count += 1
-                match.ids.append(question.id)
-        groups.sort(key=lambda g: (-g.count, -g.last_at.timestamp()))
-        return groups[:limit]
+        return (await asyncio.to_thread(_group, asked))[:limit]  # fuzzy matching: off the loop
 
     async def group_of(self, asked_id: int) -> UnansweredGroup | None:
         return next((g for g in await self.groups(limit=10_000) if asked_id in g.ids), None)
@@ -63,3 +52,20 @@ class Unanswered:
         async with self.sessions.begin() as session:
             await session.execute(update(AskedQuestion).where(AskedQuestion.id.in_(ids))
                                   .values(resolved_at=now))
+
+
+def _group(asked: list[AskedQuestion]) -> list[UnansweredGroup]:
+    """Near-identical questions in one group, most asked first."""
+    groups: list[UnansweredGroup] = []
+    for question in asked:
+        match = next((g for g in groups if g.normalized == question.normalized or
+                      fuzz.token_set_ratio(g.normalized, question.normalized) >= SIMILAR),
+                     None)
+        if match is None:
+            groups.append(UnansweredGroup(question.question, question.normalized, 1,
+                                          question.asked_at, [question.id]))
+        else:
+            match.count += 1
+            match.ids.append(question.id)
+    groups.sort(key=lambda g: (-g.count, -g.last_at.timestamp()))
+    return groups

@@ -101,3 +101,19 @@ def test_holidays_are_printed_and_the_year_s_decision_entered_and_cleared(
     cleared = chibo(tmp_path, "holidays", "2027", "--clear")
     assert "10/02 (thứ Tư) – Nghỉ bù (Tết Âm lịch)" in cleared.stdout
     assert "holidays.decide" in chibo(tmp_path, "audit").stdout
+
+
+def test_admin_ids_name_people_by_platform() -> None:
+    from pydantic import ValidationError
+
+    from bot.config import Settings
+
+    settings = Settings(ADMIN_IDS="123, telegram:456,zalo:abc9", _env_file=None)
+    assert settings.admin_ids == [("telegram", "123"), ("telegram", "456"), ("zalo", "abc9")]
+    for wrong in ("telegram:abc", "fax:1", "zalo:"):
+        try:
+            Settings(ADMIN_IDS=wrong, _env_file=None)
+        except ValidationError as error:
+            assert "platform:id" in str(error)
+        else:
+            raise AssertionError(f"{wrong!r} was accepted")
