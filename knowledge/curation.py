@@ -78,16 +78,8 @@ class Curation:
         self.sessions = sessions
 
     async def add(self, draft: QADraft, actor: str, now: datetime) -> QAEntry:
-        draft = _clean(draft)
-        if errors := problems(draft):
-            raise InvalidEntry("; ".join(errors))
         async with self.sessions.begin() as session:
-            entry = _new(draft, actor, now)
-            session.add(entry)
-            await session.flush()
-            audit.record(session, actor, "qa.add", f"qa:{entry.id}", None, snapshot(entry), now)
-            await repository.bump_version(session)
-        return entry
+            return await add_entry(session, draft, actor, now)
 
     async def edit(self, entry_id: int, field: str, value: str, actor: str,
                    now: datetime) -> QAEntry | None:
@@ -171,6 +163,20 @@ class Curation:
             if created or updated:
                 await repository.bump_version(session)
         return Applied(created, updated, unchanged)
+
+
+async def add_entry(session: AsyncSession, draft: QADraft, actor: str,
+                    now: datetime) -> QAEntry:
+    """A new entry in the caller's unit of work (InvalidEntry if it breaks a rule)."""
+    draft = _clean(draft)
+    if errors := problems(draft):
+        raise InvalidEntry("; ".join(errors))
+    entry = _new(draft, actor, now)
+    session.add(entry)
+    await session.flush()
+    audit.record(session, actor, "qa.add", f"qa:{entry.id}", None, snapshot(entry), now)
+    await repository.bump_version(session)
+    return entry
 
 
 def snapshot_of(draft: QADraft) -> dict:

@@ -11,11 +11,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import texts
-from knowledge.curation import Curation, InvalidEntry, problems, split_list
+from knowledge.curation import Curation, InvalidEntry, add_entry, problems, split_list
 from knowledge.models import DialogState
 from knowledge.qa import QADraft
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
-from knowledge.unanswered import Unanswered
+from knowledge.unanswered import Unanswered, resolve_in
 
 ADD = "add_qa"
 STEPS = ("question", "answer", "alternates", "citation", "preview")
@@ -80,13 +80,17 @@ class Dialogs:
         data = state.data
         draft = QADraft(data["question"], data["answer"], data["citation"],
                         tuple(data["alternates"]))
-        try:
-            entry = await self.curation.add(draft, f"{user.platform}:{user.chat_id}", now)
+        try:  # one transaction: the entry, the questions it answers, the end of the dialog
+            async with self.sessions.begin() as session:
+                claimed = await session.execute(delete(DialogState).where(
+                    DialogState.id == state.id, DialogState.step == "preview"))
+                if not claimed.rowcount:  # pressed twice: the first press saved it
+                    return ActionOutcome(notice=texts.DIALOG_GONE)
+                entry = await add_entry(session, draft, f"{user.platform}:{user.chat_id}", now)
+                if data.get("resolves"):
+                    await resolve_in(session, list(data["resolves"]), now)
         except InvalidEntry as exc:
             return ActionOutcome(notice=str(exc))
-        if data.get("resolves"):
-            await self.unanswered.resolve(list(data["resolves"]), now)
-        await self.cancel(user)
         return ActionOutcome(edit=Reply.plain(texts.DIALOG_SAVED.format(id=entry.id)))
 
     async def cancel(self, user: ChatRef) -> bool:

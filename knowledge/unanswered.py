@@ -50,8 +50,13 @@ class Unanswered:
 
     async def resolve(self, ids: list[int], now: datetime) -> None:
         async with self.sessions.begin() as session:
-            await session.execute(update(AskedQuestion).where(AskedQuestion.id.in_(ids))
-                                  .values(resolved_at=now))
+            await resolve_in(session, ids, now)
+
+
+async def resolve_in(session: AsyncSession, ids: list[int], now: datetime) -> None:
+    """Mark questions answered in the caller's unit of work."""
+    await session.execute(update(AskedQuestion).where(AskedQuestion.id.in_(ids))
+                          .values(resolved_at=now))
 
 
 def _group(asked: list[AskedQuestion]) -> list[UnansweredGroup]:

@@ -123,3 +123,19 @@ async def test_admins_get_the_weekly_summary_of_unanswered_questions_once(
         rows = list((await session.execute(select(OutboxMessage))).scalars())
     assert {r.chat_id for r in rows} == {"1", "2"}
     assert "1 lần: giá phân bón ở xã bao nhiêu" in rows[0].text
+
+
+async def test_pressing_save_twice_at_once_saves_one_entry(services: Services) -> None:
+    import asyncio
+
+    admin = ChatRef("telegram", "9001")
+    await services.dialogs.start_add(admin, NOW)
+    for text in ("Mức đóng đảng phí của đảng viên hưu trí là bao nhiêu?",
+                 "Đảng viên hưu trí đóng 0,5% tiền lương hưu hằng tháng.", "-",
+                 "Quy định về đảng phí"):
+        await services.dialogs.handle(admin, text, NOW)
+    first, second = await asyncio.gather(services.dialogs.act(admin, "dlg:save", NOW),
+                                         services.dialogs.act(admin, "dlg:save", NOW))
+    saved = [o for o in (first, second) if o.edit is not None]
+    assert len(saved) == 1 and "Đã lưu" in saved[0].edit.text
+    assert len(await services.curation.all()) == 1
