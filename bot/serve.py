@@ -49,7 +49,8 @@ class WebhookService:
         self.server = uvicorn.Server(config)
         self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
         self.tasks = [asyncio.create_task(self.server.serve()),
-                      asyncio.create_task(process_inbox(inbox, app, web.wake, self.stop_event))]
+                      asyncio.create_task(process_inbox(inbox, app, web.wake, self.stop_event,
+                                                        web.meter))]
         while not self.server.started:
             await asyncio.sleep(0.01)
         log.info("webhook listening on %s:%s", s.webhook_listen, self.port)

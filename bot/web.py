@@ -16,8 +16,8 @@ from starlette.routing import Route
 from telegram import Update
 from telegram.ext import Application
 
-from bot import metrics
 from bot.inbox import Inbox
+from bot.metrics import Metrics
 from bot.services import Services, utc_now
 from jobs.models import OutboxMessage
 from jobs.runner import ReminderRunner
@@ -33,6 +33,7 @@ class Web:
     secret: str | None = None
     runner: ReminderRunner | None = None
     wake: asyncio.Event = field(default_factory=asyncio.Event)
+    meter: Metrics = field(default_factory=Metrics)
 
     def app(self) -> Starlette:
         return Starlette(routes=[
@@ -75,12 +76,12 @@ class Web:
         return JSONResponse(report, status_code=200 if healthy else 503)
 
     async def metrics(self, request: Request) -> Response:
-        body = await metrics.render(self.services, await self.inbox.counts())
+        body = await self.meter.render(self.services, await self.inbox.counts())
         return Response(body, media_type=CONTENT_TYPE_LATEST)
 
 
 async def process_inbox(inbox: Inbox, application: Application, wake: asyncio.Event,
-                        stop: asyncio.Event) -> None:
+                        stop: asyncio.Event, meter: Metrics) -> None:
     """Handle stored updates one at a time until asked to stop (the current one finishes)."""
     await inbox.recover(utc_now())
     while not stop.is_set():
@@ -100,5 +101,4 @@ async def process_inbox(inbox: Inbox, application: Application, wake: asyncio.Ev
         except Exception as exc:  # the error handler logged it; the update is not retried
             error = f"{type(exc).__name__}: {exc}"
         await inbox.finish(row, utc_now(), error)
-        metrics.UPDATES.labels(result="error" if error else "ok").inc()
-        metrics.LATENCY.observe((utc_now() - row.received_at).total_seconds())
+        meter.handled(error is not None, (utc_now() - row.received_at).total_seconds())

@@ -59,3 +59,21 @@ async def test_webhook_updates_are_kept_answered_once_and_the_service_is_observa
         assert 'chibo_questions{found="true"} 1.0' in exposition
     finally:
         await service.stop()
+
+
+async def test_two_web_apps_in_one_process_count_apart_and_emptied_states_read_zero(
+    services,  # noqa: ANN001
+) -> None:
+    from bot.inbox import Inbox
+    from bot.web import Web
+
+    first, second = Web(services, Inbox(services.db.sessions)), Web(services,
+                                                                     Inbox(services.db.sessions))
+    first.meter.handled(error=False, seconds=0.1)
+    one = (await first.meter.render(services, {})).decode()
+    other = (await second.meter.render(services, {"done": 3})).decode()
+    assert 'chibo_updates_total{result="ok"} 1.0' in one
+    assert "chibo_updates_total{" not in other
+    assert 'chibo_reminders{state="pending"} 0.0' in one
+    assert 'chibo_inbox{state="processing"} 0.0' in other
+    assert 'chibo_inbox{state="done"} 3.0' in other
