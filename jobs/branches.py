@@ -72,6 +72,10 @@ class BranchService:
                 BranchMember.user_id == person.chat_id)
             return (await session.execute(query)).first() is not None
 
+    async def branch(self, branch_id: int) -> Branch | None:
+        async with self.sessions() as session:
+            return await session.get(Branch, branch_id)
+
     async def branch_of_chat(self, chat: ChatRef) -> Branch | None:
         async with self.sessions() as session:
             row = await _chat_row(session, chat)

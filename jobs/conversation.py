@@ -12,6 +12,7 @@ from jobs.invites import InviteError, Invites, looks_like_code
 from jobs.phrase_texts import notes
 from jobs.phrases import PhraseError
 from jobs.recurrence import VN, from_spec, occurrences
+from knowledge.ids import ascii_number, parse_id
 from knowledge.normalize import fold as fold_word
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
 
@@ -196,24 +197,34 @@ class ReminderConversation:
             return Reply.plain(texts.DONE_WHICH_BRANCH)
         if not await self._officer(caller, branches[0].id):
             return Reply.plain(texts.ONLY_OFFICERS)
-        if not args.strip().lstrip("#").isdigit():
+        deadline_id = parse_id(args)
+        if deadline_id is None:
             return Reply.plain(texts.DONE_USAGE)
-        deadline_id = int(args.strip().lstrip("#"))
         items = dict((d.id, day) for d, day in await self.branches.deadlines_for(branches[0], now))
         if deadline_id not in items:
             return Reply.plain(texts.NO_SUCH_DEADLINE.format(id=deadline_id))
         return await self._mark(deadline_id, branches[0].id, items[deadline_id], caller, now)
 
     async def press_done(self, action: str, caller: Caller, now: datetime) -> ActionOutcome:
-        """The "✅ Đã xong" button: done:<deadline>:<branch>:<YYYY-MM-DD>."""
+        """The "✅ Đã xong" button: done:<deadline>:<branch>:<YYYY-MM-DD>, checked against the
+        database (the deadline applies to the branch and that day is the one due) and the
+        presser's current rights; anything else is an old or forged button."""
+        parts = action.split(":")
+        deadline_id, branch_id = (parse_id(p) for p in (parts + ["", ""])[1:3])
         try:
-            _, deadline_id, branch_id, day = action.split(":")
-            occurrence = date.fromisoformat(day)
-            if not await self._officer(caller, int(branch_id)):
-                return ActionOutcome(notice=texts.NOT_YOUR_BRANCH)
-            reply = await self._mark(int(deadline_id), int(branch_id), occurrence, caller, now)
+            occurrence = date.fromisoformat(parts[3]) if len(parts) == 4 else None
         except ValueError:
+            occurrence = None
+        if deadline_id is None or branch_id is None or occurrence is None:
             return ActionOutcome(notice=texts.OLD_BUTTON)
+        if not await self._officer(caller, branch_id):
+            return ActionOutcome(notice=texts.NOT_YOUR_BRANCH)
+        branch = await self.branches.branch(branch_id)
+        due = dict((d.id, day) for d, day in await self.branches.deadlines_for(branch, now)) \
+            if branch is not None else {}
+        if due.get(deadline_id) != occurrence:
+            return ActionOutcome(notice=texts.OLD_BUTTON)
+        reply = await self._mark(deadline_id, branch_id, occurrence, caller, now)
         return ActionOutcome(notice=reply.text)
 
     async def _mark(self, deadline_id: int, branch_id: int, day: date, caller: Caller,
@@ -227,7 +238,7 @@ class ReminderConversation:
             return Reply.plain(texts.ONLY_BOT_ADMINS)
         wanted = args.strip().lstrip("#")
         deadlines = await self.branches.deadlines()
-        if wanted.isdigit():
+        if ascii_number(wanted):
             deadlines = [d for d in deadlines if d.id == int(wanted)]
         if not deadlines:
             return Reply.plain(texts.NO_DEADLINES)
@@ -246,7 +257,7 @@ class ReminderConversation:
     async def holidays(self, caller: Caller, args: str, now: datetime) -> Reply:
         """/ngaynghi [năm] — the public days off a meeting moves away from."""
         text = args.strip() or str(now.astimezone(VN).year)
-        if not (text.isdigit() and 1900 <= int(text) <= 2199):
+        if not (ascii_number(text) and 1900 <= int(text) <= 2199):
             return Reply.plain(texts.HOLIDAYS_USAGE)
         lines = texts.holiday_lines(await self.days_off.calendar(), int(text))
         return Reply((Span(lines[0], "bold"), *(Span(line) for line in lines[1:])))
@@ -256,7 +267,7 @@ class ReminderConversation:
         if not caller.bot_admin:
             return Reply.plain(texts.ONLY_BOT_ADMINS)
         parts = _parts(args)
-        if not (parts[0].isdigit() and 1900 <= int(parts[0]) <= 2199) or len(parts) < 2:
+        if not (ascii_number(parts[0]) and 1900 <= int(parts[0]) <= 2199) or len(parts) < 2:
             return Reply.plain(texts.DECIDE_USAGE)
         year = int(parts[0])
         if fold_word(parts[1]) in ("xoa", "xoa bo"):

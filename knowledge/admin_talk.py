@@ -9,6 +9,7 @@ from knowledge import audit, texts
 from knowledge.bulk import UnreadableSheet, export_csv, export_xlsx, import_entries
 from knowledge.curation import FIELDS, Curation, InvalidEntry
 from knowledge.dialogs import Dialogs
+from knowledge.ids import is_id, parse_id
 from knowledge.importer import ImportService
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
 from knowledge.roles import ADMIN, SUPERADMIN, Roles
@@ -89,9 +90,9 @@ class AdminTalk:
 
     async def edit(self, user: ChatRef, args: str, now: datetime) -> Reply:
         parts = args.split(maxsplit=2)
-        if len(parts) < 3 or not parts[0].lstrip("#").isdigit() or parts[1] not in FIELDS:
+        entry_id = parse_id(parts[0]) if parts else None
+        if len(parts) < 3 or entry_id is None or parts[1] not in FIELDS:
             return Reply.plain(texts.EDIT_USAGE)
-        entry_id = int(parts[0].lstrip("#"))
         try:
             entry = await self.curation.edit(entry_id, parts[1], parts[2], _actor(user), now)
         except InvalidEntry as exc:
@@ -102,18 +103,19 @@ class AdminTalk:
 
     async def set_active(self, user: ChatRef, args: str, active: bool, now: datetime) -> Reply:
         command = "/hien" if active else "/an"
-        if not args.strip().lstrip("#").isdigit():
+        entry_id = parse_id(args)
+        if entry_id is None:
             return Reply.plain(texts.ID_USAGE.format(command=command))
-        entry_id = int(args.strip().lstrip("#"))
         entry = await self.curation.set_active(entry_id, active, _actor(user), now)
         if entry is None:
             return Reply.plain(texts.NO_ENTRY.format(id=entry_id))
         return Reply.plain((texts.SHOWN if active else texts.HIDDEN).format(id=entry_id))
 
     async def show(self, args: str) -> Reply:
-        if not args.strip().lstrip("#").isdigit():
+        entry_id = parse_id(args)
+        if entry_id is None:
             return Reply.plain(texts.ID_USAGE.format(command="/xemhoidap"))
-        entry = await self.curation.get(int(args.strip().lstrip("#")))
+        entry = await self.curation.get(entry_id)
         if entry is None:
             return Reply.plain(texts.NO_ENTRY.format(id=args.strip()))
         return Reply((
@@ -168,7 +170,7 @@ class AdminTalk:
 
     async def grant(self, user: ChatRef, args: str, grant: bool, now: datetime) -> Reply:
         parts = args.split(maxsplit=1)
-        if not parts or not parts[0].isdigit():
+        if not parts or not is_id(parts[0]):
             return Reply.plain(texts.GRANT_USAGE)
         person = ChatRef(user.platform, parts[0])
         name = parts[1] if len(parts) > 1 else ""
@@ -180,7 +182,7 @@ class AdminTalk:
 
     async def add_member(self, user: ChatRef, args: str, now: datetime) -> Reply:
         """/themdangvien <id>: someone outside the branch groups may ask questions too."""
-        if not args.strip().isdigit():
+        if not is_id(args) or args.strip().startswith("#"):
             return Reply.plain(texts.MEMBER_USAGE)
         added = await self.roles.add_member(user, ChatRef(user.platform, args.strip()), now)
         return Reply.plain(texts.MEMBER_ADDED if added else texts.UNCHANGED)
@@ -199,9 +201,9 @@ class AdminTalk:
                       *(Span(f"#{d.id} {d.citation} ({d.passage_count} đoạn)") for d in docs)))
 
     async def remove_document(self, user: ChatRef, args: str, now: datetime) -> Reply:
-        if not args.strip().lstrip("#").isdigit():
+        doc_id = parse_id(args)
+        if doc_id is None:
             return Reply.plain(texts.ID_USAGE.format(command="/xoavanban"))
-        doc_id = int(args.strip().lstrip("#"))
         removed = await self.importer.remove(doc_id)
         if removed is None:
             return Reply.plain(texts.NO_DOC.format(id=doc_id))

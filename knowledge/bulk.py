@@ -16,6 +16,7 @@ from knowledge.curation import (
     question_key,
     split_list,
 )
+from knowledge.ids import is_id
 from knowledge.models import QAEntry
 from knowledge.normalize import fold
 from knowledge.qa import QADraft
@@ -152,7 +153,7 @@ def check(rows: list[tuple[int, dict[str, str]]]) -> tuple[list[ImportedRow], Pr
         reasons = []
         entry_id = None
         if row.get("id", "").strip():
-            if not row["id"].strip().isdigit():
+            if not is_id(row["id"]) or row["id"].strip().startswith("#"):
                 reasons.append(f"mã \"{row['id']}\" không phải số")
             else:
                 entry_id = int(row["id"])

@@ -56,7 +56,8 @@ class Conversation:
 
     async def ask(self, chat: ChatRef, user: str | None, question: str, now: datetime) -> Reply:
         """Answer one question, record it (for paging, feedback and the unanswered list)."""
-        question = " ".join(question.split())
+        question = " ".join("".join(ch for ch in question if ch.isprintable() or ch.isspace())
+                            .split())  # no NUL or other control characters reach storage
         if not question:
             return Reply.plain(texts.ASK_EMPTY)
         if len(question) > self.max_chars:

@@ -126,3 +126,23 @@ async def test_a_meeting_day_that_has_passed_is_refused_and_nothing_is_stored(
         raise AssertionError("a past meeting day was accepted")
     schedule, upcoming = await services.branches.schedule(branch, now)
     assert schedule is None and upcoming == []
+
+
+async def test_a_forged_or_old_done_button_records_nothing(services: Services) -> None:
+    from jobs.conversation import Caller
+
+    now = datetime(2026, 11, 18, 7, 0, tzinfo=VN)
+    branch = await _branch(services, now)
+    deadline, _ = await services.branches.add_deadline(
+        "Báo cáo kết quả", "trước ngày 25 hằng tháng", by="admin", now=now)
+    secretary = Caller(GROUP, SECRETARY, "Lan", True, False, False)
+    for forged in (f"done:{deadline.id}:{branch}:1999-01-01", f"done:999:{branch}:2026-11-25",
+                   f"done:{deadline.id}:{branch}:2026-11-26", "done:²:1:2026-11-25",
+                   f"done:{deadline.id}:99999999999999999999:2026-11-25", "done:1"):
+        outcome = await services.reminder_talk.press_done(forged, secretary, now)
+        assert "đã cũ" in outcome.notice or "không phụ trách" in outcome.notice, forged
+    assert await services.branches.progress(deadline.id, now) is not None
+    assert (await services.branches.progress(deadline.id, now)).done == []
+    real = await services.reminder_talk.press_done(f"done:{deadline.id}:{branch}:2026-11-25",
+                                                   secretary, now)
+    assert "Đã ghi nhận" in real.notice

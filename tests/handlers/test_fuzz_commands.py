@@ -1,0 +1,49 @@
+"""Whatever a person types after any command, or whatever a button carries, the bot answers
+politely: no exception escapes a handler (Hypothesis throws the input)."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.services import Services
+from handlers.commands import COMMANDS
+from handlers.console.channel import ConsoleChannel
+from knowledge.replies import ChatRef
+
+NAMES = sorted(c.name for c in COMMANDS if c.name not in ("themhoidap", "xuathoidap"))
+ARGS = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(["²", "١٢", "0", "-1", "99999999999999999999", "1e400", "\x00", "|", "||",
+                     "a | b | c | d", "2027 | nghỉ: 30/2", "2027 | làm:", "ABCDEFGH", "#",
+                     "telegram:abc", "ngày 01/01/0001 | x | lùi", "2027 | xóa", "xlsx"]),
+)
+PEOPLE = [ChatRef("console", "local"), ChatRef("console", "1001")]
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(NAMES), args=ARGS, who=st.sampled_from(PEOPLE))
+async def test_any_arguments_to_any_command_get_an_answer(services: Services, name: str,
+                                                          args: str, who: ChatRef) -> None:
+    out = io.StringIO()
+    await ConsoleChannel(services, io.StringIO(), out, user=who).handle(f"/{name} {args}")
+    assert out.getvalue().strip()
+
+
+@settings(max_examples=100, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.text(max_size=40), st.from_regex(r"done:[0-9²]{0,3}:[0-9]{0,3}:.{0,12}",
+                                                          fullmatch=True)))
+async def test_any_button_data_gets_a_polite_notice(services: Services, data: str) -> None:
+    from handlers.commands import caller
+    from handlers.router import Incoming
+    from knowledge.clock import utc_now
+
+    who = await caller(services, Incoming(ChatRef("console", "1001"),
+                                          ChatRef("console", "local"), "A", True, "",
+                                          utc_now()))
+    outcome = await services.reminder_talk.press_done(data, who, utc_now())
+    assert outcome.notice
