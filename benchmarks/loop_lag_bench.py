@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from bot.config import Settings  # noqa: E402
 from bot.services import build_services  # noqa: E402
 from knowledge.models import QAEntry  # noqa: E402
+from knowledge.readers import MAX_BYTES  # noqa: E402
 from knowledge.replies import ChatRef  # noqa: E402
 
 CORPUS = Path(os.environ.get("CHIBO_SHARED", ROOT.parent / "shared")) / "corpus"
@@ -68,10 +69,12 @@ async def _measure(services, work) -> tuple[list[float], list[float], float]:  #
 def _big_document(folder: Path, megabytes: int) -> Path:
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
     path = folder / "tai-lieu-lon.txt"
-    with path.open("w", encoding="utf-8") as out:
+    block = (text + "\n\n").encode("utf-8")
+    limit = min(megabytes * 1024 * 1024, MAX_BYTES)  # just under the import limit
+    with path.open("wb") as out:
         written = 0
-        while written < megabytes * 1_000_000:
-            written += out.write(text + "\n\n")
+        while written + len(block) <= limit:
+            written += out.write(block)
     return path
 
 
@@ -88,13 +91,16 @@ async def main(megabytes: int, entries: int) -> None:
                             for n in range(entries))
         await services.knowledge.searcher()
         document = _big_document(data, megabytes)
+        print(f"document: {document.stat().st_size / 1024 / 1024:.1f} MB")
 
         async def idle() -> None:
             await asyncio.sleep(5)
 
         async def admin_work() -> None:
-            await asyncio.gather(services.importer.import_paths([document], NOW),
-                                 services.admin.export("xlsx"), services.admin.export(""))
+            reports, *_ = await asyncio.gather(services.importer.import_paths([document], NOW),
+                                               services.admin.export("xlsx"),
+                                               services.admin.export(""))
+            assert reports[0].status == "imported", reports[0]
             await services.knowledge.refreshed()  # until the new index answers
 
         runs = {"baseline: no admin work (5 s)": await _measure(services, idle),

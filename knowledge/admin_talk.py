@@ -76,7 +76,7 @@ class AdminTalk:
 
     async def export(self, args: str) -> tuple[str, bytes]:
         """All entries as a spreadsheet: CSV by default, XLSX when asked ("/xuathoidap xlsx")."""
-        entries = await self.curation.all()
+        entries = await self.curation.rows()
         if args.strip().lower().lstrip(".") == "xlsx":  # writing a sheet is CPU work: a thread
             return "hoi-dap.xlsx", await asyncio.to_thread(export_xlsx, entries)
         return "hoi-dap.csv", await asyncio.to_thread(export_csv, entries)

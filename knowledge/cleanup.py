@@ -46,8 +46,7 @@ def _looks_wrapped(lines: list[str]) -> bool:
 
 def clean_text(text: str) -> list[str]:
     """Paragraphs (table rows keep their tabs), in order, with wrapped lines rejoined."""
-    text = canonical_tones(text.replace("\r\n", "\n").replace("\r", "\n"))
-    raw = [line.rstrip() for line in text.split("\n")]
+    raw = list(_lines(text))
     raw = [strip_emphasis(line) if "\t" not in line else _clean_row(line) for line in raw]
     raw = ["" if is_page_number(line) or _RULE.match(line) else line for line in raw]
     wrapped = _looks_wrapped(raw)
@@ -65,6 +64,26 @@ def clean_text(text: str) -> list[str]:
         last_line = line.strip()
         pending_blank = False
     return paragraphs
+
+
+BLOCK = 64 * 1024  # characters per C-level call: a parsing thread never holds the GIL long
+
+
+def _lines(text: str):  # noqa: ANN202 - yields str
+    """The text's lines, tones made canonical, one bounded block at a time (a 20 MB document
+    in one replace/split would hold the interpreter lock and stall every chat)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + BLOCK)
+        end = len(text) if end == -1 else end
+        block = text[start:end]
+        if block.endswith("\r"):  # the \r of a \r\n cut at its \n
+            block = block[:-1]
+        block = canonical_tones(block.replace("\r\n", "\n").replace("\r", "\n"))
+        yield from (line.rstrip() for line in block.split("\n"))
+        start = end + 1
+    if text.endswith("\n"):
+        yield ""
 
 
 def _clean_row(line: str) -> str:

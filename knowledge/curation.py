@@ -118,6 +118,12 @@ class Curation:
         async with self.sessions() as session:
             return await session.get(QAEntry, entry_id)
 
+    async def rows(self) -> list:
+        """Every entry as a plain row (id, question, alternates, answer, citation, tags,
+        active), loaded in chunks: what exports need, without ORM objects."""
+        async with self.sessions() as session:
+            return await repository.qa_rows(session, active_only=False)
+
     async def all(self) -> list[QAEntry]:
         async with self.sessions() as session:
             return list((await session.execute(select(QAEntry).order_by(QAEntry.id))).scalars())

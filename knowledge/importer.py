@@ -21,7 +21,7 @@ from knowledge.passages import PassageDraft, build_passages
 from knowledge.readers import SUPPORTED, UnreadableDocument, read_document
 from knowledge.structure import parse_structure
 
-INSERT_CHUNK = 500  # passages per INSERT: the event loop runs between chunks
+INSERT_CHUNK = 200  # passages per INSERT: the event loop runs between chunks
 
 Progress = Callable[[int, int, str], None]
 

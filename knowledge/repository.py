@@ -42,13 +42,28 @@ PASSAGE_COLUMNS = (Passage.id, Passage.document_id, Passage.ordinal, Passage.par
                    Passage.answer)
 
 
-async def passage_rows(session: AsyncSession, chunk: int = 2000) -> list:
+async def passage_rows(session: AsyncSession, chunk: int = 500) -> list:
     """Every passage as a plain row (no ORM objects), fetched in chunks so that a large
     knowledge base does not hold the event loop while it loads."""
     rows: list = []
     result = await session.stream(select(*PASSAGE_COLUMNS)
                                   .order_by(Passage.document_id, Passage.id))
     async for partition in result.partitions(chunk):
+        rows.extend(partition)
+    return rows
+
+
+QA_COLUMNS = (QAEntry.id, QAEntry.question, QAEntry.alternates, QAEntry.answer,
+              QAEntry.citation, QAEntry.tags, QAEntry.active)
+
+
+async def qa_rows(session: AsyncSession, *, active_only: bool, chunk: int = 500) -> list:
+    """Q&A entries as plain rows, fetched in chunks (thousands of entries: no ORM objects)."""
+    query = select(*QA_COLUMNS).order_by(QAEntry.id)
+    if active_only:
+        query = query.where(QAEntry.active.is_(True))
+    rows: list = []
+    async for partition in (await session.stream(query)).partitions(chunk):
         rows.extend(partition)
     return rows
 

@@ -61,13 +61,14 @@ class KnowledgeService:
             self._version = version
 
     async def search(self, question: str, top: int = 3) -> SearchOutcome:
-        return (await self.searcher()).search(question, top)
+        """Ranking is CPU work (numpy): a thread, so a large knowledge base stalls no chat."""
+        return await asyncio.to_thread((await self.searcher()).search, question, top)
 
     async def load_entries(self) -> list[Entry]:
         async with self.sessions() as session:
             documents = await repository.documents_by_id(session)
             rows = await repository.passage_rows(session)
-            qa = await repository.active_qa(session)
+            qa = await repository.qa_rows(session, active_only=True)
         entries = await asyncio.to_thread(
             lambda: [passage_entry(row, documents[row.document_id]) for row in rows])
         entries.extend(
