@@ -7,17 +7,21 @@ of who may do what, where, live here and in the registry (handlers.commands), no
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from handlers import texts
+from knowledge.normalize import printable
 from knowledge.replies import ChatRef, Reply
 from knowledge.roles import ADMIN, RANK, SUPERADMIN
 
 if TYPE_CHECKING:
     from bot.services import Services
     from handlers.commands import Command
+
+
+MAX_ARGS = 4000  # what a command reads of its arguments (Telegram's own limit is 4,096)
 
 
 async def _not_a_group_admin() -> bool:
@@ -54,7 +58,11 @@ class Router:
         if command is None:
             return self.services.conversation.unknown_command()
         refusal = await self.refusal(command, incoming)
-        return refusal or await command.run(self.services, incoming)
+        if refusal is not None:
+            return refusal
+        clean = replace(incoming, args=printable(incoming.args)[:MAX_ARGS],
+                        name=printable(incoming.name)[:200])
+        return await command.run(self.services, clean)
 
     async def refusal(self, command: Command, incoming: Incoming) -> Reply | None:
         """None when the caller may run the command here; otherwise a polite reason."""

@@ -11,6 +11,7 @@ from knowledge.curation import FIELDS, Curation, InvalidEntry
 from knowledge.dialogs import Dialogs
 from knowledge.ids import is_id, parse_id
 from knowledge.importer import ImportService
+from knowledge.normalize import printable
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
 from knowledge.roles import ADMIN, SUPERADMIN, Roles
 from knowledge.unanswered import Unanswered
@@ -41,7 +42,7 @@ class AdminTalk:
 
     async def continue_dialog(self, user: ChatRef, text: str, now: datetime) -> Reply | None:
         """The next step of an admin's add conversation, if one is in progress."""
-        return await self.dialogs.handle(user, text, now)
+        return await self.dialogs.handle(user, printable(text), now)
 
     async def receive_file(self, user: ChatRef, name: str, data: bytes, valid_only: bool,
                            now: datetime) -> Reply:

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import repository, texts
 from knowledge.models import AskedQuestion
-from knowledge.normalize import fold
+from knowledge.normalize import fold, printable
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
 from knowledge.roles import Roles
 from knowledge.search import Result
@@ -56,8 +56,7 @@ class Conversation:
 
     async def ask(self, chat: ChatRef, user: str | None, question: str, now: datetime) -> Reply:
         """Answer one question, record it (for paging, feedback and the unanswered list)."""
-        question = " ".join("".join(ch for ch in question if ch.isprintable() or ch.isspace())
-                            .split())  # no NUL or other control characters reach storage
+        question = " ".join(printable(question).split())  # no NUL reaches storage
         if not question:
             return Reply.plain(texts.ASK_EMPTY)
         if len(question) > self.max_chars:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import tempfile
 from collections.abc import Callable, Iterable
@@ -15,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import repository
 from knowledge.cleanup import clean_text
+from knowledge.heavy import in_thread
 from knowledge.metadata import DocumentMeta, extract_meta
 from knowledge.models import Document, Passage
 from knowledge.passages import PassageDraft, build_passages
@@ -90,7 +90,7 @@ class ImportService:
     ) -> FileReport:
         source_path = source or str(path.resolve())
         try:  # reading and parsing are CPU work: in a thread, so chats go on meanwhile
-            digest, parsed = await asyncio.to_thread(_read_and_parse, path)
+            digest, parsed = await in_thread(lambda: _read_and_parse(path))
         except UnreadableDocument as exc:
             return FileReport(str(path), "failed", error=str(exc))
         except OSError as exc:

@@ -69,6 +69,12 @@ def canonical_tones(text: str) -> str:
     return _OLD_STYLE.sub(move, nfc(text))
 
 
+def printable(text: str) -> str:
+    """Without NUL and other control characters (PostgreSQL refuses NUL in text); whitespace
+    such as new lines is kept."""
+    return "".join(ch for ch in text if ch.isprintable() or ch in "\n\t ")
+
+
 def strip_marks(text: str) -> str:
     """Remove every Vietnamese diacritic, including đ -> d."""
     text = nfc(text).replace("đ", "d").replace("Đ", "D")

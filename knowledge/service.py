@@ -9,11 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import repository
 from knowledge.citation import passage_citation
+from knowledge.heavy import in_thread
 from knowledge.index import Entry, SearchIndex
 from knowledge.references import find_doc_numbers
 from knowledge.search import DEFAULT_THRESHOLD, Searcher, SearchOutcome
 
-FRESH_WITHIN = 2.0  # seconds a question waits for a rebuilt index before using the old one
+FRESH_WITHIN = 0.5  # seconds a question waits for a rebuilt index before using the old one
 
 class KnowledgeService:
     """Search over documents and Q&A; rebuilds its index when another process changed the KB."""
@@ -56,8 +57,8 @@ class KnowledgeService:
             if self._searcher is not None and version == self._version:
                 return
             entries = await self.load_entries()
-            index = await asyncio.to_thread(SearchIndex.build, entries)
-            self._searcher = Searcher(index, self.threshold)
+            self._searcher = await in_thread(  # a large, long-lived result: frozen
+                lambda: Searcher(SearchIndex.build(entries), self.threshold), keep=True)
             self._version = version
 
     async def search(self, question: str, top: int = 3) -> SearchOutcome:
