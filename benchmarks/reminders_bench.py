@@ -151,11 +151,13 @@ async def send_benchmark(messages: int) -> None:
                     async with services.db.sessions.begin() as session:
                         await session.execute(insert(OutboxMessage), [
                             {"key": f"k{c}", "platform": "telegram", "chat_id": c,
+                             "chat_kind": "group" if c.startswith("-") else "private",
                              "kind": "meeting", "lead_minutes": 0, "due_at": now,
                              "text": "Nhắc lịch", "buttons": [], "state": "pending",
                              "attempts": 0, "late": False, "created_at": now} for c in chats])
                     deliverer = Deliverer(services.db.sessions,
-                                          {"telegram": TelegramTransport(bot)}, Limiter(),
+                                          {"telegram": TelegramTransport(bot)},
+                                          {"telegram": Limiter()},
                                           clock=utc_now)
                     while await deliverer.deliver_due():
                         pass

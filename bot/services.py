@@ -53,9 +53,11 @@ class Services:
         """A runner that delivers through the given platform transports."""
         s = self.settings
         shared = SharedBudget(self.db.sessions, int(s.reminder_rate)) if s.shared_budget else None
-        limiter = Limiter(per_second=s.reminder_rate, shared=shared)
+        limiters = {platform: Limiter.of(transport.limits, per_second=s.reminder_rate,
+                                         shared=shared if platform == "telegram" else None)
+                    for platform, transport in transports.items()}
         deliverer = Deliverer(
-            self.db.sessions, transports, limiter, clock=utc_now,
+            self.db.sessions, transports, limiters, clock=utc_now,
             grace=timedelta(hours=s.reminder_grace_hours),
             claim_timeout=timedelta(seconds=s.reminder_claim_timeout),
             admins=tuple(s.admin_ids),

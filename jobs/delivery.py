@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from jobs import texts
 from jobs.claims import holder_gone, new_token
-from jobs.limits import Limiter
+from jobs.limits import ChannelLimits, Limiter
 from jobs.models import Branch, BranchChat, Completion, OutboxMessage
 from jobs.recurrence import VN
 
@@ -35,7 +35,10 @@ class SendResult:
 
 
 class Transport(Protocol):
-    """A channel's way out: it renders and splits a text under its own limit, sends one part."""
+    """A channel's way out: it renders and splits a text under its own limit, sends one part,
+    and declares its flood limits."""
+
+    limits: ChannelLimits
 
     def parts(self, text: str) -> list[str]: ...
 
@@ -44,14 +47,14 @@ class Transport(Protocol):
 
 class Deliverer:
     def __init__(self, sessions: async_sessionmaker[AsyncSession],
-                 transports: dict[str, Transport], limiter: Limiter, *,
+                 transports: dict[str, Transport], limiters: dict[str, Limiter], *,
                  clock: Callable[[], datetime], grace: timedelta = timedelta(hours=6),
                  claim_timeout: timedelta = timedelta(minutes=2),
                  admins: tuple[tuple[str, str], ...] = ()) -> None:
         self.sessions = sessions
         self.owner = new_token()
         self.transports = transports
-        self.limiter = limiter
+        self.limiters = limiters  # one pace per platform
         self.clock = clock
         self.grace = grace
         self.claim_timeout = claim_timeout
@@ -123,7 +126,7 @@ class Deliverer:
         parts = transport.parts(texts.REMINDER_LATE + row.text if late else row.text)
         for index in range(min(row.parts_sent, len(parts) - 1), len(parts)):
             last = index == len(parts) - 1
-            await self.limiter.acquire(row.chat_id)
+            await self.limiters[row.platform].acquire(row.chat_id, row.chat_kind == "group")
             result = await transport.send(row.chat_id, parts[index], row.buttons if last else [])
             if result.status != "sent":
                 break
@@ -161,7 +164,7 @@ class Deliverer:
 
     async def _retry(self, row: OutboxMessage, result: SendResult) -> str:
         if result.retry_after:
-            self.limiter.pause(result.retry_after)
+            self.limiters[row.platform].pause(result.retry_after)
         if row.attempts >= MAX_ATTEMPTS and not result.retry_after:
             return await self._finish(row, state="failed", error=f"gave up: {result.error}")
         delay = result.retry_after or min(2 ** row.attempts, 300)

@@ -1,4 +1,8 @@
-"""Telegram's flood limits as a pacer: overall per second, per group per minute, per chat."""
+"""A channel's flood limits as a pacer: overall per second, per group per minute, per chat.
+
+Each channel declares its limits (`ChannelLimits`); groups are known by the chat's kind as the
+outbox records it, never by the shape of an id.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,20 @@ import asyncio
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from jobs.budget import SharedBudget
+
+
+@dataclass(frozen=True)
+class ChannelLimits:
+    per_second: float
+    per_group_per_minute: int
+    per_chat_interval: float
+
+
+UNLIMITED = ChannelLimits(per_second=1_000_000, per_group_per_minute=1_000_000,
+                          per_chat_interval=0.0)
 
 
 class Limiter:
@@ -30,11 +46,19 @@ class Limiter:
         self.paused_until = 0.0
         self.shared = shared  # the budget all processes draw from, when there are several
 
+    @classmethod
+    def of(cls, limits: ChannelLimits, *, per_second: float | None = None,
+           shared: SharedBudget | None = None) -> Limiter:
+        """A pacer for a channel's limits (the overall rate may be set lower)."""
+        return cls(per_second=min(per_second or limits.per_second, limits.per_second),
+                   per_group_per_minute=limits.per_group_per_minute,
+                   per_chat_interval=limits.per_chat_interval, shared=shared)
+
     def pause(self, seconds: float) -> None:
         """A flood wait from Telegram holds every send."""
         self.paused_until = max(self.paused_until, self.clock() + seconds)
 
-    def wait_time(self, chat_id: str) -> float:
+    def wait_time(self, chat_id: str, group: bool = False) -> float:
         now = self.clock()
         wait = self.paused_until - now
         while self.recent and now - self.recent[0] >= self.window:
@@ -43,7 +67,7 @@ class Limiter:
             wait = max(wait, self.recent[0] + self.window - now)
         if chat_id in self.last:
             wait = max(wait, self.last[chat_id] + self.chat_interval - now)
-        if chat_id.startswith("-"):
+        if group:
             sent = self.groups[chat_id]
             while sent and now - sent[0] >= 60 * self.window:
                 sent.popleft()
@@ -51,15 +75,15 @@ class Limiter:
                 wait = max(wait, sent[0] + 60 * self.window - now)
         return max(wait, 0.0)
 
-    async def acquire(self, chat_id: str) -> None:
-        while (wait := self.wait_time(chat_id)) > 0:
+    async def acquire(self, chat_id: str, group: bool = False) -> None:
+        while (wait := self.wait_time(chat_id, group)) > 0:
             await self.sleep(wait)
         if self.shared is not None:
             await self.shared.take()
         now = self.clock()
         self.recent.append(now)
         self.last[chat_id] = now
-        if chat_id.startswith("-"):
+        if group:
             self.groups[chat_id].append(now)
         if len(self.last) > 100_000:
             self.last = {k: v for k, v in self.last.items() if now - v < self.chat_interval}

@@ -146,6 +146,7 @@ class OutboxMessage(Base):
     key: Mapped[str] = mapped_column(String(255), unique=True)
     platform: Mapped[str] = mapped_column(String(16))
     chat_id: Mapped[str] = mapped_column(String(64), index=True)
+    chat_kind: Mapped[str] = mapped_column(String(8), default="private")  # or "group"
     branch_id: Mapped[int | None] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16))  # meeting | deadline | notice | digest
     source_id: Mapped[int | None] = mapped_column(Integer)

@@ -35,6 +35,7 @@ DIGEST_AT = time(7, 0)
 class Target:
     platform: str
     chat_id: str
+    kind: str = "private"  # or "group": the flood limits differ
 
 
 @dataclass
@@ -201,7 +202,8 @@ def _row(kind: str, source_id: int, branch_id: int, target: Target, occurrence: 
     stamp = occurrence.astimezone(VN).strftime("%Y%m%dT%H%M")
     return {
         "key": f"{kind}:{source_id}:{branch_id}:{target.platform}:{target.chat_id}:{stamp}:{lead}",
-        "platform": target.platform, "chat_id": target.chat_id, "branch_id": branch_id,
+        "platform": target.platform, "chat_id": target.chat_id, "chat_kind": target.kind,
+        "branch_id": branch_id,
         "kind": kind, "source_id": source_id, "occurrence": occurrence,
         "lead_minutes": lead, "due_at": occurrence - timedelta(minutes=lead), "text": text,
         "buttons": buttons, "state": "pending", "attempts": 0, "late": False,
@@ -214,7 +216,7 @@ async def _audience(session: AsyncSession) -> Audience:
     groups: dict[int, list[Target]] = defaultdict(list)
     chats = await session.execute(select(BranchChat).where(BranchChat.active.is_(True)))
     for chat in chats.scalars():
-        groups[chat.branch_id].append(Target(chat.platform, chat.chat_id))
+        groups[chat.branch_id].append(Target(chat.platform, chat.chat_id, "group"))
     secretaries: dict[int, list[Target]] = defaultdict(list)
     members = await session.execute(select(BranchMember).where(BranchMember.role == "secretary"))
     for member in members.scalars():

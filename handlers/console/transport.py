@@ -6,9 +6,12 @@ from itertools import count
 from typing import TextIO
 
 from jobs.delivery import SendResult
+from jobs.limits import UNLIMITED
 
 
 class ConsoleTransport:
+    limits = UNLIMITED  # a terminal has no flood limits
+
     def __init__(self, stdout: TextIO) -> None:
         self.stdout = stdout
         self.ids = count(1)

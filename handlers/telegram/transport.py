@@ -17,14 +17,22 @@ from telegram.error import (
 
 from handlers.telegram.render import to_html
 from jobs.delivery import SendResult
+from jobs.limits import ChannelLimits
 from knowledge.replies import Reply, Span
 
 # Failures where the request surely never reached Telegram: safe to send again.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
+# Telegram's published limits: 30 messages a second, 20 a minute to one group, about one a
+# second to one chat.
+TELEGRAM_LIMITS = ChannelLimits(per_second=30, per_group_per_minute=20, per_chat_interval=1.0)
+
+
 class TelegramTransport:
     """Owns a Bot without python-telegram-bot's own rate limiter: delivery paces itself."""
+
+    limits = TELEGRAM_LIMITS
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot

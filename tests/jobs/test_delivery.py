@@ -29,8 +29,8 @@ async def bot(fake: FakeTelegram) -> AsyncIterator[Bot]:
 def deliverer(services: Services, bot: Bot, **limits: float) -> Deliverer:
     limiter = Limiter(per_second=limits.get("per_second", 1000),
                       per_chat_interval=limits.get("per_chat", 0.0))
-    return Deliverer(services.db.sessions, {"telegram": TelegramTransport(bot)}, limiter,
-                     clock=utc_now, admins=(("telegram", "900"),))
+    return Deliverer(services.db.sessions, {"telegram": TelegramTransport(bot)},
+                     {"telegram": limiter}, clock=utc_now, admins=(("telegram", "900"),))
 
 
 async def enqueue(services: Services, chat_ids: list[str], *, kind: str = "meeting",
@@ -40,6 +40,7 @@ async def enqueue(services: Services, chat_ids: list[str], *, kind: str = "meeti
         for chat_id in chat_ids:
             session.add(OutboxMessage(
                 key=f"test:{chat_id}:{now.timestamp()}", platform="telegram", chat_id=chat_id,
+                chat_kind="group" if chat_id.startswith("-") else "private",
                 branch_id=branch_id, kind=kind, lead_minutes=120, due_at=now - due_ago,
                 text=f"Nhắc họp chi bộ <{chat_id}> & đúng giờ", buttons=[], state="pending",
                 attempts=0, late=False, created_at=now))
@@ -170,8 +171,8 @@ async def test_two_processes_sharing_the_database_stay_within_the_overall_limit_
     def sender() -> Deliverer:
         limiter = Limiter(per_second=30, per_chat_interval=1.0,
                           shared=SharedBudget(services.db.sessions, 30))
-        return Deliverer(services.db.sessions, {"telegram": TelegramTransport(bot)}, limiter,
-                         clock=utc_now)
+        return Deliverer(services.db.sessions, {"telegram": TelegramTransport(bot)},
+                         {"telegram": limiter}, clock=utc_now)
 
     first, second = await asyncio.gather(sender().deliver_due(), sender().deliver_due())
     assert first["sent"] + second["sent"] == 70 and first["sent"] and second["sent"]

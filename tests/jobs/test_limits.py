@@ -1,0 +1,39 @@
+"""Flood limits follow the chat's kind, whatever its id looks like, and each channel's limits."""
+
+from __future__ import annotations
+
+from jobs.limits import UNLIMITED, ChannelLimits, Limiter
+
+TELEGRAM = ChannelLimits(per_second=30, per_group_per_minute=20, per_chat_interval=1.0)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+async def test_a_group_is_paced_by_the_minute_whatever_its_id_looks_like() -> None:
+    clock = Clock()
+    limiter = Limiter(per_second=30, per_group_per_minute=20, per_chat_interval=1.0,
+                      clock=clock, sleep=clock.sleep)
+    for _ in range(20):
+        await limiter.acquire("zalo-group-7", group=True)
+    assert clock.now < 25  # one a second
+    await limiter.acquire("zalo-group-7", group=True)
+    assert clock.now >= 60  # the 21st waits for the minute
+    before = clock.now
+    for _ in range(21):
+        await limiter.acquire("-100123")  # a private chat in the outbox's words
+    assert clock.now - before < 25
+
+
+def test_each_channel_brings_its_limits_and_the_overall_rate_can_only_go_down() -> None:
+    assert Limiter.of(TELEGRAM, per_second=100).per_second == 30
+    assert Limiter.of(TELEGRAM, per_second=10).per_second == 10
+    assert Limiter.of(UNLIMITED).wait_time("x", group=True) == 0.0
