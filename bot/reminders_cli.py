@@ -104,8 +104,12 @@ async def _branch_add(services: Services, args: argparse.Namespace) -> int:
 
 
 async def _branch_invite(services: Services, args: argparse.Namespace) -> int:
-    invite = await services.reminder_talk.invites.create(args.name, args.committee, "cli",
-                                                         utc_now())
+    name = " ".join(args.name.split())[:200]
+    if not name:
+        print(texts.INVITE_NEEDS_NAME, file=sys.stderr)
+        return 2
+    invite = await services.reminder_talk.invites.create(
+        name, " ".join(args.committee.split())[:200], "cli", utc_now())
     print(texts.INVITE_CODE.format(name=invite.branch_name, code=invite.code,
                                    day=f"{invite.expires_at.astimezone(VN):%d/%m/%Y}"))
     return 0
@@ -224,6 +228,9 @@ async def _holidays(services: Services, args: argparse.Namespace) -> int:
 
     if not 1900 <= args.year <= 2199:
         print(texts.CLI_BAD_YEAR, file=sys.stderr)
+        return 2
+    if args.work and args.off is None:
+        print(texts.CLI_WORK_NEEDS_OFF, file=sys.stderr)
         return 2
     if args.clear:
         await services.days_off.clear(args.year, "cli", utc_now())

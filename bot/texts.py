@@ -102,6 +102,10 @@ CLI_HOLIDAYS_OFF = ("mọi ngày nghỉ Tết, Quốc khánh (kể cả nghỉ b
 CLI_HOLIDAYS_WORK = "ngày nghỉ hằng tuần chuyển thành ngày làm bù, ví dụ \"20/2\""
 CLI_HOLIDAYS_CLEAR = "xóa quyết định của năm, quay về ngày nghỉ theo luật"
 CLI_BAD_YEAR = "Năm phải từ 1900 đến 2199."
+CLI_WORK_NEEDS_OFF = ("--work đi cùng --off: nhập cả quyết định, gồm mọi ngày nghỉ (--off) và "
+                      "các ngày làm bù (--work).")
+INVITE_NEEDS_NAME = ("Cần tên chi bộ, ví dụ: chibo branch invite \"Chi bộ Thôn 3\" "
+                     "--committee \"Đảng ủy xã\".")
 CLI_BRANCH_INVITE = "cấp mã đăng ký dùng một lần để bí thư gắn nhóm chat với chi bộ"
 INVITE_CODE = ("Mã đăng ký cho {name}: {code}\nBí thư thêm bot vào nhóm chi bộ rồi gõ trong "
                "nhóm: /dangky {code}\nMã dùng một lần, hết hạn ngày {day}.")

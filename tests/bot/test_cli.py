@@ -117,3 +117,13 @@ def test_admin_ids_name_people_by_platform() -> None:
             assert "platform:id" in str(error)
         else:
             raise AssertionError(f"{wrong!r} was accepted")
+
+
+def test_branch_invites_and_holiday_decisions_refuse_what_is_missing(tmp_path: Path) -> None:
+    nameless = chibo(tmp_path, "branch", "invite", "  ")
+    assert nameless.returncode == 2 and "Cần tên chi bộ" in nameless.stderr
+    half = chibo(tmp_path, "holidays", "2027", "--work", "20/2")
+    assert half.returncode == 2 and "--work đi cùng --off" in half.stderr
+    made = chibo(tmp_path, "branch", "invite", "Chi bộ Thôn 3", "--committee", "Xã")
+    assert made.returncode == 0 and "/dangky " in made.stdout
+    assert "Traceback" not in nameless.stderr + half.stderr
