@@ -10,7 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, String, Text, func, or_, select, update
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -22,10 +34,12 @@ from jobs.claims import holder_gone, new_token
 
 class InboxUpdate(Base):
     __tablename__ = "updates_inbox"
-    __table_args__ = (Index("ix_updates_inbox_state", "state", "update_id"),)
+    __table_args__ = (Index("ix_updates_inbox_state", "state", "update_id"),
+                      UniqueConstraint("platform", "update_id", name="uq_inbox_update"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    update_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    platform: Mapped[str] = mapped_column(String(16), default="telegram")
+    update_id: Mapped[int] = mapped_column(BigInteger)
     payload: Mapped[dict] = mapped_column(JSON)
     state: Mapped[str] = mapped_column(String(16), default="pending")  # processing, done, …
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -41,14 +55,14 @@ class Inbox:
     stale_after: timedelta = timedelta(minutes=2)
     owner: str = field(default_factory=new_token)
 
-    async def store(self, payload: dict, now: datetime) -> bool:
-        """Keep an update (a second delivery of the same update_id is ignored)."""
+    async def store(self, payload: dict, now: datetime, platform: str = "telegram") -> bool:
+        """Keep an update (a second delivery of the same platform's update_id is ignored)."""
         async with self.sessions.begin() as session:
             insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
             result = await session.execute(
-                insert(InboxUpdate).values(update_id=int(payload["update_id"]), payload=payload,
-                                           state="pending", received_at=now)
-                .on_conflict_do_nothing(index_elements=["update_id"]))
+                insert(InboxUpdate).values(platform=platform, update_id=int(payload["update_id"]),
+                                           payload=payload, state="pending", received_at=now)
+                .on_conflict_do_nothing(index_elements=["platform", "update_id"]))
             return bool(result.rowcount)
 
     async def claim(self, now: datetime) -> InboxUpdate | None:

@@ -13,9 +13,9 @@ from knowledge.models import AskedQuestion
 
 
 async def test_migrations_bring_the_schema_to_the_newest_revision(services: Services) -> None:
-    assert await services.db.schema_revision() == head_revision() == "0009"
+    assert await services.db.schema_revision() == head_revision() == "0010"
     await services.db.migrate()  # a second start changes nothing
-    assert await services.db.schema_revision() == "0009"
+    assert await services.db.schema_revision() == "0010"
 
 
 async def test_times_go_in_with_any_zone_and_come_back_as_utc(services: Services) -> None:
@@ -79,3 +79,33 @@ async def test_the_migrations_build_exactly_the_tables_the_code_declares(
     async with services.db.engine.connect() as conn:
         diff = await conn.run_sync(differences)
     assert diff == [], diff
+
+
+async def test_webhook_updates_stored_before_the_inbox_knew_platforms_survive_the_upgrade(
+    database_url: str,
+) -> None:
+    from alembic import command
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from bot.database import alembic_config
+
+    def upgrade_to(revision: str):  # noqa: ANN202
+        def run(connection) -> None:  # noqa: ANN001
+            cfg = alembic_config()
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, revision)
+        return run
+
+    engine = create_async_engine(database_url)
+    async with engine.begin() as conn:
+        await conn.run_sync(upgrade_to("0009"))
+        await conn.execute(text(
+            "INSERT INTO updates_inbox (update_id, payload, state, received_at) "
+            "VALUES (41, '{\"update_id\": 41}', 'done', '2026-11-30 10:00:00')"))
+    async with engine.begin() as conn:
+        await conn.run_sync(upgrade_to("head"))
+        rows = (await conn.execute(text(
+            "SELECT platform, update_id, state FROM updates_inbox"))).all()
+    await engine.dispose()
+    assert [tuple(r) for r in rows] == [("telegram", 41, "done")]
