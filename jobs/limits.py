@@ -49,8 +49,10 @@ class Limiter:
     @classmethod
     def of(cls, limits: ChannelLimits, *, per_second: float | None = None,
            shared: SharedBudget | None = None) -> Limiter:
-        """A pacer for a channel's limits (the overall rate may be set lower)."""
-        return cls(per_second=min(per_second or limits.per_second, limits.per_second),
+        """A pacer for a channel's limits; a configured overall rate replaces the channel's
+        (CHIBO_REMINDER_RATE_PER_SECOND: lower it to leave room, raise it only for a test
+        server)."""
+        return cls(per_second=per_second or limits.per_second,
                    per_group_per_minute=limits.per_group_per_minute,
                    per_chat_interval=limits.per_chat_interval, shared=shared)
 

@@ -87,10 +87,11 @@ async def test_metrics_health_and_debug_logs_of_a_running_bot_hold_no_secret(
         await reset_postgres(database)
         values["DATABASE_URL"] = database.replace("://postgres@",
                                                   f"://postgres:{DB_PASSWORD}@")
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "run", env=_env(tmp_path, **values),
-        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT)
+    log_file = tmp_path / "bot.log"  # a file, not a pipe: DEBUG output would fill a pipe
+    with log_file.open("wb") as sink:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "run", env=_env(tmp_path, **values),
+            stdin=asyncio.subprocess.DEVNULL, stdout=sink, stderr=asyncio.subprocess.STDOUT)
     pages = []
     try:
         await fake.wait_for("setMyCommands", timeout=60)
@@ -106,8 +107,8 @@ async def test_metrics_health_and_debug_logs_of_a_running_bot_hold_no_secret(
                         await asyncio.sleep(0.1)
     finally:
         process.send_signal(signal.SIGTERM)
-        out, _ = await asyncio.wait_for(process.communicate(), 60)
-    output = out.decode()
+        await asyncio.wait_for(process.wait(), 60)
+    output = log_file.read_text(encoding="utf-8", errors="replace")
     assert len(pages) == 2 and "chibo_updates_total" in pages[0]
     assert "Set Bot API URL" in output  # python-telegram-bot's DEBUG line, redacted
     _no_secret(output + "".join(pages), fake.token, WEBHOOK_SECRET, DB_PASSWORD)

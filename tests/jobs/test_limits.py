@@ -33,7 +33,8 @@ async def test_a_group_is_paced_by_the_minute_whatever_its_id_looks_like() -> No
     assert clock.now - before < 25
 
 
-def test_each_channel_brings_its_limits_and_the_overall_rate_can_only_go_down() -> None:
-    assert Limiter.of(TELEGRAM, per_second=100).per_second == 30
+def test_each_channel_brings_its_limits_and_a_configured_rate_replaces_the_overall_one() -> None:
+    assert Limiter.of(TELEGRAM).per_second == 30
     assert Limiter.of(TELEGRAM, per_second=10).per_second == 10
+    assert Limiter.of(TELEGRAM, per_second=10).per_group == 20
     assert Limiter.of(UNLIMITED).wait_time("x", group=True) == 0.0
