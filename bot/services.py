@@ -21,6 +21,7 @@ from knowledge.clock import utc_now
 from knowledge.conversation import Conversation
 from knowledge.curation import Curation
 from knowledge.dialogs import Dialogs
+from knowledge.heavy import HeavyWork
 from knowledge.importer import ImportService
 from knowledge.qa import QAService
 from knowledge.replies import ChatRef
@@ -82,7 +83,8 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
     db = Database(settings.resolved_database_url)
     if migrate:
         await db.migrate()
-    knowledge = KnowledgeService(db.sessions, settings.answer_threshold)
+    heavy = HeavyWork()  # one per process: it pauses the process's garbage collector
+    knowledge = KnowledgeService(db.sessions, settings.answer_threshold, heavy)
     branches = BranchService(db.sessions, settings.rest_day_numbers)
     days_off = DaysOffService(db.sessions, settings.rest_day_numbers)
     roles = Roles(db.sessions, frozenset({CONSOLE_OPERATOR, *(
@@ -90,7 +92,7 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
     curation = Curation(db.sessions)
     unanswered = Unanswered(db.sessions)
     dialogs = Dialogs(db.sessions, curation, unanswered)
-    importer = ImportService(db.sessions)
+    importer = ImportService(db.sessions, heavy)
     return Services(
         settings=settings,
         db=db,

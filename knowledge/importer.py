@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import repository
 from knowledge.cleanup import clean_text
-from knowledge.heavy import in_thread
+from knowledge.heavy import HeavyWork
 from knowledge.metadata import DocumentMeta, extract_meta
 from knowledge.models import Document, Passage
 from knowledge.passages import PassageDraft, build_passages
@@ -72,8 +72,10 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[FileReport]]:
 class ImportService:
     """Owns the unit of work of an import: one transaction per file."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession],
+                 heavy: HeavyWork | None = None) -> None:
         self.sessions = sessions
+        self.heavy = heavy or HeavyWork()
 
     async def import_paths(
         self, paths: Iterable[Path], now: datetime, progress: Progress | None = None
@@ -90,7 +92,7 @@ class ImportService:
     ) -> FileReport:
         source_path = source or str(path.resolve())
         try:  # reading and parsing are CPU work: in a thread, so chats go on meanwhile
-            digest, parsed = await in_thread(lambda: _read_and_parse(path))
+            digest, parsed = await self.heavy.run(lambda: _read_and_parse(path))
         except UnreadableDocument as exc:
             return FileReport(str(path), "failed", error=str(exc))
         except OSError as exc:

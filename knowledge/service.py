@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import repository
 from knowledge.citation import passage_citation
-from knowledge.heavy import in_thread
+from knowledge.heavy import HeavyWork
 from knowledge.index import Entry, SearchIndex
 from knowledge.references import find_doc_numbers
 from knowledge.search import DEFAULT_THRESHOLD, Searcher, SearchOutcome
@@ -20,9 +20,11 @@ class KnowledgeService:
     """Search over documents and Q&A; rebuilds its index when another process changed the KB."""
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], threshold: float | None = None
+        self, sessions: async_sessionmaker[AsyncSession], threshold: float | None = None,
+        heavy: HeavyWork | None = None,
     ) -> None:
         self.sessions = sessions
+        self.heavy = heavy or HeavyWork()
         self.threshold = threshold if threshold is not None else DEFAULT_THRESHOLD
         self._searcher: Searcher | None = None
         self._version: int | None = None
@@ -57,7 +59,7 @@ class KnowledgeService:
             if self._searcher is not None and version == self._version:
                 return
             entries = await self.load_entries()
-            self._searcher = await in_thread(  # a large, long-lived result: frozen
+            self._searcher = await self.heavy.run(  # a large, long-lived result: frozen
                 lambda: Searcher(SearchIndex.build(entries), self.threshold), keep=True)
             self._version = version
 
