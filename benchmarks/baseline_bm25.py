@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from knowledge.normalize import fold
+from knowledge.text.normalize import fold
 
 K1, B = 1.2, 0.75
 

@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from bot.config import Settings  # noqa: E402
 from bot.services import build_services  # noqa: E402
+from knowledge.documents.readers import MAX_BYTES  # noqa: E402
 from knowledge.models import QAEntry  # noqa: E402
-from knowledge.readers import MAX_BYTES  # noqa: E402
 from knowledge.replies import ChatRef  # noqa: E402
 
 CORPUS = Path(os.environ.get("CHIBO_SHARED", ROOT.parent / "shared")) / "corpus"

@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.baseline_bm25 import PlainBM25  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.services import build_services  # noqa: E402
-from knowledge.index import Entry, SearchIndex  # noqa: E402
-from knowledge.search import Searcher  # noqa: E402
+from knowledge.search.index import Entry, SearchIndex  # noqa: E402
+from knowledge.search.ranking import Searcher  # noqa: E402
 
 SHARED = Path(os.environ.get("CHIBO_SHARED", ROOT.parent / "shared"))
 CORPUS, EVAL = SHARED / "corpus", SHARED / "eval"

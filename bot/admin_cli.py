@@ -8,8 +8,8 @@ from pathlib import Path
 
 from bot import texts
 from bot.services import Services, utc_now
-from knowledge import audit
-from knowledge.bulk import UnreadableSheet, export_csv, export_xlsx, import_entries
+from knowledge.people import audit
+from knowledge.qa.bulk import UnreadableSheet, export_csv, export_xlsx, import_entries
 from knowledge.replies import ChatRef
 
 ACTOR = "cli"

@@ -19,15 +19,15 @@ from jobs.runner import ReminderRunner
 from knowledge.admin_talk import AdminTalk
 from knowledge.clock import utc_now
 from knowledge.conversation import Conversation
-from knowledge.curation import Curation
-from knowledge.dialogs import Dialogs
+from knowledge.documents.importer import ImportService
 from knowledge.heavy import HeavyWork
-from knowledge.importer import ImportService
-from knowledge.qa import QAService
+from knowledge.people.roles import Roles
+from knowledge.qa.curation import Curation
+from knowledge.qa.dialogs import Dialogs
+from knowledge.qa.entries import QAService
+from knowledge.qa.unanswered import Unanswered
 from knowledge.replies import ChatRef
-from knowledge.roles import Roles
-from knowledge.service import KnowledgeService
-from knowledge.unanswered import Unanswered
+from knowledge.search.service import KnowledgeService
 
 # The console is run by the operator on the server itself: a super-admin.
 CONSOLE_OPERATOR = ChatRef("console", "local")

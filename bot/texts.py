@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jobs.recurrence import VN
-from knowledge.importer import FileReport
+from knowledge.documents.importer import FileReport
 from knowledge.models import Document
 
 CLI_DESCRIPTION = "Trợ lý Chi bộ – hỏi đáp văn bản của Đảng cho chi bộ."

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from handlers.router import Incoming
 from jobs.conversation import Caller
 from knowledge import texts as kb_texts
+from knowledge.people.roles import ADMIN, MEMBER, SUPERADMIN
 from knowledge.replies import Attachment, Reply, Span
-from knowledge.roles import ADMIN, MEMBER, SUPERADMIN
 
 if TYPE_CHECKING:
     from bot.services import Services

@@ -12,9 +12,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from handlers import texts
-from knowledge.normalize import printable
+from knowledge.people.roles import ADMIN, RANK, SUPERADMIN
 from knowledge.replies import ChatRef, Reply
-from knowledge.roles import ADMIN, RANK, SUPERADMIN
+from knowledge.text.normalize import printable
 
 if TYPE_CHECKING:
     from bot.services import Services

@@ -14,7 +14,7 @@ from jobs.models import Branch, BranchChat, BranchMember, Completion, Deadline, 
 from jobs.outbox import drop_planned_meetings
 from jobs.phrases import Parsed, parse, upcoming_or_refuse
 from jobs.recurrence import VN, from_spec, occurrences, to_spec
-from knowledge import audit
+from knowledge.people import audit
 from knowledge.replies import ChatRef
 
 MEETING_LEADS = (3 * 24 * 60, 2 * 60)  # three days and two hours before

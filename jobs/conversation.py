@@ -13,8 +13,8 @@ from jobs.phrase_texts import notes
 from jobs.phrases import PhraseError
 from jobs.recurrence import VN, from_spec, occurrences
 from knowledge.ids import ascii_number, parse_id
-from knowledge.normalize import fold as fold_word
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
+from knowledge.text.normalize import fold as fold_word
 
 SHIFT_WORDS = {"lui": "after", "lùi": "after", "sau": "after", "som": "before",
                "sớm": "before", "truoc": "before", "trước": "before"}

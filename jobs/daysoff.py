@@ -13,7 +13,7 @@ from jobs import texts
 from jobs.holidays import DaysOff, OfficialYear
 from jobs.models import OfficialDay
 from jobs.outbox import drop_planned_meetings
-from knowledge import audit
+from knowledge.people import audit
 
 _TOKEN = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{4})?|[-–]|[^\s,;\-–]+")
 _TO = {"-", "–", "den", "đến", "toi", "tới"}

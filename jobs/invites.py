@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from jobs.branches import add_officer, bind, find_or_create
 from jobs.models import Branch, BranchInvite
-from knowledge import audit
+from knowledge.people import audit
 from knowledge.replies import ChatRef
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.normalize import nfc, strip_marks
+from knowledge.text.normalize import nfc, strip_marks
 
 _TOKEN = re.compile(
     r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?|\d{1,2}\.\d{1,2}\.\d{4})"

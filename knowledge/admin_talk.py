@@ -5,16 +5,17 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from knowledge import audit, texts
-from knowledge.bulk import UnreadableSheet, export_csv, export_xlsx, import_entries
-from knowledge.curation import FIELDS, Curation, InvalidEntry
-from knowledge.dialogs import Dialogs
+from knowledge import texts
+from knowledge.documents.importer import ImportService
 from knowledge.ids import is_id, parse_id
-from knowledge.importer import ImportService
-from knowledge.normalize import printable
+from knowledge.people import audit
+from knowledge.people.roles import ADMIN, SUPERADMIN, Roles
+from knowledge.qa.bulk import UnreadableSheet, export_csv, export_xlsx, import_entries
+from knowledge.qa.curation import FIELDS, Curation, InvalidEntry
+from knowledge.qa.dialogs import Dialogs
+from knowledge.qa.unanswered import Unanswered
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
-from knowledge.roles import ADMIN, SUPERADMIN, Roles
-from knowledge.unanswered import Unanswered
+from knowledge.text.normalize import printable
 
 
 def _actor(user: ChatRef) -> str:

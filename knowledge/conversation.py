@@ -8,11 +8,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import repository, texts
 from knowledge.models import AskedQuestion
-from knowledge.normalize import fold, printable
+from knowledge.people.roles import Roles
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
-from knowledge.roles import Roles
-from knowledge.search import Result
-from knowledge.service import KnowledgeService
+from knowledge.search.ranking import Result
+from knowledge.search.service import KnowledgeService
+from knowledge.text.normalize import fold, printable
 
 KEEP_RESULTS = 6
 RELATED_FLOOR = 0.35  # further results below this word coverage are noise, not "other answers"

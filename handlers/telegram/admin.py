@@ -8,8 +8,8 @@ from handlers.telegram.context import ChiboContext, person
 from handlers.telegram.send import edit, reply_to
 from knowledge import texts
 from knowledge.clock import utc_now
+from knowledge.people.roles import ADMIN
 from knowledge.replies import Reply
-from knowledge.roles import ADMIN
 
 MAX_DOWNLOAD = 20 * 1024 * 1024  # the Bot API's getFile limit
 

@@ -14,8 +14,8 @@ from bot.services import Services
 from handlers.commands import COMMANDS
 from handlers.console.channel import ConsoleChannel
 from handlers.router import Router
+from knowledge.people.roles import RANK
 from knowledge.replies import ChatRef
-from knowledge.roles import RANK
 from tests.fake_telegram import FakeTelegram
 from tests.handlers.conftest import running_bot
 

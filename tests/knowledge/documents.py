@@ -59,7 +59,7 @@ def make_pdf(path: Path, lines: list[str]) -> bool:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    from knowledge.normalize import strip_marks
+    from knowledge.text.normalize import strip_marks
 
     font, vietnamese = _font()
     pdf = canvas.Canvas(str(path), pagesize=A4)

@@ -1,6 +1,6 @@
 """Citations name the document and the path to the passage in one short line."""
 
-from knowledge.citation import passage_citation
+from knowledge.documents.citation import passage_citation
 
 OUTLINE = "Công văn số 1656-CV/HU"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.services import Services
-from knowledge import audit
-from knowledge.bulk import UnreadableSheet, export_csv, export_xlsx, import_entries
-from knowledge.curation import InvalidEntry
-from knowledge.qa import QADraft
+from knowledge.people import audit
+from knowledge.qa.bulk import UnreadableSheet, export_csv, export_xlsx, import_entries
+from knowledge.qa.curation import InvalidEntry
+from knowledge.qa.entries import QADraft
 from knowledge.replies import ChatRef
 from tests.conftest import NOW
 

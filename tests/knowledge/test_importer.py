@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.services import Services
-from knowledge.importer import parse_document
-from knowledge.normalize import fold
-from knowledge.passages import MAX_ANSWER
+from knowledge.documents.importer import parse_document
+from knowledge.documents.passages import MAX_ANSWER
+from knowledge.text.normalize import fold
 from tests.conftest import NOW
 from tests.knowledge.documents import PLAN_PARAGRAPHS, make_docx, make_pdf
 

@@ -2,7 +2,13 @@
 
 import pytest
 
-from knowledge.normalize import canonical_tones, fold, has_diacritics, tokens, typing_leftovers
+from knowledge.text.normalize import (
+    canonical_tones,
+    fold,
+    has_diacritics,
+    tokens,
+    typing_leftovers,
+)
 
 
 @pytest.mark.parametrize(

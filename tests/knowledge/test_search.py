@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.services import Services
-from knowledge.references import parse_query_refs, strip_refs
+from knowledge.search.references import parse_query_refs, strip_refs
 from tests.conftest import NOW
 
 

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.services import Services
-from knowledge.bulk import defuse, export_csv, export_xlsx, import_entries, restore
 from knowledge.models import QAEntry
+from knowledge.qa.bulk import defuse, export_csv, export_xlsx, import_entries, restore
 from tests.conftest import NOW
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")

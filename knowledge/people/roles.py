@@ -8,8 +8,8 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from knowledge import audit
 from knowledge.models import AdminGrant, KnownMember
+from knowledge.people import audit
 from knowledge.replies import ChatRef
 
 MEMBER, SECRETARY, ADMIN, SUPERADMIN = "member", "secretary", "admin", "superadmin"

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from knowledge.normalize import fold
-from knowledge.references import CODE_NAMES, KINDS, find_doc_numbers
-from knowledge.structure import classify, is_caps
+from knowledge.documents.structure import classify, is_caps
+from knowledge.search.references import CODE_NAMES, KINDS, find_doc_numbers
+from knowledge.text.normalize import fold
 
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _NUMBER = re.compile(r"^(?:\*\s*)?Số\b", re.UNICODE)

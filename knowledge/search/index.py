@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from knowledge.normalize import tokens, typing_leftovers
+from knowledge.text.normalize import tokens, typing_leftovers
 
 K1 = 1.2
 B = 0.6

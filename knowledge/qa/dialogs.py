@@ -11,11 +11,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import texts
-from knowledge.curation import Curation, InvalidEntry, add_entry, problems, split_list
 from knowledge.models import DialogState
-from knowledge.qa import QADraft
+from knowledge.qa.curation import Curation, InvalidEntry, add_entry, problems, split_list
+from knowledge.qa.entries import QADraft
+from knowledge.qa.unanswered import Unanswered, resolve_in
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
-from knowledge.unanswered import Unanswered, resolve_in
 
 ADD = "add_qa"
 STEPS = ("question", "answer", "alternates", "citation", "preview")

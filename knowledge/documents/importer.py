@@ -13,13 +13,13 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import repository
-from knowledge.cleanup import clean_text
+from knowledge.documents.cleanup import clean_text
+from knowledge.documents.metadata import DocumentMeta, extract_meta
+from knowledge.documents.passages import PassageDraft, build_passages
+from knowledge.documents.readers import SUPPORTED, UnreadableDocument, read_document
+from knowledge.documents.structure import parse_structure
 from knowledge.heavy import HeavyWork
-from knowledge.metadata import DocumentMeta, extract_meta
 from knowledge.models import Document, Passage
-from knowledge.passages import PassageDraft, build_passages
-from knowledge.readers import SUPPORTED, UnreadableDocument, read_document
-from knowledge.structure import parse_structure
 
 INSERT_CHUNK = 200  # passages per INSERT: the event loop runs between chunks
 

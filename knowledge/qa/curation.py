@@ -9,10 +9,11 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from knowledge import audit, repository
+from knowledge import repository
 from knowledge.models import QAEntry
-from knowledge.normalize import fold, nfc
-from knowledge.qa import QADraft
+from knowledge.people import audit
+from knowledge.qa.entries import QADraft
+from knowledge.text.normalize import fold, nfc
 
 FIELDS = ("question", "answer", "alternates", "citation", "tags")
 LIMITS = {"question": (5, 500), "answer": (5, 4000), "citation": (0, 300)}

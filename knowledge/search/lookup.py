@@ -6,9 +6,9 @@ from collections import defaultdict
 
 import numpy as np
 
-from knowledge.index import SearchIndex
-from knowledge.normalize import tokens
-from knowledge.references import CODE_NAMES, QueryRefs, find_doc_numbers
+from knowledge.search.index import SearchIndex
+from knowledge.search.references import CODE_NAMES, QueryRefs, find_doc_numbers
+from knowledge.text.normalize import tokens
 
 SUBJECT_BOOST = 1.6
 _LETTERS = "abcdđeghiklmnopqrstuvxy"

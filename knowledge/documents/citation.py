@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from knowledge.references import CODE_NAMES, find_doc_numbers
-from knowledge.structure import classify
+from knowledge.documents.structure import classify
+from knowledge.search.references import CODE_NAMES, find_doc_numbers
 
 _SHORT = 70
 _COUNTED = re.compile(

@@ -8,11 +8,11 @@ import contextlib
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge import repository
-from knowledge.citation import passage_citation
+from knowledge.documents.citation import passage_citation
 from knowledge.heavy import HeavyWork
-from knowledge.index import Entry, SearchIndex
-from knowledge.references import find_doc_numbers
-from knowledge.search import DEFAULT_THRESHOLD, Searcher, SearchOutcome
+from knowledge.search.index import Entry, SearchIndex
+from knowledge.search.ranking import DEFAULT_THRESHOLD, Searcher, SearchOutcome
+from knowledge.search.references import find_doc_numbers
 
 FRESH_WITHIN = 0.5  # seconds a question waits for a rebuilt index before using the old one
 

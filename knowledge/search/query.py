@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.index import SearchIndex
-from knowledge.normalize import ABBREVIATIONS, QUESTION_WORDS, fold, tokens
-from knowledge.references import QueryRefs, parse_query_refs, strip_refs
+from knowledge.search.index import SearchIndex
+from knowledge.search.references import QueryRefs, parse_query_refs, strip_refs
+from knowledge.text.normalize import ABBREVIATIONS, QUESTION_WORDS, fold, tokens
 
 ACRONYM_WEIGHT = 2.0
 _ACRONYM = re.compile(r"\b[A-ZĐ]{4,}\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 
-from knowledge.normalize import canonical_tones
+from knowledge.text.normalize import canonical_tones
 
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|br|p|span|div|sup|sub)\b[^>]*>", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")

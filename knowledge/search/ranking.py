@@ -7,11 +7,11 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from knowledge.index import SearchIndex
-from knowledge.lookup import Lookup
-from knowledge.normalize import QUESTION_WORDS, fold
-from knowledge.query import Query, parse_query
-from knowledge.references import CODE_NAMES
+from knowledge.search.index import SearchIndex
+from knowledge.search.lookup import Lookup
+from knowledge.search.query import Query, parse_query
+from knowledge.search.references import CODE_NAMES
+from knowledge.text.normalize import QUESTION_WORDS, fold
 
 # Calibrated on ../shared/eval/dev.jsonl: the first result is called an answer when the share
 # of the question's informative words it contains (its coverage) reaches this.

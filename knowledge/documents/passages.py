@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.normalize import fold
-from knowledge.references import KINDS, find_doc_numbers
-from knowledge.structure import SKIPPED_KINDS, Node
+from knowledge.documents.structure import SKIPPED_KINDS, Node
+from knowledge.search.references import KINDS, find_doc_numbers
+from knowledge.text.normalize import fold
 
 MAX_ANSWER = 1200
 PART_TARGET = 800

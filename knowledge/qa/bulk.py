@@ -8,7 +8,9 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 
-from knowledge.curation import (
+from knowledge.ids import is_id
+from knowledge.models import QAEntry
+from knowledge.qa.curation import (
     Applied,
     Curation,
     ImportedRow,
@@ -16,10 +18,8 @@ from knowledge.curation import (
     question_key,
     split_list,
 )
-from knowledge.ids import is_id
-from knowledge.models import QAEntry
-from knowledge.normalize import fold
-from knowledge.qa import QADraft
+from knowledge.qa.entries import QADraft
+from knowledge.text.normalize import fold
 
 COLUMNS = ("id", "question", "alternates", "answer", "citation", "tags", "active")
 HEADERS = {"id": "ma", "question": "cau hoi", "alternates": "cach hoi khac",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.normalize import fold, nfc, strip_marks
+from knowledge.text.normalize import fold, nfc, strip_marks
 
 # Document kinds: folded name -> (code, display name).
 KINDS: dict[str, tuple[str, str]] = {

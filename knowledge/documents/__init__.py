@@ -1,0 +1,1 @@
+"""Documents as committees send them: reading, cleaning, structure, passages, import."""

@@ -1,0 +1,1 @@
+"""Q&A entries: defaults, curation, sheets, the guided dialog, unanswered questions."""

@@ -1,0 +1,1 @@
+"""Search: the index, query parsing, exact references, ranking and the service."""

@@ -1,0 +1,1 @@
+"""Vietnamese text: normalisation shared by documents, questions and search."""
