@@ -71,19 +71,19 @@ BLOCK = 64 * 1024  # characters per C-level call: a parsing thread never holds t
 
 def _lines(text: str):  # noqa: ANN202 - yields str
     """The text's lines, tones made canonical, one bounded block at a time (a 20 MB document
-    in one replace/split would hold the interpreter lock and stall every chat)."""
+    in one replace/split would hold the interpreter lock and stall every chat). Blocks are cut
+    at a new line, so the lines are exactly those of the whole text."""
     start = 0
-    while start < len(text):
+    while True:
         end = text.find("\n", start + BLOCK)
-        end = len(text) if end == -1 else end
-        block = text[start:end]
-        if block.endswith("\r"):  # the \r of a \r\n cut at its \n
+        block = text[start:] if end == -1 else text[start:end]
+        if end != -1 and block.endswith("\r"):  # the \r of a \r\n cut at its \n
             block = block[:-1]
         block = canonical_tones(block.replace("\r\n", "\n").replace("\r", "\n"))
         yield from (line.rstrip() for line in block.split("\n"))
+        if end == -1:
+            return
         start = end + 1
-    if text.endswith("\n"):
-        yield ""
 
 
 def _clean_row(line: str) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from bot.services import Services
 from knowledge.documents.importer import parse_document
 from knowledge.documents.passages import MAX_ANSWER
@@ -133,3 +136,21 @@ async def test_removing_a_document_removes_its_answers(services: Services, tmp_p
     after = await services.knowledge.search("báo cáo trước ngày mấy hằng tháng")
     assert not after.found and after.results == ()
     assert await services.importer.remove(document.id) is None
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\r\nòa\u0300ỳ"), max_size=200),
+       st.integers(min_value=1, max_value=9))
+def test_cleaning_in_bounded_blocks_reads_the_same_lines_as_in_one_piece(text: str,
+                                                                         block: int) -> None:
+    """Big documents are cleaned a block at a time (so a thread never holds the interpreter
+    lock long); whatever the block size, the lines are those of the whole text."""
+    from knowledge.documents import cleanup
+    from knowledge.text.normalize import canonical_tones
+
+    whole = [line.rstrip() for line in canonical_tones(
+        text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")]
+    original, cleanup.BLOCK = cleanup.BLOCK, block
+    try:
+        assert list(cleanup._lines(text)) == whole
+    finally:
+        cleanup.BLOCK = original
