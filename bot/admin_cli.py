@@ -56,7 +56,11 @@ async def run(services: Services, args: argparse.Namespace) -> int:
     if args.qa_command == "export":
         entries = await services.curation.all()
         data = export_xlsx(entries) if args.path.suffix.lower() == ".xlsx" else export_csv(entries)
-        args.path.write_bytes(data)
+        try:
+            args.path.write_bytes(data)
+        except OSError as exc:
+            print(texts.CANNOT_WRITE.format(path=args.path, reason=exc.strerror), file=sys.stderr)
+            return 2
         print(texts.QA_EXPORTED.format(count=len(entries), path=args.path))
         return 0
     if args.qa_command == "import":

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
@@ -123,7 +124,7 @@ def _known_failure(exc: BaseException) -> str | None:
         return texts.TOKEN_REFUSED
     if isinstance(exc, NetworkError):
         return texts.TELEGRAM_UNREACHABLE.format(error=exc)
-    if isinstance(exc, DBAPIError | InterfaceError | OSError):
+    if isinstance(exc, DBAPIError | InterfaceError | ConnectionError | socket.gaierror):
         return texts.DATABASE_UNREACHABLE.format(error=f"{type(exc).__name__}: {exc}")
     return None
 

@@ -6,7 +6,7 @@ from jobs import texts as reminder_texts
 from knowledge import texts as knowledge_texts
 
 ROLE_NEEDED = {
-    "secretary": "Lệnh này dành cho bí thư, phó bí thư chi bộ (hoặc cán bộ quản trị của cấp ủy).",
+    "secretary": reminder_texts.ONLY_OFFICERS,
     "admin": knowledge_texts.ONLY_ADMINS,
     "superadmin": knowledge_texts.ONLY_SUPERADMINS,
 }

@@ -98,8 +98,8 @@ class ReminderConversation:
             return Reply.plain(texts.NOT_REGISTERED)
         role = "deputy" if args.strip().lower() in ("pho", "phó", "pho bi thu", "phó bí thư") \
             else "secretary"
-        allowed = caller.bot_admin or await self.branches.is_officer(branch.id, caller.user) \
-            or (caller.group_admin and not await self.branches.holds_role(branch.id, role))
+        allowed = await self._officer(caller, branch.id) or (
+            caller.group_admin and not await self.branches.holds_role(branch.id, role))
         if not allowed:
             return Reply.plain(texts.ROLE_TAKEN.format(role=texts.ROLES[role])
                                if caller.group_admin else texts.ONLY_GROUP_ADMINS)

@@ -184,7 +184,7 @@ class AdminTalk:
 
     async def add_member(self, user: ChatRef, args: str, now: datetime) -> Reply:
         """/themdangvien <id>: someone outside the branch groups may ask questions too."""
-        if not is_id(args) or args.strip().startswith("#"):
+        if not is_id(args, hash_ok=False):
             return Reply.plain(texts.MEMBER_USAGE)
         added = await self.roles.add_member(user, ChatRef(user.platform, args.strip()), now)
         return Reply.plain(texts.MEMBER_ADDED if added else texts.UNCHANGED)

@@ -153,7 +153,7 @@ def check(rows: list[tuple[int, dict[str, str]]]) -> tuple[list[ImportedRow], Pr
         reasons = []
         entry_id = None
         if row.get("id", "").strip():
-            if not is_id(row["id"]) or row["id"].strip().startswith("#"):
+            if not is_id(row["id"], hash_ok=False):
                 reasons.append(f"mã \"{row['id']}\" không phải số")
             else:
                 entry_id = int(row["id"])

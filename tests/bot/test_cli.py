@@ -127,3 +127,11 @@ def test_branch_invites_and_holiday_decisions_refuse_what_is_missing(tmp_path: P
     made = chibo(tmp_path, "branch", "invite", "Chi bộ Thôn 3", "--committee", "Xã")
     assert made.returncode == 0 and "/dangky " in made.stdout
     assert "Traceback" not in nameless.stderr + half.stderr
+
+
+def test_an_export_to_a_folder_that_does_not_exist_is_a_message_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    out = chibo(tmp_path, "kb", "qa", "export", str(tmp_path / "khong-co" / "z.csv"))
+    assert out.returncode == 2 and "Không ghi được tệp" in out.stderr
+    assert "Traceback" not in out.stderr
