@@ -93,18 +93,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace,
         return asyncio.run(_with_services(settings, lambda s: admin_cli.run(s, args)))
     if reminders_cli.wants(args):
         return asyncio.run(_with_services(settings, lambda s: reminders_cli.run(s, args)))
-    if args.command == "run" and settings.telegram_bot_token and not args.console:
-        if args.webhook:
-            from bot.serve import serve_webhook
-
-            if not settings.webhook_secret:
-                print(texts.NEED_SECRET, file=sys.stderr)
-                return 2
-            asyncio.run(serve_webhook(settings))
-            return 0
-        from bot.app import run_telegram
-
-        return run_telegram(settings)
+    if args.command in ("run", "console"):
+        return _serve(args, settings)
     handler = _COMMANDS.get(args.command)
     if handler is None or (args.command == "kb" and not args.kb_command) or (
         args.command == "db" and not args.db_command
@@ -176,15 +166,29 @@ async def _with_services(settings: Settings, body: Callable[[Services], Awaitabl
         await services.close()
 
 
-async def _run_console(services: Services, args: argparse.Namespace) -> int:
-    from handlers.console.channel import ConsoleChannel
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    """`chibo run`: Telegram when a token is set (polling or webhook), else the console."""
+    from bot.runtime import Runtime
 
-    if args.command == "run":
-        print(texts.NO_TOKEN_CONSOLE, file=sys.stderr)
-    added = await services.qa.load_defaults(utc_now(), only_if_empty=True)
-    if added:
-        print(texts.DEFAULTS_LOADED.format(count=added), file=sys.stderr)
-    await ConsoleChannel(services, sys.stdin, sys.stdout).run()
+    channels: list = []
+    webhook = args.command == "run" and args.webhook
+    if args.command == "run" and settings.telegram_bot_token and not args.console:
+        from handlers.telegram.channel import TelegramChannel
+
+        if webhook and not settings.webhook_secret:
+            print(texts.NEED_SECRET, file=sys.stderr)
+            return 2
+        channels.append(TelegramChannel(settings, webhook=webhook))
+    else:
+        from handlers.console.terminal import TerminalChannel
+
+        if args.command == "run" and not args.console:
+            print(texts.NO_TOKEN_CONSOLE, file=sys.stderr)
+        channels.append(TerminalChannel(sys.stdin, sys.stdout))
+        webhook = False
+    runtime = Runtime(settings, channels, webhook=webhook,
+                      tell=lambda line: print(line, file=sys.stderr))
+    asyncio.run(runtime.serve())
     return 0
 
 
@@ -251,7 +255,7 @@ async def _db(services: Services, args: argparse.Namespace) -> int:
 
 
 _COMMANDS: dict[str, Callable[[Services, argparse.Namespace], Awaitable[int]]] = {
-    "run": _run_console, "console": _run_console, "ask": _ask, "kb": _kb, "db": _db,
+    "ask": _ask, "kb": _kb, "db": _db,
 }
 
 if __name__ == "__main__":

@@ -7,12 +7,12 @@ answered, so it becomes "uncertain" and is reported, never processed twice.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Index,
     Integer,
     String,
@@ -34,12 +34,12 @@ from jobs.claims import holder_gone, new_token
 
 class InboxUpdate(Base):
     __tablename__ = "updates_inbox"
-    __table_args__ = (Index("ix_updates_inbox_state", "state", "update_id"),
+    __table_args__ = (Index("ix_updates_inbox_state", "state", "id"),
                       UniqueConstraint("platform", "update_id", name="uq_inbox_update"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[str] = mapped_column(String(16), default="telegram")
-    update_id: Mapped[int] = mapped_column(BigInteger)
+    update_id: Mapped[str] = mapped_column(String(64))  # the platform's own key
     payload: Mapped[dict] = mapped_column(JSON)
     state: Mapped[str] = mapped_column(String(16), default="pending")  # processing, done, …
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -55,19 +55,21 @@ class Inbox:
     stale_after: timedelta = timedelta(minutes=2)
     owner: str = field(default_factory=new_token)
 
-    async def store(self, payload: dict, now: datetime, platform: str = "telegram") -> bool:
-        """Keep an update (a second delivery of the same platform's update_id is ignored)."""
+    async def store(self, payload: dict, now: datetime, platform: str, key: str) -> bool:
+        """Keep an update (a second delivery of the same platform's key is ignored)."""
         async with self.sessions.begin() as session:
             insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
             result = await session.execute(
-                insert(InboxUpdate).values(platform=platform, update_id=int(payload["update_id"]),
+                insert(InboxUpdate).values(platform=platform, update_id=key,
                                            payload=payload, state="pending", received_at=now)
                 .on_conflict_do_nothing(index_elements=["platform", "update_id"]))
             return bool(result.rowcount)
 
-    async def claim(self, now: datetime) -> InboxUpdate | None:
-        oldest = (select(InboxUpdate.id).where(InboxUpdate.state == "pending")
-                  .order_by(InboxUpdate.update_id).limit(1)
+    async def claim(self, now: datetime, platforms: Collection[str]) -> InboxUpdate | None:
+        """The oldest pending update of a platform this process serves."""
+        oldest = (select(InboxUpdate.id).where(InboxUpdate.state == "pending",
+                                               InboxUpdate.platform.in_(list(platforms)))
+                  .order_by(InboxUpdate.id).limit(1)
                   .with_for_update(skip_locked=True).scalar_subquery())
         async with self.sessions.begin() as session:
             result = await session.execute(

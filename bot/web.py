@@ -1,10 +1,11 @@
-"""The HTTP side: the Telegram webhook (stored before it is acknowledged), health, metrics."""
+"""The HTTP side: each channel's webhook (stored before it is acknowledged), health, metrics."""
 
 from __future__ import annotations
 
 import asyncio
-import hmac
+import json
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -13,47 +14,54 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from telegram import Update
-from telegram.ext import Application
 
 from bot.inbox import Inbox
 from bot.metrics import Metrics
 from bot.services import Services, utc_now
+from handlers.channel import Channel, WebhookRefused
 from jobs.models import OutboxMessage
 from jobs.runner import ReminderRunner
 
 log = logging.getLogger(__name__)
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_BODY = 1 << 20  # no platform sends an update of a megabyte
 
 
 @dataclass
 class Web:
     services: Services
     inbox: Inbox
-    secret: str | None = None
+    channels: Mapping[str, Channel] = field(default_factory=dict)  # by platform
     runner: ReminderRunner | None = None
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     meter: Metrics = field(default_factory=Metrics)
 
     def app(self) -> Starlette:
-        return Starlette(routes=[
-            Route("/telegram", self.webhook, methods=["POST"]),
-            Route("/healthz", self.health, methods=["GET"]),
-            Route("/metrics", self.metrics, methods=["GET"]),
-        ])
+        routes = [Route(channel.webhook_path, self._webhook_for(channel), methods=["POST"])
+                  for channel in self.channels.values() if channel.webhook_path]
+        return Starlette(routes=[*routes,
+                                 Route("/healthz", self.health, methods=["GET"]),
+                                 Route("/metrics", self.metrics, methods=["GET"])])
 
-    async def webhook(self, request: Request) -> Response:
-        given = request.headers.get(SECRET_HEADER, "")
-        if self.secret is None or not hmac.compare_digest(given, self.secret):
-            return JSONResponse({"ok": False}, status_code=403)
-        try:
-            payload = await request.json()
-            int(payload["update_id"])
-        except (ValueError, KeyError, TypeError):
-            return JSONResponse({"ok": False, "error": "not an update"}, status_code=400)
-        await self.inbox.store(payload, utc_now())  # stored first: a crash after 200 loses nothing
-        self.wake.set()
-        return JSONResponse({"ok": True})
+    def _webhook_for(self, channel: Channel):  # noqa: ANN202
+        async def webhook(request: Request) -> Response:
+            body = await request.body()
+            try:
+                if len(body) > MAX_BODY:
+                    raise WebhookRefused(413, "too large")
+                try:
+                    payload = json.loads(body)
+                except (ValueError, RecursionError) as exc:
+                    raise WebhookRefused(400, "not JSON") from exc
+                key = channel.webhook_key(request.headers, payload)
+            except WebhookRefused as refused:
+                log.warning("%s webhook refused: %s", channel.platform, refused)
+                return JSONResponse({"ok": False}, status_code=refused.status)
+            # stored first: a crash after the 200 loses nothing
+            await self.inbox.store(payload, utc_now(), channel.platform, key)
+            self.wake.set()
+            return JSONResponse({"ok": True})
+
+        return webhook
 
     async def health(self, request: Request) -> Response:
         report: dict[str, object] = {}
@@ -79,26 +87,26 @@ class Web:
         body = await self.meter.render(self.services, await self.inbox.counts())
         return Response(body, media_type=CONTENT_TYPE_LATEST)
 
-
-async def process_inbox(inbox: Inbox, application: Application, wake: asyncio.Event,
-                        stop: asyncio.Event, meter: Metrics) -> None:
-    """Handle stored updates one at a time until asked to stop (the current one finishes)."""
-    await inbox.recover(utc_now())
-    while not stop.is_set():
-        row = await inbox.claim(utc_now())
-        if row is None:
-            wake.clear()
-            waiter = asyncio.ensure_future(wake.wait())
-            stopper = asyncio.ensure_future(stop.wait())
-            await asyncio.wait({waiter, stopper}, timeout=1.0,
-                               return_when=asyncio.FIRST_COMPLETED)
-            waiter.cancel()
-            stopper.cancel()
-            continue
-        error = None
-        try:
-            await application.process_update(Update.de_json(row.payload, application.bot))
-        except Exception as exc:  # the error handler logged it; the update is not retried
-            error = f"{type(exc).__name__}: {exc}"
-        await inbox.finish(row, utc_now(), error)
-        meter.handled(error is not None, (utc_now() - row.received_at).total_seconds())
+    async def process_inbox(self, stop: asyncio.Event) -> None:
+        """Handle stored updates one at a time until asked to stop (the current one finishes)."""
+        inbox = self.inbox
+        await inbox.recover(utc_now())
+        while not stop.is_set():
+            row = await inbox.claim(utc_now(), self.channels)
+            if row is None:
+                self.wake.clear()
+                waiter = asyncio.ensure_future(self.wake.wait())
+                stopper = asyncio.ensure_future(stop.wait())
+                await asyncio.wait({waiter, stopper}, timeout=1.0,
+                                   return_when=asyncio.FIRST_COMPLETED)
+                waiter.cancel()
+                stopper.cancel()
+                continue
+            error = None
+            try:
+                await self.channels[row.platform].handle(row.payload)
+            except Exception as exc:  # the channel logged it; the update is not retried
+                error = f"{type(exc).__name__}: {exc}"
+            await inbox.finish(row, utc_now(), error)
+            self.meter.handled(error is not None,
+                               (utc_now() - row.received_at).total_seconds())

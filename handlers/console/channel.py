@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, TextIO
 
 from handlers.commands import caller
@@ -34,12 +35,13 @@ class ConsoleChannel:
         self.stdout = stdout
         self.buttons: list[Button] = []
 
-    async def run(self) -> None:
+    async def run(self, readline: Callable[[], Awaitable[str]] | None = None) -> None:
+        """Until /thoat or the end of input; `readline` keeps a terminal off the event loop."""
         self._print(texts.WELCOME)
         while True:
             self.stdout.write(texts.PROMPT)
             self.stdout.flush()
-            line = self.stdin.readline()
+            line = await readline() if readline else self.stdin.readline()
             if not line or line.strip() in ("/thoat", "/quit", "/exit"):
                 self._print(texts.BYE)
                 return

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from telegram import Bot, Update
+from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from jobs.runner import ReminderRunner
 from knowledge.replies import ChatRef
 
 if TYPE_CHECKING:
@@ -20,13 +19,10 @@ def person(update: Update) -> ChatRef:
 
 
 class BotData:
-    """The application-wide state, set in post_init: services and the reminder runner."""
+    """The application-wide state: the services, set when the channel starts."""
 
     def __init__(self) -> None:
         self.services: Services | None = None
-        self.reminders: ReminderRunner | None = None
-        self.delivery_bot: Bot | None = None
-        self.monitor: tuple | None = None  # (uvicorn server, task) serving health and metrics
 
 
 class ChiboContext(CallbackContext[ExtBot, dict, dict, BotData]):
@@ -38,5 +34,5 @@ class ChiboContext(CallbackContext[ExtBot, dict, dict, BotData]):
     def services(self) -> Services:
         services = self.bot_data.services
         if services is None:
-            raise RuntimeError("services are built in post_init; the bot is not started yet")
+            raise RuntimeError("the services arrive when the channel starts; it has not")
         return services

@@ -17,7 +17,7 @@ SENDS = ("send", "edit", "copy", "forward")
 
 class SharedRateLimiter(BaseRateLimiter[None]):
     def __init__(self, max_retries: int = 3) -> None:
-        self.budget: SharedBudget | None = None  # set in post_init, when the database is ready
+        self.budget: SharedBudget | None = None  # set when the channel starts, with the database
         self.max_retries = max_retries
 
     async def initialize(self) -> None:

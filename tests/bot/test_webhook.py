@@ -9,8 +9,8 @@ from pathlib import Path
 
 import httpx
 
-from bot.serve import WebhookService
-from bot.web import SECRET_HEADER
+from bot.runtime import Runtime
+from handlers.telegram.channel import SECRET_HEADER, TelegramChannel
 from tests.conftest import make_settings
 from tests.fake_telegram import FakeTelegram
 
@@ -24,7 +24,7 @@ async def test_webhook_updates_are_kept_answered_once_and_the_service_is_observa
     settings = make_settings(data, TELEGRAM_BOT_TOKEN=fake.token,
                              TELEGRAM_API_BASE_URL=fake.base_url, CHIBO_WEBHOOK_SECRET="s3cret",
                              CHIBO_WEBHOOK_PORT="0", CHIBO_WEBHOOK_URL="https://bot.example")
-    service = WebhookService(settings)
+    service = Runtime(settings, [TelegramChannel(settings, webhook=True)], webhook=True)
     await service.start()
     base = f"http://127.0.0.1:{service.port}"
     try:
@@ -40,9 +40,11 @@ async def test_webhook_updates_are_kept_answered_once_and_the_service_is_observa
                 accepted = await client.post(f"{base}/telegram", json=update,
                                              headers={SECRET_HEADER: "s3cret"})
                 assert accepted.status_code == 200
-            bad = await client.post(f"{base}/telegram", content=b"{}",
-                                    headers={SECRET_HEADER: "s3cret"})
-            assert bad.status_code == 400
+            for body in (b"{}", b'{"update_id": 1e400}', b"[" * 100_000 + b"]" * 100_000,
+                         b"not json"):  # no update, a huge number, deep nesting: refused
+                bad = await client.post(f"{base}/telegram", content=body,
+                                        headers={SECRET_HEADER: "s3cret"})
+                assert bad.status_code == 400, body[:20]
             [answer] = await fake.wait_for("sendMessage", chat_id=1001)
             assert "Điều 14" in answer.params["text"]
             await asyncio.sleep(0.3)
@@ -67,8 +69,8 @@ async def test_two_web_apps_in_one_process_count_apart_and_emptied_states_read_z
     from bot.inbox import Inbox
     from bot.web import Web
 
-    first, second = Web(services, Inbox(services.db.sessions)), Web(services,
-                                                                     Inbox(services.db.sessions))
+    first, second = (Web(services, Inbox(services.db.sessions)),
+                     Web(services, Inbox(services.db.sessions)))
     first.meter.handled(error=False, seconds=0.1)
     one = (await first.meter.render(services, {})).decode()
     other = (await second.meter.render(services, {"done": 3})).decode()

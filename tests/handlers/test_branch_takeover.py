@@ -10,8 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from telegram.ext import Application
 
+from bot.runtime import Runtime
 from bot.services import utc_now
 from jobs.recurrence import VN
 from tests.fake_telegram import FakeTelegram
@@ -24,9 +24,9 @@ BRANCH = "Chi bộ Thôn 3 | Đảng ủy xã An Bình"
 
 
 @pytest.fixture
-async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Application]:
-    async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(ADMIN)) as application:
-        yield application
+async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Runtime]:
+    async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(ADMIN)) as runtime:
+        yield runtime
 
 
 def _soon(delta: timedelta) -> str:
@@ -39,7 +39,7 @@ async def _code(fake: FakeTelegram) -> str:
     return re.search(r"/dangky ([A-Z0-9]{8})", issued).group(1)
 
 
-async def test_an_outsider_cannot_take_over_a_branch(bot: Application, fake: FakeTelegram) -> None:
+async def test_an_outsider_cannot_take_over_a_branch(bot: Runtime, fake: FakeTelegram) -> None:
     fake.chat_owners |= {(GROUP, SECRETARY), (OUTSIDER_GROUP, OUTSIDER), (GROUP, GROUP_ADMIN)}
     code = await _code(fake)
     assert "Đã đăng ký nhóm này cho Chi bộ Thôn 3" in await say(
@@ -70,7 +70,7 @@ async def test_an_outsider_cannot_take_over_a_branch(bot: Application, fake: Fak
 
     # A forged "done" button from the member is refused; the secretary's /xong counts.
     message = next(m for m in fake.messages.values() if m["chat"]["id"] == GROUP)
-    branch_id = (await bot.bot_data.services.branches.branch_of_chat(
+    branch_id = (await bot.services.branches.branch_of_chat(
         _ref(GROUP))).id
     day = f"{(utc_now() + timedelta(days=1)).astimezone(VN):%Y-%m-%d}"
     fake.user_presses(message, f"done:1:{branch_id}:{day}", user_id=MEMBER)
@@ -79,7 +79,7 @@ async def test_an_outsider_cannot_take_over_a_branch(bot: Application, fake: Fak
     assert "✅ Đã ghi nhận" in await say(fake, "/xong 1", SECRETARY, GROUP)
 
     # Reminders go to the real group only.
-    runner = bot.bot_data.reminders
+    runner = bot.runner
     await runner.plan()
     await runner.send()
     assert any("Nhắc lịch sinh hoạt" in c.params["text"] for c in fake.sent(chat_id=GROUP))
@@ -89,7 +89,7 @@ async def test_an_outsider_cannot_take_over_a_branch(bot: Application, fake: Fak
     # The committee moves the branch to a new group; the old one stops getting reminders.
     moved = await say(fake, f"/dangky {BRANCH}", ADMIN, NEW_GROUP)
     assert "Nhóm này nay là nhóm của Chi bộ Thôn 3" in moved
-    services = bot.bot_data.services
+    services = bot.services
     assert (await services.branches.branch_of_chat(_ref(GROUP))) is None
     assert (await services.branches.branch_of_chat(_ref(NEW_GROUP))).name == "Chi bộ Thôn 3"
     log = await say(fake, "/nhatky", ADMIN)

@@ -96,8 +96,8 @@ CONSOLE = {"member": ChatRef("console", "1001"), "secretary": ChatRef("console",
 async def seat(request: pytest.FixtureRequest, fake: FakeTelegram, corpus_db: Path,
                tmp_path: Path) -> AsyncIterator[TelegramSeat | ConsoleSeat]:
     if request.param == "telegram":
-        async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(BOSS)) as application:
-            await _cast(application.bot_data.services, "telegram", str(GROUP),
+        async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(BOSS)) as runtime:
+            await _cast(runtime.services, "telegram", str(GROUP),
                         {role: str(user) for role, user in ROLES.items()})
             yield TelegramSeat(fake)
         return

@@ -8,8 +8,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from telegram.ext import Application, CommandHandler
+from telegram.ext import CommandHandler
 
+from bot.runtime import Runtime
 from bot.services import Services
 from handlers.commands import COMMANDS
 from handlers.console.channel import ConsoleChannel
@@ -23,9 +24,9 @@ NAMES = {name for c in COMMANDS for name in (c.name, *c.aliases)}
 
 
 @pytest.fixture
-async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Application]:
-    async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS="9001") as application:
-        yield application
+async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Runtime]:
+    async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS="9001") as runtime:
+        yield runtime
 
 
 def test_each_command_is_declared_once_with_a_role_a_place_and_help() -> None:
@@ -37,9 +38,9 @@ def test_each_command_is_declared_once_with_a_role_a_place_and_help() -> None:
 
 
 async def test_telegram_offers_exactly_the_registry_through_the_one_router(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
-    handlers = [h for group in bot.handlers.values() for h in group
+    handlers = [h for group in bot.channels[0].application.handlers.values() for h in group
                 if isinstance(h, CommandHandler)]
     assert {name for h in handlers for name in h.commands} == NAMES
     assert {h.callback.__qualname__ for h in handlers} == {"handler.<locals>.handle"}

@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from telegram.ext import Application
 
+from bot.runtime import Runtime
 from tests.conftest import NOW
 from tests.fake_telegram import FakeTelegram
 from tests.handlers.conftest import running_bot
@@ -17,9 +17,9 @@ GROUP = -100777
 
 
 @pytest.fixture
-async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Application]:
-    async with running_bot(fake, corpus_db, tmp_path) as application:
-        yield application
+async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Runtime]:
+    async with running_bot(fake, corpus_db, tmp_path) as runtime:
+        yield runtime
 
 
 def _buttons(call) -> list[dict]:  # noqa: ANN001
@@ -28,7 +28,7 @@ def _buttons(call) -> list[dict]:  # noqa: ANN001
 
 
 async def test_a_member_asks_without_diacritics_and_gets_article_18(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
     fake.user_says("dang vien co duoc uong ruou bia khong")
     [answer] = await fake.wait_for("sendMessage", chat_id=1001)
@@ -42,7 +42,7 @@ async def test_a_member_asks_without_diacritics_and_gets_article_18(
 
 
 async def test_more_results_edit_the_same_message_and_feedback_is_acknowledged(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
     fake.user_says("QĐ 37 điều 14")
     [answer] = await fake.wait_for("sendMessage", chat_id=1001)
@@ -60,7 +60,7 @@ async def test_more_results_edit_the_same_message_and_feedback_is_acknowledged(
 
 
 async def test_in_a_group_the_bot_answers_hoi_and_replies_to_it_but_not_chatter(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
     fake.user_says("hôm nay họp chi bộ lúc mấy giờ nhỉ", chat_id=GROUP, chat_type="supergroup")
     fake.user_says(f"/hoi@{fake.username} QĐ 37 điều 14", chat_id=GROUP,
@@ -76,7 +76,7 @@ async def test_in_a_group_the_bot_answers_hoi_and_replies_to_it_but_not_chatter(
 
 
 async def test_stickers_get_a_hint_in_private_and_silence_in_groups(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
     fake.user_sends_sticker(chat_id=GROUP, chat_type="supergroup")
     fake.user_sends_sticker()
@@ -88,7 +88,7 @@ async def test_stickers_get_a_hint_in_private_and_silence_in_groups(
 
 
 async def test_start_help_unknown_commands_and_overlong_questions(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
     fake.user_says("/start")
     fake.user_says("/help")
@@ -105,7 +105,7 @@ async def test_start_help_unknown_commands_and_overlong_questions(
 
 
 async def test_a_flood_wait_is_respected_and_the_answer_still_arrives(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
     fake.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
     fake.user_says("QĐ 37 điều 6")
@@ -115,7 +115,7 @@ async def test_a_flood_wait_is_respected_and_the_answer_still_arrives(
 
 
 async def test_a_chat_that_removed_the_bot_does_not_stop_it_answering_others(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
     fake.forbidden.add(str(GROUP))
     fake.user_says("/hoi QĐ 37 điều 14", chat_id=GROUP, chat_type="supergroup")
@@ -125,9 +125,9 @@ async def test_a_chat_that_removed_the_bot_does_not_stop_it_answering_others(
 
 
 async def test_text_with_html_characters_is_escaped_so_telegram_accepts_it(
-    bot: Application, fake: FakeTelegram, tmp_path: Path
+    bot: Runtime, fake: FakeTelegram, tmp_path: Path
 ) -> None:
-    services = bot.bot_data.services
+    services = bot.services
     doc = tmp_path / "quy-che.txt"
     doc.write_text("QUY CHẾ\n\nSố 9-QĐ/ĐU\n\nĐiều 1. Khi tỷ lệ dự họp của <tên chi bộ> < 50% & "
                    "không đủ \"quorum\" thì hoãn cuộc họp chi bộ.\n", encoding="utf-8")
@@ -139,7 +139,7 @@ async def test_text_with_html_characters_is_escaped_so_telegram_accepts_it(
 
 
 async def test_if_telegram_rejects_the_markup_the_answer_is_resent_as_plain_text(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
     fake.fail_next("sendMessage", 400, "Bad Request: can't parse entities: Unsupported start "
                    "tag \"x\" at byte offset 3")
@@ -151,7 +151,7 @@ async def test_if_telegram_rejects_the_markup_the_answer_is_resent_as_plain_text
 
 
 async def test_a_question_from_a_group_that_became_a_supergroup_is_answered_there(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
     fake.migrated["-4001"] = -1004001
     fake.user_says("/hoi QĐ 37 điều 18", chat_id=-4001, chat_type="group")

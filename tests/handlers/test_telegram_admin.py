@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from telegram.ext import Application
 
+from bot.runtime import Runtime
 from tests.fake_telegram import FakeTelegram
 from tests.handlers.conftest import running_bot
 from tests.knowledge.documents import make_docx
@@ -16,9 +16,9 @@ BOSS, ADMIN, MEMBER, OTHER, GROUP = 9001, 9002, 1001, 1002, -1009
 
 
 @pytest.fixture
-async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Application]:
-    async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(BOSS)) as application:
-        yield application
+async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Runtime]:
+    async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(BOSS)) as runtime:
+        yield runtime
 
 
 async def say(fake: FakeTelegram, text: str, user: int, chat: int | None = None) -> str:
@@ -49,7 +49,7 @@ async def press(fake: FakeTelegram, user: int, label: str) -> dict:
     return message
 
 
-async def test_an_admin_curates_from_her_phone(bot: Application, fake: FakeTelegram,
+async def test_an_admin_curates_from_her_phone(bot: Runtime, fake: FakeTelegram,
                                                tmp_path: Path) -> None:
     assert "dành cho cán bộ quản trị" in await say(fake, "/themhoidap", MEMBER)
     assert "Đã cấp quyền" in await say(fake, f"/capquyen {ADMIN} Hoa", BOSS)
@@ -82,7 +82,7 @@ async def test_an_admin_curates_from_her_phone(bot: Application, fake: FakeTeleg
 
 
 async def test_unanswered_questions_are_grouped_and_answered_with_one_tap(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
     for user, text in ((2001, "mức đóng góp quỹ khuyến học của đảng viên"),
                        (2002, "muc dong gop quy khuyen hoc cua dang vien?"),
@@ -101,7 +101,7 @@ async def test_unanswered_questions_are_grouped_and_answered_with_one_tap(
 
 
 async def test_a_sheet_with_a_bad_row_is_refused_then_imported_valid_rows_only(
-    bot: Application, fake: FakeTelegram
+    bot: Runtime, fake: FakeTelegram
 ) -> None:
     sheet = ("cau hoi,tra loi,nguon\n"
              "Chi bộ sinh hoạt mấy lần một tháng?,Mỗi tháng một lần.,Điều lệ Đảng\n"

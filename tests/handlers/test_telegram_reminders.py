@@ -9,8 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from telegram.ext import Application
 
+from bot.runtime import Runtime
 from bot.services import utc_now
 from jobs.recurrence import VN
 from tests.fake_telegram import FakeTelegram
@@ -20,9 +20,9 @@ GROUP, SECRETARY, MEMBER, ADMIN = -1009, 7001, 7002, 9001
 
 
 @pytest.fixture
-async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Application]:
-    async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(ADMIN)) as application:
-        yield application
+async def bot(fake: FakeTelegram, corpus_db: Path, tmp_path: Path) -> AsyncIterator[Runtime]:
+    async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(ADMIN)) as runtime:
+        yield runtime
 
 
 def _when(delta: timedelta) -> str:
@@ -36,7 +36,7 @@ async def _say(fake: FakeTelegram, text: str, *, user: int, chat: int, count: in
     return (await fake.wait_for("sendMessage", chat_id=chat, count=count))[-1].params["text"]
 
 
-async def test_the_branch_story_through_telegram(bot: Application, fake: FakeTelegram) -> None:
+async def test_the_branch_story_through_telegram(bot: Runtime, fake: FakeTelegram) -> None:
     fake.chat_owners.add((GROUP, SECRETARY))
     refused = await _say(fake, "/dangky Chi bộ Thôn 3", user=MEMBER, chat=GROUP, count=1)
     assert "cần mã đăng ký" in refused
@@ -60,7 +60,7 @@ async def test_the_branch_story_through_telegram(bot: Application, fake: FakeTel
                        user=ADMIN, chat=ADMIN, count=2)
     assert "Đã thêm hạn chót #1" in added
 
-    runner = bot.bot_data.reminders
+    runner = bot.runner
     await runner.plan()
     await runner.send()
     group_note = (await fake.wait_for("sendMessage", chat_id=GROUP, count=6))[-1]

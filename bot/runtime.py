@@ -1,0 +1,141 @@
+"""One place that starts and stops everything, in order: services, channels' senders, reminders,
+the web server, then intake; on SIGTERM or SIGINT the same in reverse, nothing cut mid-way."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable
+from datetime import timedelta
+
+import uvicorn
+
+from bot import texts
+from bot.config import Settings
+from bot.inbox import Inbox
+from bot.services import Services, build_services
+from bot.web import Web
+from handlers.channel import Channel
+from jobs.runner import ReminderRunner
+from knowledge.clock import utc_now
+
+log = logging.getLogger(__name__)
+
+
+class Runtime:
+    def __init__(self, settings: Settings, channels: list[Channel], *, webhook: bool = False,
+                 tell: Callable[[str], None] | None = None) -> None:
+        self.settings = settings
+        self.tell = tell  # where the operator reads what start-up did (the CLI: stderr)
+        self.channels = channels
+        self.webhook = webhook
+        self.services: Services | None = None
+        self.runner: ReminderRunner | None = None
+        self.web: Web | None = None
+        self.server: uvicorn.Server | None = None
+        self._started: list[Channel] = []
+        self._listening: list[Channel] = []
+        self._tasks: list[asyncio.Task] = []
+        self._stop = asyncio.Event()
+
+    @property
+    def port(self) -> int:
+        """The web server's port (useful when it was asked for port 0)."""
+        assert self.server is not None and self.server.servers
+        return self.server.servers[0].sockets[0].getsockname()[1]
+
+    async def start(self) -> None:
+        """Start in order; if a step fails, what already started is stopped again."""
+        try:
+            await self._start()
+        except BaseException:
+            await self.stop()
+            raise
+
+    async def _start(self) -> None:
+        self.services = services = await build_services(self.settings)
+        added = await services.qa.load_defaults(utc_now(), only_if_empty=True)
+        if added:
+            log.info("loaded %d default Q&A entries into an empty knowledge base", added)
+            if self.tell:
+                self.tell(texts.DEFAULTS_LOADED.format(count=added))
+        await services.knowledge.searcher()  # the index is built before the first question
+        for channel in self.channels:
+            await channel.start(services)
+            self._started.append(channel)
+        self.runner = services.reminders({c.platform: c.transport for c in self.channels})
+        await self.runner.start()
+        await self._start_web(services)
+        for channel in self.channels:
+            await channel.listen()
+            self._listening.append(channel)
+        log.info("running: %s", ", ".join(c.platform for c in self.channels))
+
+    async def _start_web(self, services: Services) -> None:
+        s = self.settings
+        if not self.webhook and not s.metrics_port:
+            return
+        inbox = Inbox(services.db.sessions, timedelta(seconds=s.reminder_claim_timeout))
+        hooks = {c.platform: c for c in self.channels} if self.webhook else {}
+        self.web = web = Web(services, inbox, hooks, self.runner)
+        host, port = ((s.webhook_listen, s.webhook_port) if self.webhook
+                      else ("127.0.0.1", s.metrics_port))
+        self.server = uvicorn.Server(uvicorn.Config(web.app(), host=host, port=port,
+                                                    log_level="warning", lifespan="off"))
+        self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+        self._tasks.append(asyncio.create_task(self.server.serve()))
+        if hooks:
+            self._tasks.append(asyncio.create_task(web.process_inbox(self._stop)))
+        while not self.server.started:
+            if self._tasks[0].done():  # the port is taken, say: the failure is the answer
+                await self._tasks[0]
+                raise OSError(f"the web server stopped at start on {host}:{port}")
+            await asyncio.sleep(0.01)
+        log.info("web server on %s:%s", host, self.port)
+
+    async def stop(self) -> None:
+        """Stop intake, let the update and the reminder in hand finish, then release all."""
+        for channel in reversed(self._listening):
+            await _quietly(channel.stop_listening(), f"stopping {channel.platform} intake")
+        self._listening.clear()
+        if self.server is not None:
+            self.server.should_exit = True
+        self._stop.set()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks.clear()
+        if self.runner is not None:
+            await _quietly(self.runner.stop(), "stopping reminders")
+        for channel in reversed(self._started):
+            await _quietly(channel.stop(), f"closing {channel.platform}")
+        self._started.clear()
+        if self.services is not None:
+            await self.services.close()
+            self.services = None
+
+    async def serve(self) -> None:
+        """Run until SIGTERM, SIGINT or a channel that ends on its own (the console's /thoat)."""
+        await self.start()
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        waiters = [asyncio.ensure_future(stop.wait()),
+                   *(asyncio.ensure_future(c.closed.wait()) for c in self.channels)]
+        try:
+            await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiter in waiters:
+                waiter.cancel()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
+            log.info("stopping")
+            await self.stop()
+
+
+async def _quietly(step, what: str) -> None:  # noqa: ANN001
+    """A failing step of the shutdown is logged; the later steps still run."""
+    try:
+        await step
+    except Exception:
+        log.exception("%s failed", what)
