@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 from knowledge import texts
@@ -79,9 +78,10 @@ class AdminTalk:
     async def export(self, args: str) -> tuple[str, bytes]:
         """All entries as a spreadsheet: CSV by default, XLSX when asked ("/xuathoidap xlsx")."""
         entries = await self.curation.rows()
-        if args.strip().lower().lstrip(".") == "xlsx":  # writing a sheet is CPU work: a thread
-            return "hoi-dap.xlsx", await asyncio.to_thread(export_xlsx, entries)
-        return "hoi-dap.csv", await asyncio.to_thread(export_csv, entries)
+        heavy = self.importer.heavy  # writing a sheet is CPU work: the process's heavy lane
+        if args.strip().lower().lstrip(".") == "xlsx":
+            return "hoi-dap.xlsx", await heavy.run(lambda: export_xlsx(entries))
+        return "hoi-dap.csv", await heavy.run(lambda: export_csv(entries))
 
     async def add(self, user: ChatRef, now: datetime) -> Reply:
         return await self.dialogs.start_add(user, now)

@@ -91,6 +91,10 @@ class ImportService:
         self, path: Path, now: datetime, source: str | None = None
     ) -> FileReport:
         source_path = source or str(path.resolve())
+        async with self.heavy.paused():  # the parsed passages stay alive until inserted
+            return await self._import(path, source_path, now)
+
+    async def _import(self, path: Path, source_path: str, now: datetime) -> FileReport:
         try:  # reading and parsing are CPU work: in a thread, so chats go on meanwhile
             digest, parsed = await self.heavy.run(lambda: _read_and_parse(path))
         except UnreadableDocument as exc:
@@ -109,9 +113,10 @@ class ImportService:
             document = _document_row(parsed, path.name, source_path, digest, now)
             session.add(document)
             await session.flush()
-            rows = _passage_rows(document.id, parsed.passages)
-            for start in range(0, len(rows), INSERT_CHUNK):  # the loop breathes between chunks
-                await session.execute(insert(Passage), rows[start:start + INSERT_CHUNK])
+            drafts = parsed.passages
+            for start in range(0, len(drafts), INSERT_CHUNK):  # the loop breathes between chunks
+                await session.execute(insert(Passage), _passage_rows(
+                    document.id, drafts[start:start + INSERT_CHUNK]))
             await repository.bump_version(session)
         return FileReport(str(path), status, len(parsed.passages), document.citation,
                           tuple(parsed.meta.warnings))
