@@ -23,6 +23,13 @@ def add_qa_parsers(kb: argparse._SubParsersAction) -> None:  # noqa: SLF001
     load = qa.add_parser("import", help=texts.CLI_QA_IMPORT)
     load.add_argument("path", type=Path)
     load.add_argument("--valid-only", action="store_true", help=texts.CLI_VALID_ONLY)
+    synonyms = kb.add_parser("synonyms", help=texts.CLI_SYNONYMS).add_subparsers(
+        dest="synonyms_command", metavar="SYNONYMS_COMMAND")
+    synonyms.add_parser("list", help=texts.CLI_SYNONYMS_LIST)
+    add = synonyms.add_parser("add", help=texts.CLI_SYNONYMS_ADD)
+    add.add_argument("members", nargs="+", help='"nhậu = uống rượu, bia | say xỉn"')
+    remove = synonyms.add_parser("remove", help=texts.CLI_SYNONYMS_REMOVE)
+    remove.add_argument("id", type=int)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
@@ -40,7 +47,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
 def wants(args: argparse.Namespace) -> bool:
     return args.command in ("admin", "audit", "unanswered") or (
-        args.command == "kb" and args.kb_command == "qa")
+        args.command == "kb" and args.kb_command in ("qa", "synonyms"))
 
 
 async def run(services: Services, args: argparse.Namespace) -> int:
@@ -53,6 +60,8 @@ async def run(services: Services, args: argparse.Namespace) -> int:
     if args.command == "unanswered":
         print((await services.admin.unanswered_list()).text)
         return 0
+    if args.kb_command == "synonyms":
+        return await _synonyms(services, args)
     if args.qa_command == "export":
         entries = await services.curation.all()
         data = export_xlsx(entries) if args.path.suffix.lower() == ".xlsx" else export_csv(entries)
@@ -92,3 +101,16 @@ async def _admin(services: Services, args: argparse.Namespace) -> int:
         changed = await services.roles.revoke(actor, person, utc_now())
     print(texts.ADMIN_CHANGED if changed else texts.ADMIN_UNCHANGED)
     return 0
+
+
+async def _synonyms(services: Services, args: argparse.Namespace) -> int:
+    """The same service as /dongnghia; what it answers is printed."""
+    command = args.synonyms_command
+    if command is None:
+        return 2
+    words = {"list": "", "add": " ".join(getattr(args, "members", [])),
+             "remove": f"xoa {getattr(args, 'id', '')}"}[command]
+    reply = await services.vocabulary.chat("cli", words, utc_now())
+    print(reply.text)
+    ok = command == "list" or reply.text.startswith(("Đã thêm", "Đã xóa"))
+    return 0 if ok else 1

@@ -28,6 +28,7 @@ from knowledge.qa.entries import QAService
 from knowledge.qa.unanswered import Unanswered
 from knowledge.replies import ChatRef
 from knowledge.search.service import KnowledgeService
+from knowledge.search.vocabulary import Vocabulary
 
 # The console is run by the operator on the server itself: a super-admin.
 CONSOLE_OPERATOR = ChatRef("console", "local")
@@ -49,6 +50,7 @@ class Services:
     dialogs: Dialogs
     admin: AdminTalk
     days_off: DaysOffService
+    vocabulary: Vocabulary
 
     def reminders(self, transports: dict[str, Transport]) -> ReminderRunner:
         """A runner that delivers through the given platform transports."""
@@ -112,4 +114,5 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
         curation=curation,
         dialogs=dialogs,
         admin=AdminTalk(roles, curation, dialogs, unanswered, importer),
+        vocabulary=Vocabulary(db.sessions),
     )

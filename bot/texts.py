@@ -197,3 +197,7 @@ def render_qa_import(report) -> str:  # noqa: ANN001 (knowledge.bulk.ImportRepor
 def render_audit(entry) -> str:  # noqa: ANN001 (knowledge.models.AuditEntry)
     return (f"{entry.at.astimezone(VN):%d/%m/%Y %H:%M} {entry.actor} {entry.action} "
             f"{entry.target}")
+CLI_SYNONYMS = "từ đồng nghĩa dùng khi tìm kiếm (nhóm có sẵn và nhóm do quản trị thêm)"
+CLI_SYNONYMS_LIST = "liệt kê các nhóm do quản trị thêm"
+CLI_SYNONYMS_ADD = "thêm một nhóm: các cách nói cách nhau bằng | hoặc ="
+CLI_SYNONYMS_REMOVE = "xóa một nhóm do quản trị thêm"

@@ -51,6 +51,11 @@ def _reminders(method: str, *, args: bool = True, group_admin: bool = False) -> 
     return run
 
 
+async def _vocabulary(services: Services, incoming: Incoming) -> Reply:
+    actor = f"{incoming.user.platform}:{incoming.user.chat_id}"
+    return await services.vocabulary.chat(actor, incoming.args, incoming.now)
+
+
 def _admin(call: Callable[..., Awaitable[Reply]]) -> Run:
     async def run(services: Services, incoming: Incoming) -> Reply:
         return await call(services.admin, incoming)
@@ -113,6 +118,8 @@ COMMANDS: tuple[Command, ...] = (
             _reminders("progress")),
     Command("datngaynghi", "nhập quyết định ngày nghỉ của năm", A, B,
             _reminders("decide_holidays")),
+    Command("dongnghia", "từ đồng nghĩa: /dongnghia nhậu = uống rượu, bia · /dongnghia xoa <số>",
+            A, P, _vocabulary),
     Command("themhoidap", "thêm mục hỏi – đáp từng bước", A, P,
             _admin(lambda t, i: t.add(i.user, i.now))),
     Command("suahoidap", "sửa một trường: /suahoidap <mã> <trường> <nội dung>", A, P,

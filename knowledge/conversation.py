@@ -12,10 +12,11 @@ from knowledge.people.roles import Roles
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
 from knowledge.search.ranking import Result
 from knowledge.search.service import KnowledgeService
+from knowledge.smalltalk import small_talk
 from knowledge.text.normalize import fold, printable
 
 KEEP_RESULTS = 6
-RELATED_FLOOR = 0.35  # further results below this word coverage are noise, not "other answers"
+RELATED_SHARE = 0.3  # further results under 30% of the first are noise, not "other answers"
 
 
 class Conversation:
@@ -67,16 +68,27 @@ class Conversation:
         if self.roles is not None and user and not await self.roles.may_ask(
                 ChatRef(chat.platform, user)):
             return Reply.plain(texts.MEMBERS_ONLY)
+        chat_kind = small_talk(question)
+        if chat_kind:  # a greeting or thanks is neither searched nor logged as unanswered
+            return Reply.plain(texts.SMALL_TALK[chat_kind])
         if user and await self._too_fast(user, now):
             return Reply.plain(texts.TOO_MANY_QUESTIONS)
         outcome = await self.knowledge.search(question, top=KEEP_RESULTS)
-        results = [r for i, r in enumerate(outcome.results) if i == 0 or r.score >= RELATED_FLOOR]
-        async with self.sessions.begin() as session:
+        first = outcome.results[0].score if outcome.results else 0.0
+        results = [r for i, r in enumerate(outcome.results)
+                   if i == 0 or r.score >= RELATED_SHARE * first]
+        if outcome.verdict == "none":
+            results = [r for r in results if r.relevant]
+        async with self.sessions.begin() as session:  # an unsure reply is logged as unanswered
             asked = await repository.record_question(session, AskedQuestion(
                 question=question, normalized=fold(question), found=outcome.found,
                 results=[r.key for r in results], platform=chat.platform,
                 chat_id=chat.chat_id, user_id=user, asked_at=now,
             ))
+        if outcome.verdict == "unsure" and results:
+            answer = self._answer(asked.id, results, 0)
+            return Reply((Span(texts.UNSURE, "bold"), *answer.spans,
+                          Span(texts.UNSURE_HINT, "italic")), answer.buttons)
         if not outcome.found:
             return self._not_found(results, outcome.note)
         return self._answer(asked.id, list(results), 0)

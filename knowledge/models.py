@@ -172,3 +172,14 @@ class KnownMember(Base):
     user_id: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(32))
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SynonymGroup(Base):
+    """Words that mean the same here, added by an admin ("nhậu | uống rượu, bia")."""
+
+    __tablename__ = "synonym_groups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    members: Mapped[list] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(96))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -7,7 +7,15 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.models import AskedQuestion, Document, Feedback, KBState, Passage, QAEntry
+from knowledge.models import (
+    AskedQuestion,
+    Document,
+    Feedback,
+    KBState,
+    Passage,
+    QAEntry,
+    SynonymGroup,
+)
 
 
 async def kb_version(session: AsyncSession) -> int:
@@ -111,3 +119,8 @@ async def questions_since(session: AsyncSession, user: str, since: datetime) -> 
     query = select(func.count(AskedQuestion.id)).where(AskedQuestion.user_id == user,
                                                        AskedQuestion.asked_at >= since)
     return (await session.execute(query)).scalar_one()
+
+
+async def synonym_groups(session: AsyncSession) -> list[list[str]]:
+    rows = await session.execute(select(SynonymGroup.members).order_by(SynonymGroup.id))
+    return [list(members) for members in rows.scalars()]

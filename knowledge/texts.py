@@ -42,6 +42,20 @@ NOT_FOUND = (
     "Câu hỏi đã được ghi lại để cán bộ phụ trách bổ sung."
 )
 NEAREST_TOPICS = "Có thể đồng chí quan tâm:"
+UNSURE = "Tôi chưa chắc chắn. Có thể đồng chí muốn hỏi về đoạn sau:"
+UNSURE_HINT = ("Nếu chưa đúng, đồng chí bấm 👎 hoặc hỏi lại rõ hơn; câu hỏi đã được ghi lại để "
+               "cán bộ phụ trách bổ sung.")
+
+# Small talk: a short friendly reply, no search.
+SMALL_TALK = {
+    "greeting": "Chào đồng chí! Đồng chí cứ gõ câu hỏi về quy định, kế hoạch của Đảng; "
+                "gõ /help để xem ví dụ.",
+    "thanks": "Không có gì ạ. Đồng chí cần hỏi gì thêm cứ nhắn nhé!",
+    "bye": "Chào đồng chí, hẹn gặp lại!",
+    "ack": "Vâng ạ. Đồng chí cần hỏi gì thêm cứ nhắn nhé!",
+    "who": "Tôi là Trợ lý Chi bộ: tôi trả lời câu hỏi từ các văn bản, quy định đã được nạp "
+           "và nhắc lịch sinh hoạt, hạn báo cáo. Gõ /help để xem hướng dẫn.",
+}
 NO_TOPICS = "Đồng chí có thể hỏi lại bằng cách khác, hoặc gõ /help để xem ví dụ."
 
 BUTTON_MORE = "Kết quả khác ▶"
@@ -108,6 +122,7 @@ AUDIT_TITLE = "Nhật ký thay đổi gần đây (giờ Việt Nam):"
 AUDIT_ACTIONS = {  # the audit log's action codes in words; unknown codes are shown as they are
     "admin.grant": "cấp quyền quản trị", "admin.revoke": "thu hồi quyền quản trị",
     "member.add": "thêm đảng viên được hỏi", "qa.add": "thêm hỏi đáp",
+    "synonyms.add": "thêm nhóm đồng nghĩa", "synonyms.remove": "xóa nhóm đồng nghĩa",
     "qa.import.add": "nhập hỏi đáp mới", "qa.import.edit": "nhập sửa hỏi đáp",
     "qa.show": "hiện hỏi đáp", "qa.hide": "ẩn hỏi đáp", "document.remove": "xóa văn bản",
     "branch.add": "tạo chi bộ", "branch.bind": "gắn nhóm với chi bộ",
@@ -132,3 +147,17 @@ EXPORT_CAPTION = ("Các mục hỏi – đáp. Sửa trong bảng tính rồi g�
                   "giữ nguyên cột ma.")
 MEMBER_USAGE = "Cách dùng: /themdangvien <mã người dùng Telegram>"
 MEMBER_ADDED = "Đã thêm; người này hỏi được bot kể cả khi chỉ đảng viên đã đăng ký được hỏi."
+
+# Synonym groups added by admins (/dongnghia, chibo kb synonyms).
+SYNONYM_TOO_FEW = ("Cần ít nhất hai cách nói khác nhau, cách nhau bằng dấu | hoặc =, ví dụ: "
+                   "/dongnghia nhậu = uống rượu, bia")
+SYNONYM_TOO_MANY = "Một nhóm có tối đa {limit} cách nói."
+SYNONYM_TOO_LONG = "Cách nói \"{member}…\" dài quá {limit} ký tự."
+SYNONYM_NO_WORDS = "\"{member}\" không có chữ nào."
+SYNONYM_ADDED = "Đã thêm nhóm đồng nghĩa #{id}: {members}. Có hiệu lực ngay cho câu hỏi mới."
+SYNONYM_ID_USAGE = "Cần số của nhóm, ví dụ: /dongnghia xoa 3"
+SYNONYM_REMOVED = "Đã xóa nhóm đồng nghĩa #{id}."
+SYNONYM_NOT_FOUND = "Không có nhóm đồng nghĩa #{id} (chỉ xóa được nhóm do quản trị thêm)."
+SYNONYM_TITLE = ("Từ đồng nghĩa: {built_in} nhóm có sẵn và {added} nhóm do quản trị thêm. "
+                 "Thêm: /dongnghia nhậu = uống rượu, bia. Xóa: /dongnghia xoa <số>.")
+SYNONYM_LINE = "#{id} {members} ({by}, {day})"

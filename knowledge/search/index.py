@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,6 +17,17 @@ B = 0.6
 CONTEXT_WEIGHT = 0.35
 DOC_WEIGHT = 0.15
 BIGRAM_WEIGHT = 0.8
+# A pair of syllables is a compound word of this knowledge base ("chi bộ", "tiết kiệm") when it
+# occurs in enough entries and makes up enough of its syllables' occurrences (Dice).
+COMPOUND_MIN_ENTRIES = 2
+COMPOUND_DICE = 0.25
+# A syllable is bound to a compound when nearly all its entries hold it inside that compound:
+# "tiết" of "thời tiết" is then not the "tiết" of "tiết kiệm".
+BOUND_SHARE = 0.8
+BOUND_MIN_ENTRIES = 1  # one entry that says "tiết kiệm" is enough to know "tiết" lives there
+# Only a Vietnamese syllable can be bound; an acronym ("CCVCNLĐ") is a word of its own.
+_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}"
+                       r"(?:ch|ng|nh|[cmnpt])?$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,7 @@ class Entry:
     doc_context: str = ""
     questions: tuple[str, ...] = ()
     weight: float = 1.0
+    doc_number: tuple[str, int] | None = None  # its document's own number ("KH", 127)
 
 
 HEADING_KINDS = frozenset({"star", "roman", "upper", "title", "dec1", "dec2", "dec3", "dec4"})
@@ -69,6 +82,8 @@ class SearchIndex:
     head_terms: list[frozenset[str]] = field(default_factory=list)
     vocabulary: list[str] = field(default_factory=list)
     max_idf: float = 1.0
+    compounds: frozenset[str] = frozenset()  # "chi_bo", "tiet_kiem"
+    bound: dict[str, tuple[str, float]] = field(default_factory=dict)  # tiet -> (tiet_kiem, .97)
     _corrections: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
@@ -79,10 +94,13 @@ class SearchIndex:
         rows, cols, freqs = array("i"), array("i"), array("f")
         lengths = np.ones(len(entries), dtype=np.float32)
         identities: dict[str, list[str]] = {}
+        own_df: dict[str, int] = defaultdict(int)  # entries whose own text holds the term
         for i, entry in enumerate(entries):
             tf: dict[str, float] = defaultdict(float)
             for term in grams(tokens(entry.text)):
                 tf[term] += 1.0 if "_" not in term else BIGRAM_WEIGHT
+            for term in tf:
+                own_df[term] += 1
             for term in grams(tokens(entry.context)):
                 tf[term] += CONTEXT_WEIGHT
             index.entry_terms.append(frozenset(t for t in tf if "_" not in t))
@@ -101,6 +119,7 @@ class SearchIndex:
         index._finish(term_ids, np.frombuffer(rows, dtype=np.int32),
                       np.frombuffer(cols, dtype=np.int32), np.frombuffer(freqs, dtype=np.float32),
                       lengths)
+        index._learn_compounds(own_df)
         return index
 
     def _finish(self, term_ids: dict[str, int], rows: np.ndarray, cols: np.ndarray,
@@ -119,6 +138,25 @@ class SearchIndex:
         self.idf = {t: float(idf[k]) for t, k in term_ids.items()}
         self.max_idf = float(idf.max()) if len(idf) else 1.0
         self.vocabulary = sorted(t for t in self.idf if "_" not in t and not t.isdigit())
+
+    def _learn_compounds(self, df: dict[str, int]) -> None:
+        """Compound words and bound syllables, from how often syllables occur together."""
+        compounds, best_pair = set(), {}
+        for term, together in df.items():
+            first, _, second = term.partition("_")
+            if not second or "_" in second or first.isdigit() or second.isdigit():
+                continue
+            if together >= COMPOUND_MIN_ENTRIES and \
+                    2 * together / (df.get(first, 0) + df.get(second, 0)) >= COMPOUND_DICE:
+                compounds.add(term)
+            for word in (first, second):
+                share = together / max(df.get(word, 1), 1)
+                if share > best_pair.get(word, ("", 0.0))[1]:
+                    best_pair[word] = (term, share)
+        self.compounds = frozenset(compounds)
+        self.bound = {w: pair for w, pair in best_pair.items()
+                      if pair[1] >= BOUND_SHARE and df.get(w, 0) >= BOUND_MIN_ENTRIES
+                      and _SYLLABLE.match(w)}
 
     def resolve(self, word: str) -> str | None:
         """The indexed spelling of a query word: itself, its Telex/VNI reading, or a near typo."""

@@ -25,7 +25,8 @@ class Lookup:
         self.by_kind: dict[str, list[int]] = defaultdict(list)
         self.articles: dict[tuple[str, int], dict[int, int]] = defaultdict(dict)
         self.nodes: dict[tuple[int, int], int] = {}
-        self.known_docs: set[tuple[str, int]] = set()
+        self.loaded: set[tuple[str, int]] = set()  # documents (or quoted ones) in the KB
+        self.mentions: dict[tuple[str, int], set[str]] = defaultdict(set)  # number -> where
         self._headings: dict[int, set[str]] = {}
         by_subject: dict[tuple[str, int], list[int]] = defaultdict(list)
         for i, entry in enumerate(index.entries):
@@ -43,19 +44,33 @@ class Lookup:
                 by_subject[entry.subject].append(i)
                 if entry.node_kind == "article" and entry.label:
                     self.articles[entry.subject].setdefault(int(entry.label.split()[-1]), i)
-            self.known_docs.update((n.code, n.number) for n in find_doc_numbers(entry.text))
-        self.known_docs.update(by_subject)
+            if entry.doc_number:
+                self.loaded.add(entry.doc_number)
+            for n in find_doc_numbers(entry.text):
+                self.mentions[(n.code, n.number)].add(_source(entry.citation))
+        self.loaded.update(by_subject)
         self.subject_rows = {s: np.asarray(rows, dtype=np.int32) for s, rows in by_subject.items()}
 
     @property
     def subjects(self) -> set[tuple[str, int]]:
         return set(self.subject_rows)
 
-    def missing(self, refs: QueryRefs) -> tuple[str, int] | None:
-        """The document a question names when none of the documents it names is known."""
-        if refs.docs and all(d not in self.known_docs for d in refs.docs):
-            return refs.docs[0]
-        return None
+    def absent(self, refs: QueryRefs) -> tuple[str | None, bool]:
+        """When none of the documents a question names is loaded: a note saying so (and which
+        loaded documents mention it), and whether to stop there: always for an article or a
+        section of it, never another document's; otherwise the documents that mention it
+        may still answer ("Nghị quyết 21" through the plans that carry it out)."""
+        if not refs.docs or any(d in self.loaded for d in refs.docs):
+            return None, False
+        code, number = refs.docs[0]
+        note = f"Cơ sở dữ liệu chưa có {CODE_NAMES.get(code, 'Văn bản')} số {number}."
+        where = sorted(set().union(*(self.mentions.get(d, set()) for d in refs.docs)))
+        if where:
+            note += " Văn bản đã có nhắc tới nó: " + "; ".join(where[:3]) + "."
+        numbers = {n for _, n in refs.docs}  # "thực hiện Quy định số 19" is no 19th item
+        pointed = refs.article is not None or refs.section is not None or (
+            refs.ordinal is not None and refs.ordinal not in numbers)
+        return note, pointed or not where
 
     def boost(self, refs: QueryRefs, scores: np.ndarray) -> np.ndarray:
         """Favour the sections about the documents the question names."""
@@ -70,7 +85,8 @@ class Lookup:
     ) -> tuple[list[int], str | None]:
         """Entries the question names exactly, or a note why the named one does not exist."""
         if refs.article is not None:
-            docs = [d for d in refs.docs if d in self.articles] or list(self.articles)
+            docs = [d for d in refs.docs if d in self.articles] or (
+                [] if refs.docs else list(self.articles))
             if len(docs) == 1:
                 articles = self.articles[docs[0]]
                 if refs.article in articles:
@@ -112,3 +128,9 @@ class Lookup:
             text = self.index.entries[position].text
             self._headings[position] = set(tokens(text.split("\n", 1)[0]))
         return self._headings[position]
+
+
+def _source(citation: str) -> str:
+    """The document part of a passage's citation ("Quy định số 37-QĐ/TW, Điều 18 …")."""
+    quoted = citation.split(" (trích ", 1)[0]
+    return quoted.split(",", 1)[0].split(" › ", 1)[0].strip()

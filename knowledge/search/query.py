@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from knowledge.search.index import SearchIndex
 from knowledge.search.references import QueryRefs, parse_query_refs, strip_refs
+from knowledge.search.synonyms import Concept, Thesaurus
 from knowledge.text.normalize import ABBREVIATIONS, QUESTION_WORDS, fold, tokens
 
 ACRONYM_WEIGHT = 2.0
+FOREIGN_WEIGHT = 0.2  # a syllable away from its compound is most likely another word
+SYNONYM_WEIGHT = 0.5  # a synonym's words count half as much as the question's own
 _ACRONYM = re.compile(r"\b[A-ZĐ]{4,}\b")
 _WHY = ({"tai", "sao"}, {"vi", "sao"}, {"li", "do"}, {"why"})
 _WHEN = ({"khi", "nao"}, {"luc", "nao"}, {"bao", "gio"}, {"thoi", "han"}, {"han", "chot"})
@@ -27,18 +30,26 @@ class Query:
     terms: list[tuple[str, float]]  # BM25 terms with weights
     intent: str | None  # a passage kind the question asks for ("signature")
     why: bool  # "tại sao ...?": answered by a passage that says "... là do:"
+    compounds: tuple[str, ...] = ()  # word pairs of the question that are compound words here
+    foreign: frozenset[str] = frozenset()  # syllables used outside the compound they live in
+    concepts: tuple[Concept, ...] = ()  # stretches said otherwise in the documents (synonyms)
 
     @property
     def pairs(self) -> list[str]:
         return [t for t, _w in self.terms if "_" in t and not t.startswith(_SYNTHETIC)]
 
 
-def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]]) -> Query:
+def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]],
+                thesaurus: Thesaurus | None = None) -> Query:
     refs = parse_query_refs(question)
     words = tokens(question)
     resolved = [index.resolve(w) for w in words]
-    unknown = [w for w, r in zip(words, resolved, strict=True) if r is None]
-    content = [r for r in resolved if r and r not in QUESTION_WORDS]
+    concepts = thesaurus.concepts(question, words, index.idf) if thesaurus else []
+    covered = {n for c in concepts for n in range(c.start, c.end)}
+    unknown = [w for n, (w, r) in enumerate(zip(words, resolved, strict=True))
+               if r is None and n not in covered]
+    content = [r for n, r in enumerate(resolved)
+               if r and r not in QUESTION_WORDS and n not in covered]
     when = _asks_when(words)
     if when:
         content = [w for w in content if w not in _WHEN_WORDS]
@@ -49,7 +60,38 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
     why = any(pair <= set(words) for pair in _WHY)
     if why:
         terms.append(("la_do", 1.0))
-    return Query(question, refs, words, content, unknown, terms, _intent_kind(words), why)
+    compounds, foreign = _compounds(resolved, index)
+    if foreign:
+        terms = [(t, w * FOREIGN_WEIGHT if t in foreign else w) for t, w in terms]
+    terms += _expansions(concepts, index)
+    return Query(question, refs, words, content, unknown, terms, _intent_kind(words), why,
+                 compounds, foreign, tuple(concepts))
+
+
+def _expansions(concepts: list[Concept], index: SearchIndex) -> list[tuple[str, float]]:
+    """The other members' words and word pairs, weighing less than the question's own."""
+    terms: list[tuple[str, float]] = []
+    for concept in concepts:
+        for member in concept.members[1:]:
+            grams = [*member, *(f"{a}_{b}" for a, b in zip(member, member[1:], strict=False))]
+            terms.extend((g, SYNONYM_WEIGHT) for g in grams if g in index.idf)
+    return terms
+
+
+def _compounds(resolved: list[str | None], index: SearchIndex) -> tuple[tuple[str, ...],
+                                                                        frozenset[str]]:
+    """The question's compound words, and syllables that here only live inside a compound
+    the question does not use ("tiết" of "thời tiết" against "tiết kiệm")."""
+    pairs = [f"{a}_{b}" for a, b in zip(resolved, resolved[1:], strict=False) if a and b]
+    compounds = tuple(p for p in pairs if p in index.compounds)
+    foreign = set()
+    for n, word in enumerate(resolved):
+        if not word or word not in index.bound:
+            continue
+        near = {p for p in pairs[max(n - 1, 0):n + 1] if word in p.split("_")}
+        if not any(p in index.idf for p in near):
+            foreign.add(word)
+    return compounds, frozenset(foreign)
 
 
 def _terms(resolved: list[str | None], typed: list[str], when: bool) -> list[tuple[str, float]]:

@@ -5,26 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
 
+from knowledge.search import calibration
+from knowledge.search.calibration import SUGGEST_FLOOR, Signals, confidence, verdict
+from knowledge.search.features import Features, as_matrix
 from knowledge.search.index import SearchIndex
 from knowledge.search.lookup import Lookup
 from knowledge.search.query import Query, parse_query
-from knowledge.search.references import CODE_NAMES
-from knowledge.text.normalize import QUESTION_WORDS, fold
+from knowledge.search.synonyms import Thesaurus
+from knowledge.text.normalize import QUESTION_WORDS
 
-# Calibrated on ../shared/eval/dev.jsonl: the first result is called an answer when the share
-# of the question's informative words it contains (its coverage) reaches this.
-DEFAULT_THRESHOLD = 0.77
+DEFAULT_THRESHOLD = 0.77  # kept for settings that still name it; calibration.py decides
 CANDIDATES = 40
-# Ranking adds to each candidate's coverage (0..1) these weights times its phrase overlap,
-# its BM25 relative to the best candidate, and how much of its heading the question repeats.
-RANK_PHRASE = 0.6
-RANK_BM25 = 0.6
-RANK_HEAD = 0.3
-INTENT_BONUS = 1.0
-IDENTITY_SHARE = 0.5  # a word matching only the document's title counts half
-QA_SHARE = 0.95  # a curated question matched word for word counts nearly fully
 
 
 @dataclass(frozen=True)
@@ -33,32 +25,59 @@ class Result:
     text: str
     citation: str
     score: float
+    relevant: bool = True  # worth suggesting when the engine found no answer
 
 
 @dataclass(frozen=True)
 class SearchOutcome:
     question: str
-    found: bool
+    found: bool  # the engine answers (verdict "answer")
     results: tuple[Result, ...]
     note: str | None = None
+    verdict: str = "none"  # "answer", "unsure" (a possible answer) or "none"
+    confidence: float = 0.0
+    signals: Signals | None = None
+    exact: bool = False  # the question named this passage ("QĐ 37 điều 14")
 
 
 class Searcher:
     """Stateless over one index; build a new Searcher when the knowledge base changes."""
 
-    def __init__(self, index: SearchIndex, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(self, index: SearchIndex, threshold: float = DEFAULT_THRESHOLD,
+                 thesaurus: Thesaurus | None = None) -> None:
         self.index = index
         self.threshold = threshold
         self.lookup = Lookup(index)
+        self.thesaurus = thesaurus
         self.positions = {entry.key: i for i, entry in enumerate(index.entries)}
+        self.features = Features(index)
 
     def search(self, question: str, top: int = 3) -> SearchOutcome:
-        query = parse_query(question, self.index, self.lookup.subjects)
-        missing = self.lookup.missing(query.refs)
-        if missing:
-            name = CODE_NAMES.get(missing[0], "Văn bản")
-            return SearchOutcome(question, False, (), f"Cơ sở dữ liệu chưa có {name} số "
-                                                      f"{missing[1]}.")
+        found = self.candidates(question)
+        if isinstance(found, SearchOutcome):
+            return found
+        query, pinned, order, matrix, coverage, phrase, scores, best, absent = found
+        weights = np.asarray(calibration.RANK_WEIGHTS)
+        ranks = dict(zip(order, (matrix @ weights).tolist(), strict=True)) if order else {}
+        ranked = pinned + [i for i in sorted(order, key=ranks.__getitem__, reverse=True)
+                           if i not in pinned]
+        if not ranked:
+            return SearchOutcome(question, False, (), verdict="none")
+        signals = self._signals(query, ranked, ranks, coverage, phrase, scores, best)
+        sure = 1.0 if pinned else confidence(signals)
+        outcome = "answer" if pinned else verdict(sure)
+        worded = any(not w.isdigit() for w in query.content) or bool(query.concepts)
+        results = self._shown(ranked[:top], ranks, coverage if worded else {}, sure, outcome)
+        return SearchOutcome(question, outcome == "answer", results,
+                             absent if outcome != "answer" else None, verdict=outcome,
+                             confidence=round(sure, 4), signals=signals, exact=bool(pinned))
+
+    def candidates(self, question: str):  # noqa: ANN201 (a tuple, or the outcome itself)
+        """The question parsed, entries it names exactly, and every candidate's features."""
+        query = parse_query(question, self.index, self.lookup.subjects, self.thesaurus)
+        note, stop = self.lookup.absent(query.refs)
+        if stop:
+            return SearchOutcome(question, False, (), note)
         scores = self.index.score(query.terms)
         if query.refs.docs:
             scores = self.lookup.boost(query.refs, scores)
@@ -68,65 +87,64 @@ class Searcher:
         order = [i for i in _top(scores, CANDIDATES) if scores[i] > 0]
         if query.intent:
             order += [i for i in self.lookup.by_kind.get(query.intent, ()) if i not in order]
-        coverage = {i: self._coverage(query, i) for i in order}
+        coverage = {i: self.features.coverage(query, i) for i in order}
         phrase = self.index.presence(query.pairs) / max(len(query.pairs), 1)
         best = float(scores[order[0]]) if order else 1.0
+        matrix = as_matrix([self.features.vector(query, i, coverage[i], float(phrase[i]),
+                                                 float(scores[i]) / best) for i in order])
+        return query, pinned, order, matrix, coverage, phrase, scores, best, note
 
-        def rank(i: int) -> float:
-            entry = self.index.entries[i]
-            return (coverage[i] + RANK_PHRASE * float(phrase[i])
-                    + RANK_BM25 * float(scores[i]) / best + RANK_HEAD * self._heading(query, i)
-                    + (INTENT_BONUS if entry.node_kind == query.intent else 0.0)
-                    + (INTENT_BONUS if query.why and self._says_because(i) else 0.0))
-
-        ranked = pinned + [i for i in sorted(order, key=rank, reverse=True) if i not in pinned]
-        confidence = 1.0 if pinned else (coverage[ranked[0]] if ranked else 0.0)
-        results = tuple(
-            self._result(i, confidence if n == 0 else coverage.get(i, 1.0))
-            for n, i in enumerate(ranked[:top])
+    def _signals(self, query: Query, ranked: list[int], ranks: dict[int, float],
+                 coverage: dict[int, float], phrase: np.ndarray, scores: np.ndarray,
+                 best: float) -> Signals:
+        first = ranked[0]
+        second = ranked[1] if len(ranked) > 1 else None
+        top_rank = ranks.get(first, 0.0)
+        margin = (top_rank - ranks.get(second, 0.0)) / top_rank if second is not None and \
+            top_rank > 0 else 1.0
+        by_coverage = max(coverage, key=coverage.__getitem__) if coverage else first
+        by_bm25 = max(coverage, key=lambda i: float(scores[i])) if coverage else first
+        words = len(query.words) or 1
+        return Signals(
+            coverage=coverage.get(first, 1.0), margin=max(0.0, min(1.0, margin)),
+            phrase=float(phrase[first]), heading=self.features.heading(query, first),
+            bm25_share=float(scores[first]) / best if best > 0 else 0.0,
+            agree=1.0 if by_coverage == by_bm25 == first else 0.0,
+            content_words=min(len(set(query.content)) / 8, 1.0),
+            unknown_share=len([w for w in query.unknown if w not in QUESTION_WORDS]) / words,
+            qa=1.0 if self.index.entries[first].kind == "qa" else 0.0,
+            second_coverage=coverage.get(second, 0.0) if second is not None else 0.0,
+            rank_top=top_rank / 10, rank_gap=min((top_rank - ranks.get(second, 0.0)) / 3, 1.0)
+            if second is not None else 1.0, missing_max=self._missing_max(query, first),
         )
-        return SearchOutcome(question, bool(results) and confidence >= self.threshold, results)
+
+    def _missing_max(self, query: Query, i: int) -> float:
+        idf, own = self.index.idf, self.index.entry_terms[i] | self.index.doc_terms[i]
+        missing = [idf.get(w, 0.0) for w in query.content if w not in own]
+        missing += [self.index.max_idf for w in query.unknown if w not in QUESTION_WORDS]
+        return max(missing, default=0.0) / self.index.max_idf
+
+    def _shown(self, ranked: list[int], ranks: dict[int, float], coverage: dict[int, float],
+               sure: float, outcome: str) -> tuple[Result, ...]:
+        """Scores a member sees never rise down the list and never exceed the first one's;
+        each result says whether it is relevant enough to be suggested after a "not found"."""
+        shown: list[Result] = []
+        top_rank = ranks.get(ranked[0], 0.0) or 1.0
+        for n, i in enumerate(ranked):
+            relative = min(1.0, max(0.0, ranks.get(i, top_rank) / top_rank))
+            score = sure if n == 0 else min(shown[-1].score, sure * relative)
+            relevant = outcome != "none" or coverage.get(i, 0.0) >= SUGGEST_FLOOR
+            shown.append(self._result(i, score, relevant))
+        return tuple(shown)
 
     def result_for(self, key: str) -> Result | None:
         """A result stored earlier (for paging), if the entry still exists."""
         i = self.positions.get(key)
         return self._result(i, 0.0) if i is not None else None
 
-    def _result(self, i: int, score: float) -> Result:
+    def _result(self, i: int, score: float, relevant: bool = True) -> Result:
         entry = self.index.entries[i]
-        return Result(entry.key, entry.answer, entry.citation, round(float(score), 4))
-
-    def _coverage(self, query: Query, i: int) -> float:
-        """Share of the question's informative words (by idf) that the entry contains."""
-        idf = self.index.idf
-        content = set(query.content)
-        unknown = {w for w in query.unknown if w not in QUESTION_WORDS}
-        total = sum(idf.get(w, 0.0) for w in content) + self.index.max_idf * len(unknown)
-        if total <= 0:
-            return 0.0
-        own, identity = self.index.entry_terms[i], self.index.doc_terms[i]
-        hit = sum(idf.get(w, 0.0) * (1.0 if w in own else IDENTITY_SHARE)
-                  for w in content if w in own or w in identity)
-        entry = self.index.entries[i]
-        if entry.questions:
-            asked = " ".join(query.content)
-            similar = max(fuzz.token_set_ratio(asked, fold(q)) for q in entry.questions) / 100
-            return max(hit / total, similar * QA_SHARE)
-        return hit / total
-
-    def _heading(self, query: Query, i: int) -> float:
-        """How much of an entry's heading the question repeats."""
-        head = self.index.head_terms[i]
-        idf = self.index.idf
-        total = sum(idf.get(w, 0.0) for w in head if w not in QUESTION_WORDS)
-        hit = sum(idf.get(w, 0.0) for w in head if w in query.content)
-        return hit / total if total else 0.0
-
-    def _says_because(self, i: int) -> bool:
-        """The entry's own heading ends in "... là do:" (a part counts its node's heading)."""
-        entry = self.index.entries[i]
-        head = entry.context if entry.node_kind == "part" else entry.text.split("\n", 1)[0]
-        return " la do" in f" {fold(head)}"
+        return Result(entry.key, entry.answer, entry.citation, round(float(score), 4), relevant)
 
 
 def _top(scores: np.ndarray, k: int) -> list[int]:

@@ -13,6 +13,7 @@ from knowledge.heavy import HeavyWork
 from knowledge.search.index import Entry, SearchIndex
 from knowledge.search.ranking import DEFAULT_THRESHOLD, Searcher, SearchOutcome
 from knowledge.search.references import find_doc_numbers
+from knowledge.search.synonyms import Thesaurus
 
 FRESH_WITHIN = 0.5  # seconds a question waits for a rebuilt index before using the old one
 
@@ -59,13 +60,20 @@ class KnowledgeService:
             if self._searcher is not None and version == self._version:
                 return
             entries = await self.load_entries()
+            groups = await self.synonym_groups()
             self._searcher = await self.heavy.run(  # a large, long-lived result: frozen
-                lambda: Searcher(SearchIndex.build(entries), self.threshold), keep=True)
+                lambda: Searcher(SearchIndex.build(entries), self.threshold,
+                                 Thesaurus.load(groups)), keep=True)
             self._version = version
 
     async def search(self, question: str, top: int = 3) -> SearchOutcome:
         """Ranking is CPU work (numpy): a thread, so a large knowledge base stalls no chat."""
         return await asyncio.to_thread((await self.searcher()).search, question, top)
+
+    async def synonym_groups(self) -> list[list[str]]:
+        """The groups admins added (the built-in list is read from data/synonyms.txt)."""
+        async with self.sessions() as session:
+            return await repository.synonym_groups(session)
 
     async def load_entries(self) -> list[Entry]:
         async with self.sessions() as session:
@@ -93,12 +101,14 @@ def passage_entry(p, doc) -> Entry:  # noqa: ANN001 (a passage row and its Docum
     if p.kind in ("signature", "preamble", "title"):
         nearest = f"{identity} {nearest}"
     pure_heading = p.kind in _HEADING_KINDS and "\n" not in p.text
+    own = find_doc_numbers(doc.number or "")
     return Entry(
         key=f"p:{p.id}", kind="passage", text=p.text, context=nearest, answer=p.answer,
         citation=passage_citation(doc.citation, doc.number, p.subject, p.trail, p.label, p.kind),
         doc_id=p.document_id, ordinal=p.ordinal, parent_ordinal=p.parent_ordinal,
         label=p.label, node_kind=p.kind, subject=subject, doc_context=identity,
         weight=HEADING_WEIGHT if pure_heading else 1.0,
+        doc_number=(own[0].code, own[0].number) if own else None,
     )
 
 

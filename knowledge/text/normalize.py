@@ -107,7 +107,7 @@ def _strip_zeros(token: str) -> str:
 
 def tokens(text: str, *, expand: bool = True) -> list[str]:
     """Folded word tokens with party abbreviations and chat shorthand expanded."""
-    text = nfc(text)
+    text = nfc(text).replace("%", " phần trăm ")  # "10%" and "mười phần trăm" meet
     raw_words = _WORD_ANY_CASE.findall(text.replace("_", " "))
     letters = [w for w in raw_words if not w.isdigit()]
     shouting = bool(letters) and all(w.isupper() for w in letters if len(w) > 1)

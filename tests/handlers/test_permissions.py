@@ -34,7 +34,7 @@ ADMINS = {"themhoidap": "", "suahoidap": "999 answer Câu trả lời mới", "a
           "hien": "999", "xemhoidap": "999", "timhoidap": "đảng phí", "chuatraloi": "",
           "nhatky": "", "vanban": "", "xoavanban": "999", "themhanchot": "", "tiendo": "",
           "xuathoidap": "", "themdangvien": "7777", "maduky": "Chi bộ Mới | Đảng ủy xã",
-          "datngaynghi": "2027 | xóa"}
+          "datngaynghi": "2027 | xóa", "dongnghia": ""}
 SUPERADMINS = {"capquyen": "5555 Thử", "thuquyen": "5555"}
 IN_GROUP = {"dangky": "Chi bộ Thôn 3 | Đảng ủy xã", "bithu": "",
             "datlich": "ngày 5 hằng tháng lúc 19h30"}

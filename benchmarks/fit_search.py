@@ -1,0 +1,221 @@
+"""Fit the ranking weights and the answer confidence on the developers' own question set.
+
+    .venv/bin/python benchmarks/fit_search.py [--folds 5] [--write]
+
+Grouped k-fold cross-validation: for each fold, the ranking weights (a pairwise logistic model:
+the right passage above each wrong candidate), then the confidence model over the ranking
+signals and its cut points, are fitted on the other folds and applied to this one, so every
+figure printed for the own set is held out. `--write` then fits both on the whole set and
+rewrites the FITTED blocks of knowledge/search/calibration.py. ../shared/eval/dev.jsonl is
+scored last, as a held-out check only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import quality  # noqa: E402
+from knowledge.search import calibration  # noqa: E402
+from knowledge.search.features import RANK_FEATURES  # noqa: E402
+from knowledge.search.index import SearchIndex  # noqa: E402
+from knowledge.search.ranking import Searcher  # noqa: E402
+from knowledge.search.synonyms import Thesaurus  # noqa: E402
+
+MAX_FAR = 0.04  # false answers over in-scope questions, on the training folds (target < 5%)
+MAX_OOS_ANSWERED = 0.05
+UNSURE_PRECISION = 0.4  # an "unsure" reply should hold the right passage at least this often
+MAX_OOS_UNSURE = 0.1  # and rarely be offered for a question the documents do not answer
+L2 = 1.0
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float]:
+    """Newton's method on the L2-penalised log-likelihood (the bias is not penalised)."""
+    design = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(design.shape[1])
+    penalty = np.full(design.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(design @ w, -30, 30)))
+        gradient = design.T @ (p - y) + penalty * w
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def cut_points(p: np.ndarray, right: np.ndarray, scope: np.ndarray,
+               exact: np.ndarray) -> tuple[float, float]:
+    """The lowest answer cut with few false answers and few answered out-of-scope questions;
+    below it, the lowest unsure cut whose band still holds the right passage often enough."""
+    n_scope, n_oos = max(scope.sum(), 1), max((~scope).sum(), 1)
+    answer_at = 1.0
+    for cut in sorted(set(np.round(p, 4)), reverse=True):
+        answered = (p >= cut) | exact
+        far = (answered & scope & ~right).sum() / n_scope
+        oos = (answered & ~scope).sum() / n_oos
+        if far > MAX_FAR or oos > MAX_OOS_ANSWERED:
+            break
+        answer_at = float(cut)
+    unsure_at = answer_at
+    for cut in sorted({c for c in np.round(p, 4) if c < answer_at}, reverse=True):
+        band = (p >= cut) & (p < answer_at) & ~exact
+        if (band & ~scope).sum() / n_oos > MAX_OOS_UNSURE:
+            break
+        if band.sum() >= 3 and (band & right).sum() / band.sum() >= UNSURE_PRECISION:
+            unsure_at = float(cut)  # the lowest cut whose whole band is still worth offering
+    return answer_at, unsure_at
+
+
+def verdicts(p: np.ndarray, exact: np.ndarray, answer_at: float, unsure_at: float) -> list[str]:
+    return ["answer" if e or v >= answer_at else "unsure" if v >= unsure_at else "none"
+            for v, e in zip(p, exact, strict=True)]
+
+
+def arrays(judged: list[quality.Judged]) -> tuple[np.ndarray, ...]:
+    x = np.array([j.signals.vector() if j.signals else [0.0] * len(calibration.FEATURES)
+                  for j in judged])
+    right = np.array([j.scope and j.top1 for j in judged])
+    scope = np.array([j.scope for j in judged])
+    exact = np.array([j.exact for j in judged])
+    groups = np.array([j.question.get("group", n) for n, j in enumerate(judged)])
+    return x, right, scope, exact, groups
+
+
+RANK_L2 = 0.3
+MAX_WRONG = 8  # wrong candidates per question in the pairwise fit (the highest-ranked ones)
+
+
+def candidate_sets(searcher: Searcher, questions: list[dict]) -> list[tuple | None]:
+    """Per question: (feature matrix, which candidates hold the answer), or None."""
+    out: list[tuple | None] = []
+    entries = searcher.index.entries
+    for q in questions:
+        found = searcher.candidates(q["q"])
+        if q["kind"] == "oos" or not isinstance(found, tuple) or not found[2]:
+            out.append(None)
+            continue
+        _, _, order, matrix, *_ = found
+        good = np.array([quality.JUDGE.hit(q["expect_any"], entries[i].answer) for i in order])
+        out.append((matrix, good))
+    return out
+
+
+def fit_ranking(sets: list[tuple | None], start: np.ndarray) -> np.ndarray:
+    """The right passage above each of the best-ranked wrong ones: logistic on differences."""
+    diffs = []
+    for item in sets:
+        if item is None or not item[1].any() or item[1].all():
+            continue
+        matrix, good = item
+        wrong = np.flatnonzero(~good)
+        wrong = wrong[np.argsort(-(matrix[wrong] @ start))][:MAX_WRONG]
+        best_good = np.flatnonzero(good)[np.argmax(matrix[good] @ start)]
+        diffs.extend(matrix[best_good] - matrix[j] for j in wrong)
+    x = np.asarray(diffs)
+    both = np.vstack([x, -x])
+    y = np.concatenate([np.ones(len(x)), np.zeros(len(x))])
+    w, _ = fit_logistic(both, y, RANK_L2)
+    return w
+
+
+def top1_share(sets: list[tuple | None], w: np.ndarray) -> float:
+    scored = [item for item in sets if item is not None]
+    return sum(bool(good[np.argmax(matrix @ w)]) for matrix, good in scored) / len(scored)
+
+
+def folds_of(judged: list[quality.Judged], folds: int) -> np.ndarray:
+    groups = np.array([j.question.get("group", n) for n, j in enumerate(judged)])
+    unique = np.unique(groups)
+    fold_of = {g: n % folds for n, g in enumerate(np.random.default_rng(7).permutation(unique))}
+    return np.array([fold_of[g] for g in groups])
+
+
+def cross_validate(searcher: Searcher, questions: list[dict], folds: int
+                   ) -> tuple[list[tuple], list[float]]:
+    """Held-out (question, verdict, top1, top3) rows, and each fold's held-out ranking top1."""
+    sets = candidate_sets(searcher, questions)
+    start = np.asarray(calibration.RANK_WEIGHTS, dtype=float)
+    fold = folds_of(quality.judge(searcher, questions), folds)
+    rows: list[tuple] = [()] * len(questions)
+    for k in range(folds):
+        train, test = fold != k, fold == k
+        w = fit_ranking([s for s, t in zip(sets, train, strict=True) if t], start)
+        calibration.RANK_WEIGHTS = tuple(w)
+        judged = quality.judge(searcher, questions)
+        x, right, scope, exact, _ = arrays(judged)
+        cw, b = fit_logistic(x[train], right[train].astype(float))
+        p = 1 / (1 + np.exp(-(x @ cw + b)))
+        answer_at, unsure_at = cut_points(p[train], right[train], scope[train], exact[train])
+        for i, v in zip(np.flatnonzero(test), verdicts(p[test], exact[test], answer_at,
+                                                        unsure_at), strict=True):
+            rows[i] = (judged[i].question, v, judged[i].top1, judged[i].top3)
+    calibration.RANK_WEIGHTS = tuple(start)
+    return rows, []
+
+
+def _tuple(name: str, values: np.ndarray) -> str:
+    """A tuple literal wrapped under the line length (99)."""
+    body = textwrap.fill(", ".join(f"{v:.4f}" for v in values), 95)
+    return f"{name} = (\n{textwrap.indent(body, '    ')},\n)\n"
+
+
+def write(rank: np.ndarray, w: np.ndarray, b: float, answer_at: float,
+          unsure_at: float) -> None:
+    path = ROOT / "knowledge" / "search" / "calibration.py"
+    text = re.sub(r"RANK_WEIGHTS = \(.*?\)\n", lambda _: _tuple("RANK_WEIGHTS", rank),
+                  path.read_text(encoding="utf-8"), flags=re.S)
+    block = (f"# FITTED (benchmarks/fit_search.py)\n"
+             f"{_tuple('WEIGHTS', w)}BIAS = {b:.4f}\n"
+             f"ANSWER_AT = {answer_at:.4f}\nUNSURE_AT = {unsure_at:.4f}\n"
+             f"SUGGEST_FLOOR = {calibration.SUGGEST_FLOOR}\n# END FITTED")
+    text = re.sub(r"# FITTED \(.*?# END FITTED", lambda _: block, text, flags=re.S)
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    searcher = Searcher(SearchIndex.build(quality.corpus_entries()), thesaurus=Thesaurus.load())
+    questions = quality.load(quality.OWN_SET)
+    rows, _ = cross_validate(searcher, questions, args.folds)
+    print(quality.table(rows, f"own set, {args.folds}-fold cross-validated"))
+    sets = candidate_sets(searcher, questions)
+    rank = fit_ranking(sets, np.asarray(calibration.RANK_WEIGHTS, dtype=float))
+    print("\nranking weights fitted on the whole set: " + ", ".join(
+        f"{n} {v:+.2f}" for n, v in zip(RANK_FEATURES, rank, strict=True)))
+    calibration.RANK_WEIGHTS = tuple(rank)
+    judged = quality.judge(searcher, questions)
+    x, right, scope, exact, _ = arrays(judged)
+    w, b = fit_logistic(x, right.astype(float))
+    p = 1 / (1 + np.exp(-(x @ w + b)))
+    answer_at, unsure_at = cut_points(p, right, scope, exact)
+    print("\nfitted on the whole set: " + ", ".join(
+        f"{name} {v:+.2f}" for name, v in zip(calibration.FEATURES, w, strict=True))
+        + f", bias {b:+.2f}; answer at {answer_at:.3f}, unsure at {unsure_at:.3f}")
+    if args.write:
+        write(rank, w, b, answer_at, unsure_at)
+        print("written to knowledge/search/calibration.py")
+        calibration.WEIGHTS, calibration.BIAS = tuple(w), b
+        calibration.RANK_WEIGHTS = tuple(rank)
+        calibration.ANSWER_AT, calibration.UNSURE_AT = answer_at, unsure_at
+        dev = quality.judge(searcher, quality.load(quality.EVAL / "dev.jsonl"))
+        print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in dev],
+                            "dev.jsonl (held out)"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""What the ranking knows about each candidate entry for a question, as numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from knowledge.search.index import HEADING_KINDS, SearchIndex
+from knowledge.search.query import Query
+from knowledge.search.synonyms import Concept
+from knowledge.text.normalize import QUESTION_WORDS, fold
+
+IDENTITY_SHARE = 0.5  # a word matching only the document's title counts half
+QA_SHARE = 0.95  # a curated question matched word for word counts nearly fully
+COMPOUND_SPLIT = 0.5  # "chi bộ" asked, "chi" and "bộ" found apart: half the credit
+
+# The ranking score is a weighted sum of these (weights in calibration.py, fitted on the
+# developers' own question set with cross-validation).
+RANK_FEATURES = ("coverage", "phrase", "bm25", "heading", "intent", "because", "doc_match",
+                 "bare_heading", "length")
+
+
+class Features:
+    """Built once per index; per-question work is a few set look-ups per candidate."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self._rows_cache: dict[str, frozenset[int]] = {}
+
+    def vector(self, query: Query, i: int, coverage: float, phrase: float,
+               bm25: float) -> tuple[float, ...]:
+        entry = self.index.entries[i]
+        bare = entry.kind == "passage" and "\n" not in entry.text and \
+            entry.node_kind in HEADING_KINDS and len(entry.text) < 160
+        return (coverage, phrase, bm25, self.heading(query, i),
+                1.0 if query.intent and entry.node_kind == query.intent else 0.0,
+                1.0 if query.why and self.says_because(i) else 0.0,
+                self.doc_match(query, i), 1.0 if bare else 0.0,
+                min(len(entry.answer) / 1500, 1.0))
+
+    def coverage(self, query: Query, i: int) -> float:
+        """Share of the question's informative words (by idf) that the entry contains; a word
+        of a compound counts fully only where the compound is, a stray syllable not at all."""
+        idf = self.index.idf
+        content = set(query.content)
+        unknown = {w for w in query.unknown if w not in QUESTION_WORDS}
+        total = sum(idf.get(w, 0.0) for w in content) + self.index.max_idf * len(unknown)
+        if total <= 0:
+            return 0.0
+        own, identity = self.index.entry_terms[i], self.index.doc_terms[i]
+        split = self._split_compounds(query, i)
+        hit = sum(idf.get(w, 0.0) * (1.0 if w in own else IDENTITY_SHARE)
+                  * (COMPOUND_SPLIT if w in split else 1.0)
+                  for w in content if (w in own or w in identity) and w not in query.foreign)
+        for concept in query.concepts:
+            weight = self._concept_weight(concept)
+            total += weight
+            if any(set(m) <= own for m in concept.members):
+                hit += weight
+            elif any(set(m) <= own | identity for m in concept.members):
+                hit += weight * IDENTITY_SHARE
+        entry = self.index.entries[i]
+        if entry.questions:
+            asked = " ".join(query.content)
+            similar = max(fuzz.token_set_ratio(asked, fold(q)) for q in entry.questions) / 100
+            return max(hit / total, similar * QA_SHARE)
+        return hit / total
+
+    def _concept_weight(self, concept: Concept) -> float:
+        """As informative as its most informative member word the knowledge base knows."""
+        idf = self.index.idf
+        known = [idf[w] for m in concept.members for w in m if w in idf]
+        return max(known) if known else 0.0
+
+    def doc_match(self, query: Query, i: int) -> float:
+        """How much of the question names the entry's document (its number, issuer, title)."""
+        idf = self.index.idf
+        content = set(query.content)
+        total = sum(idf.get(w, 0.0) for w in content)
+        identity = self.index.doc_terms[i]
+        return sum(idf.get(w, 0.0) for w in content if w in identity) / total if total else 0.0
+
+    def heading(self, query: Query, i: int) -> float:
+        """How much of an entry's heading the question repeats."""
+        head = self.index.head_terms[i]
+        idf = self.index.idf
+        total = sum(idf.get(w, 0.0) for w in head if w not in QUESTION_WORDS)
+        hit = sum(idf.get(w, 0.0) for w in head if w in query.content)
+        return hit / total if total else 0.0
+
+    def says_because(self, i: int) -> bool:
+        """The entry's own heading ends in "... là do:" (a part counts its node's heading)."""
+        entry = self.index.entries[i]
+        head = entry.context if entry.node_kind == "part" else entry.text.split("\n", 1)[0]
+        return " la do" in f" {fold(head)}"
+
+    def _split_compounds(self, query: Query, i: int) -> set[str]:
+        """Words of the question's compounds that the entry has only apart."""
+        split: set[str] = set()
+        for pair in query.compounds:
+            if i not in self._pair_rows(pair):
+                split.update(pair.split("_"))
+        return split
+
+    def _pair_rows(self, pair: str) -> frozenset[int]:
+        rows = self._rows_cache.get(pair)
+        if rows is None:
+            posting = self.index.postings.get(pair)
+            rows = frozenset(posting[0].tolist()) if posting is not None else frozenset()
+            if len(self._rows_cache) < 20_000:
+                self._rows_cache[pair] = rows
+        return rows
+
+
+def as_matrix(rows: list[tuple[float, ...]]) -> np.ndarray:
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(RANK_FEATURES))

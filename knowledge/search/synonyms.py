@@ -1,0 +1,109 @@
+"""Synonyms and related terms: a question in a member's words also searches the documents'.
+
+Groups come from data/synonyms.txt (written from the field's vocabulary) and from admins
+(stored in the database, effective at the next index build, i.e. at once). Every member of a
+group stands for the same idea. A one-syllable member whose folded form is also another word
+here ("nhậu" folds to "nhau") matches only when typed with its diacritics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.text.normalize import has_diacritics, nfc, tokens
+
+BUILT_IN = Path(__file__).with_name("data") / "synonyms.txt"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A stretch of the question and every way the knowledge base may say it."""
+
+    start: int  # position of the first question word it covers
+    end: int  # one past the last
+    members: tuple[tuple[str, ...], ...]  # folded words of each member, the typed one first
+
+
+@dataclass(frozen=True)
+class _Member:
+    words: tuple[str, ...]
+    written: str  # lower case with diacritics, for one-syllable members
+    group: int
+
+
+def parse_groups(text: str) -> list[list[str]]:
+    """Lines of "a | b | c"; "#" starts a comment."""
+    groups = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        members = [m.strip() for m in line.split("|") if m.strip()]
+        if len(members) >= 2:
+            groups.append(members)
+    return groups
+
+
+class Thesaurus:
+    def __init__(self, groups: Iterable[Iterable[str]]) -> None:
+        self.groups: list[tuple[tuple[str, ...], ...]] = []
+        self._by_first: dict[str, list[_Member]] = defaultdict(list)
+        for members in groups:
+            folded: dict[tuple[str, ...], str] = {}
+            for member in members:
+                words = tuple(tokens(member))
+                if words and words not in folded:
+                    folded[words] = nfc(member).lower().strip()
+            if len(folded) < 2:
+                continue
+            for words, written in folded.items():
+                self._by_first[words[0]].append(_Member(words, written, len(self.groups)))
+            self.groups.append(tuple(folded))
+        for options in self._by_first.values():
+            options.sort(key=lambda m: -len(m.words))  # the longest member wins
+
+    @classmethod
+    def load(cls, extra: Iterable[Iterable[str]] = ()) -> Thesaurus:
+        return cls([*parse_groups(BUILT_IN.read_text(encoding="utf-8")), *extra])
+
+    def concepts(self, question: str, words: list[str],
+                 vocabulary: Collection[str]) -> list[Concept]:
+        """Non-overlapping members found in the question's words, longest first. A member the
+        documents already use as typed needs no other words: only the missing ones expand."""
+        lowered, marked = nfc(question).lower(), has_diacritics(question)
+        found, n = [], 0
+        while n < len(words):
+            match = next((m for m in self._by_first.get(words[n], ())
+                          if tuple(words[n:n + len(m.words)]) == m.words
+                          and self._plain(m, lowered, marked, vocabulary)), None)
+            if match is None:
+                n += 1
+                continue
+            n += len(match.words)
+            if self._used_as_typed(match, vocabulary):
+                continue
+            group = self.groups[match.group]
+            others = tuple(w for w in group if w != match.words)
+            found.append(Concept(n - len(match.words), n, (match.words, *others)))
+        return found
+
+    @staticmethod
+    def _used_as_typed(member: _Member, vocabulary: Collection[str]) -> bool:
+        """Every word pair of a longer member occurs in the documents (a one-syllable member
+        that reached here is either unknown or was told apart by its diacritics)."""
+        words = member.words
+        if len(words) == 1:
+            return False
+        return all(f"{a}_{b}" in vocabulary for a, b in zip(words, words[1:], strict=False))
+
+    @staticmethod
+    def _plain(member: _Member, lowered: str, marked: bool,
+               vocabulary: Collection[str]) -> bool:
+        """A one-syllable member that folds onto another word needs its own diacritics."""
+        if len(member.words) > 1 or member.words[0] not in vocabulary:
+            return True
+        if not marked:
+            return False
+        return re.search(rf"(?<!\w){re.escape(member.written)}(?!\w)", lowered) is not None
