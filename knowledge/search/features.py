@@ -26,6 +26,7 @@ class Features:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
         self._rows_cache: dict[str, frozenset[int]] = {}
+        self._last: tuple[Query, tuple] | None = None  # the question worked out last
 
     def vector(self, query: Query, i: int, coverage: float, phrase: float,
                bm25: float) -> tuple[float, ...]:
@@ -41,23 +42,21 @@ class Features:
     def coverage(self, query: Query, i: int) -> float:
         """Share of the question's informative words (by idf) that the entry contains; a word
         of a compound counts fully only where the compound is, a stray syllable not at all."""
-        idf = self.index.idf
-        content = set(query.content)
-        unknown = {w for w in query.unknown if w not in QUESTION_WORDS}
-        total = sum(idf.get(w, 0.0) for w in content) + self.index.max_idf * len(unknown)
+        words, concepts, total = self._prepared(query)
         if total <= 0:
             return 0.0
         own, identity = self.index.entry_terms[i], self.index.doc_terms[i]
-        split = self._split_compounds(query, i)
-        hit = sum(idf.get(w, 0.0) * (1.0 if w in own else IDENTITY_SHARE)
-                  * (COMPOUND_SPLIT if w in split else 1.0)
-                  for w in content if (w in own or w in identity) and w not in query.foreign)
-        for concept in query.concepts:
-            weight = self._concept_weight(concept)
-            total += weight
-            if any(set(m) <= own for m in concept.members):
+        split = self._split_compounds(query, i) if query.compounds else ()
+        hit = 0.0
+        for word, weight in words:
+            if word in own:
+                hit += weight * (COMPOUND_SPLIT if word in split else 1.0)
+            elif word in identity:
+                hit += weight * IDENTITY_SHARE * (COMPOUND_SPLIT if word in split else 1.0)
+        for members, weight in concepts:
+            if any(m <= own for m in members):
                 hit += weight
-            elif any(set(m) <= own | identity for m in concept.members):
+            elif any(m <= own | identity for m in members):
                 hit += weight * IDENTITY_SHARE
         entry = self.index.entries[i]
         if entry.questions:
@@ -65,6 +64,22 @@ class Features:
             similar = max(fuzz.token_set_ratio(asked, fold(q)) for q in entry.questions) / 100
             return max(hit / total, similar * QA_SHARE)
         return hit / total
+
+    def _prepared(self, query: Query) -> tuple[list[tuple[str, float]],
+                                               list[tuple[list[frozenset[str]], float]], float]:
+        """The question's weighted words and concepts, worked out once per question."""
+        if self._last is not None and self._last[0] is query:
+            return self._last[1]
+        idf = self.index.idf
+        content = set(query.content)
+        unknown = {w for w in query.unknown if w not in QUESTION_WORDS}
+        total = sum(idf.get(w, 0.0) for w in content) + self.index.max_idf * len(unknown)
+        words = [(w, idf.get(w, 0.0)) for w in content if w not in query.foreign]
+        concepts = [([frozenset(m) for m in c.members], self._concept_weight(c))
+                    for c in query.concepts]
+        total += sum(weight for _, weight in concepts)
+        self._last = (query, (words, concepts, total))
+        return words, concepts, total
 
     def _concept_weight(self, concept: Concept) -> float:
         """As informative as its most informative member word the knowledge base knows."""

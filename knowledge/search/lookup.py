@@ -28,6 +28,7 @@ class Lookup:
         self.loaded: set[tuple[str, int]] = set()  # documents (or quoted ones) in the KB
         self.mentions: dict[tuple[str, int], set[str]] = defaultdict(set)  # number -> where
         self._headings: dict[int, set[str]] = {}
+        self._noun_pairs: dict[tuple[str, str], list[tuple[int, int]]] = {}
         by_subject: dict[tuple[str, int], list[int]] = defaultdict(list)
         for i, entry in enumerate(index.entries):
             self.by_kind[entry.node_kind].append(i)
@@ -109,19 +110,27 @@ class Lookup:
         if ordinal <= len(_LETTERS):
             wanted.add(_LETTERS[ordinal - 1] + ")")
         best: tuple[float, int] | None = None
+        asked = set(words)
         for label in wanted:
-            for head, item in self.numbered.get(label, ()):
-                heading = self.index.entries[head]
-                if refs.docs and heading.subject not in refs.docs:
+            for head, item in self._under_noun(label, refs.ordinal_noun or ""):
+                if refs.docs and self.index.entries[head].subject not in refs.docs:
                     continue
                 line = self._heading_words(head)
-                if not set((refs.ordinal_noun or "").split()) <= line:
-                    continue
-                overlap = sum(self.index.idf.get(w, 0.0) for w in set(words) if w in line)
+                overlap = sum(self.index.idf.get(w, 0.0) for w in asked if w in line)
                 score = overlap + 0.01 * float(scores[head])
                 if best is None or score > best[0]:
                     best = (score, item)
         return best[1] if best else None
+
+    def _under_noun(self, label: str, noun: str) -> list[tuple[int, int]]:
+        """The (heading, item) pairs of a label whose heading names the noun; kept, since a
+        large knowledge base has thousands of "(2)" items."""
+        key = (label, noun)
+        if key not in self._noun_pairs:
+            words = set(noun.split())
+            self._noun_pairs[key] = [(h, i) for h, i in self.numbered.get(label, ())
+                                     if words <= self._heading_words(h)]
+        return self._noun_pairs[key]
 
     def _heading_words(self, position: int) -> set[str]:
         if position not in self._headings:

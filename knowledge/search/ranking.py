@@ -17,6 +17,7 @@ from knowledge.text.normalize import QUESTION_WORDS
 
 DEFAULT_THRESHOLD = 0.77  # kept for settings that still name it; calibration.py decides
 CANDIDATES = 40
+INTENT_CANDIDATES = 20
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,9 @@ class Searcher:
         if note:
             return SearchOutcome(question, False, (), note=note)
         order = [i for i in _top(scores, CANDIDATES) if scores[i] > 0]
-        if query.intent:
-            order += [i for i in self.lookup.by_kind.get(query.intent, ()) if i not in order]
+        if query.intent:  # who signed: the best-scored signature blocks join the candidates
+            extra = [i for i in self.lookup.by_kind.get(query.intent, ()) if i not in order]
+            order += sorted(extra, key=lambda i: -float(scores[i]))[:INTENT_CANDIDATES]
         coverage = {i: self.features.coverage(query, i) for i in order}
         phrase = self.index.presence(query.pairs) / max(len(query.pairs), 1)
         best = float(scores[order[0]]) if order else 1.0

@@ -87,3 +87,12 @@ async def test_the_operator_enters_the_year_s_days_off_and_the_meeting_moves(
     assert "03/02 (thứ Tư) – Nghỉ theo quyết định của Thủ tướng" in transcript
     assert "Đã xóa quyết định năm 2027" in transcript
     assert "Cách dùng: /ngaynghi [năm]" in transcript
+
+
+async def test_an_unsure_answer_is_marked_and_still_has_its_source_and_votes(
+    kb: Services,
+) -> None:
+    transcript = await _chat(kb, "ai lo kinh phí tập huấn", "xin chào")
+    assert "** Tôi chưa chắc chắn. Có thể đồng chí muốn hỏi về đoạn sau:" in transcript
+    assert "kinh phí" in transcript and "👍 Đúng" in transcript
+    assert "Chào đồng chí!" in transcript

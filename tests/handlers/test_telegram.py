@@ -190,3 +190,20 @@ def test_long_answers_are_cut_by_telegram_s_utf16_count_at_spaces() -> None:
         assert len(chunks) == 3 and all(units(c) <= 4096 for c in chunks)
         assert all(not c.startswith(" ") or c == chunks[0] for c in chunks)
         assert "".join(chunks) == "👍 " * 3000
+
+
+async def test_an_unsure_answer_and_a_not_found_read_differently_on_telegram(
+    bot: Runtime, fake: FakeTelegram
+) -> None:
+    fake.user_says("ai lo kinh phí tập huấn", chat_id=1201, user_id=1201)
+    [unsure] = await fake.wait_for("sendMessage", chat_id=1201)
+    assert unsure.params["text"].startswith("<b>Tôi chưa chắc chắn.")
+    assert "<blockquote>" in unsure.params["text"] and "kinh phí" in unsure.params["text"]
+    assert "👎 Chưa đúng" in [b["text"] for b in _buttons(unsure)]
+    fake.user_says("Thời tiết Hà Nội ngày mai thế nào?", chat_id=1202, user_id=1202)
+    [none] = await fake.wait_for("sendMessage", chat_id=1202)
+    assert "chưa tìm thấy câu trả lời" in none.params["text"]
+    assert "Điều 16" not in none.params["text"] and not _buttons(none)
+    fake.user_says("cảm ơn bot nhé", chat_id=1203, user_id=1203)
+    [thanks] = await fake.wait_for("sendMessage", chat_id=1203)
+    assert thanks.params["text"].startswith("Không có gì ạ")
