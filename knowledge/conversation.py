@@ -16,7 +16,6 @@ from knowledge.smalltalk import small_talk
 from knowledge.text.normalize import fold, printable
 
 KEEP_RESULTS = 6
-RELATED_SHARE = 0.3  # further results under 30% of the first are noise, not "other answers"
 
 
 class Conversation:
@@ -74,11 +73,8 @@ class Conversation:
         if user and await self._too_fast(user, now):
             return Reply.plain(texts.TOO_MANY_QUESTIONS)
         outcome = await self.knowledge.search(question, top=KEEP_RESULTS)
-        first = outcome.results[0].score if outcome.results else 0.0
         results = [r for i, r in enumerate(outcome.results)
-                   if i == 0 or r.score >= RELATED_SHARE * first]
-        if outcome.verdict == "none":
-            results = [r for r in results if r.relevant]
+                   if r.relevant or (i == 0 and outcome.verdict != "none")]
         async with self.sessions.begin() as session:  # an unsure reply is logged as unanswered
             asked = await repository.record_question(session, AskedQuestion(
                 question=question, normalized=fold(question), found=outcome.found,

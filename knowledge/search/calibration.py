@@ -16,18 +16,18 @@ FEATURES = ("coverage", "margin", "phrase", "heading", "bm25_share", "agree", "c
 
 # FITTED RANK (benchmarks/fit_search.py): weights of features.RANK_FEATURES
 RANK_WEIGHTS = (
-    2.7917, 1.8406, 7.3876, 1.8403, 2.5701, 0.4248, 2.2511, 1.4538, -0.9924,
+    3.0022, 1.4925, 7.9875, 1.6466, 2.2546, 0.3478, 2.1746, 1.8674, -1.6003,
 )
 # END FITTED RANK
 
 # FITTED (benchmarks/fit_search.py)
 WEIGHTS = (
-    1.9133, 2.9579, 1.9658, 0.5589, -0.9016, 0.3861, 2.0997, -0.1204, 0.0000, 1.7655, 0.9307,
-    1.0253, 0.4021,
+    1.9337, 2.7861, 2.5373, 0.3620, -0.8275, 0.5957, 1.7657, -0.0415, 0.0000, 1.6178, 0.6123,
+    0.7576, 0.2550,
 )
-BIAS = -5.7340
-ANSWER_AT = 0.8252
-UNSURE_AT = 0.5086
+BIAS = -5.1052
+ANSWER_AT = 0.8201
+UNSURE_AT = 0.5479
 SUGGEST_FLOOR = 0.45
 # END FITTED
 
@@ -59,8 +59,10 @@ def confidence(signals: Signals) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def verdict(score: float) -> str:
-    """"answer", "unsure" (shown as a possible answer with its source) or "none"."""
-    if score >= ANSWER_AT:
+def verdict(score: float, answer_at: float | None = None) -> str:
+    """"answer", "unsure" (shown as a possible answer with its source) or "none"; an operator
+    may set a stricter or looser answer cut (CHIBO_ANSWER_THRESHOLD)."""
+    cut = ANSWER_AT if answer_at is None else answer_at
+    if score >= cut:
         return "answer"
-    return "unsure" if score >= UNSURE_AT else "none"
+    return "unsure" if score >= min(UNSURE_AT, cut) else "none"

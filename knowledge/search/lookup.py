@@ -47,6 +47,9 @@ class Lookup:
                     self.articles[entry.subject].setdefault(int(entry.label.split()[-1]), i)
             if entry.doc_number:
                 self.loaded.add(entry.doc_number)
+            elif entry.node_kind == "title" and "kèm theo" in entry.text[:120].lower():
+                self.loaded.update((n.code, n.number) for n in  # an appendix names its document
+                                   find_doc_numbers(entry.text[:300])[:1])
             for n in find_doc_numbers(entry.text):
                 self.mentions[(n.code, n.number)].add(_source(entry.citation))
         self.loaded.update(by_subject)

@@ -15,7 +15,6 @@ from knowledge.search.query import Query, parse_query
 from knowledge.search.synonyms import Thesaurus
 from knowledge.text.normalize import QUESTION_WORDS
 
-DEFAULT_THRESHOLD = 0.77  # kept for settings that still name it; calibration.py decides
 CANDIDATES = 40
 INTENT_CANDIDATES = 20
 
@@ -44,10 +43,10 @@ class SearchOutcome:
 class Searcher:
     """Stateless over one index; build a new Searcher when the knowledge base changes."""
 
-    def __init__(self, index: SearchIndex, threshold: float = DEFAULT_THRESHOLD,
+    def __init__(self, index: SearchIndex, threshold: float | None = None,
                  thesaurus: Thesaurus | None = None) -> None:
         self.index = index
-        self.threshold = threshold
+        self.threshold = threshold  # an operator's stricter or looser answer cut, if any
         self.lookup = Lookup(index)
         self.thesaurus = thesaurus
         self.positions = {entry.key: i for i, entry in enumerate(index.entries)}
@@ -66,7 +65,7 @@ class Searcher:
             return SearchOutcome(question, False, (), verdict="none")
         signals = self._signals(query, ranked, ranks, coverage, phrase, scores, best)
         sure = 1.0 if pinned else confidence(signals)
-        outcome = "answer" if pinned else verdict(sure)
+        outcome = "answer" if pinned else verdict(sure, self.threshold)
         worded = any(not w.isdigit() for w in query.content) or bool(query.concepts)
         results = self._shown(ranked[:top], ranks, coverage if worded else {}, sure, outcome)
         return SearchOutcome(question, outcome == "answer", results,
@@ -129,13 +128,14 @@ class Searcher:
     def _shown(self, ranked: list[int], ranks: dict[int, float], coverage: dict[int, float],
                sure: float, outcome: str) -> tuple[Result, ...]:
         """Scores a member sees never rise down the list and never exceed the first one's;
-        each result says whether it is relevant enough to be suggested after a "not found"."""
+        each result says whether it is relevant enough to be offered beside the first (or,
+        after a "not found", at all)."""
         shown: list[Result] = []
         top_rank = ranks.get(ranked[0], 0.0) or 1.0
         for n, i in enumerate(ranked):
             relative = min(1.0, max(0.0, ranks.get(i, top_rank) / top_rank))
             score = sure if n == 0 else min(shown[-1].score, sure * relative)
-            relevant = outcome != "none" or coverage.get(i, 0.0) >= SUGGEST_FLOOR
+            relevant = coverage.get(i, 0.0) >= SUGGEST_FLOOR or (n == 0 and outcome != "none")
             shown.append(self._result(i, score, relevant))
         return tuple(shown)
 

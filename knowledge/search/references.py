@@ -40,6 +40,7 @@ _KIND_NUMBER = re.compile(
 _SHORT_KIND = {"nq": "NQ", "qd": "QD", "qdi": "QD", "kl": "KL", "kh": "KH", "ct": "CT",
                "hd": "HD", "da": "DA", "cv": "CV", "tb": "TB"}
 _ARTICLE = re.compile(r"\bdieu\s*(\d{1,3})\b")
+_ARTICLE_SHORT = re.compile(r"\bd\.?\s*(\d{1,3})\b")  # "QĐ 37 Đ16", only beside a document
 _SECTION = re.compile(r"\b(?:muc|phan|tieu muc|diem|khoan)\s+((?:\d{1,2}\.)+\d{1,2}|\d{1,2})\b")
 _ORDINALS = {
     "dau tien": 1, "thu nhat": 1, "thu hai": 2, "thu ba": 3, "thu tu": 4, "thu nam": 5,
@@ -116,7 +117,7 @@ def parse_query_refs(question: str) -> QueryRefs:
         pair = (code, int(match.group("num")))
         if pair not in docs:
             docs.append(pair)
-    article_match = _ARTICLE.search(folded)
+    article_match = _ARTICLE.search(folded) or (_ARTICLE_SHORT.search(folded) if docs else None)
     section_match = _SECTION.search(strip_marks(nfc(question)).lower())
     section = section_match.group(1) if section_match else None
     ordinal = noun = None

@@ -11,7 +11,7 @@ from knowledge import repository
 from knowledge.documents.citation import passage_citation
 from knowledge.heavy import HeavyWork
 from knowledge.search.index import Entry, SearchIndex
-from knowledge.search.ranking import DEFAULT_THRESHOLD, Searcher, SearchOutcome
+from knowledge.search.ranking import Searcher, SearchOutcome
 from knowledge.search.references import find_doc_numbers
 from knowledge.search.synonyms import Thesaurus
 
@@ -26,7 +26,7 @@ class KnowledgeService:
     ) -> None:
         self.sessions = sessions
         self.heavy = heavy or HeavyWork()
-        self.threshold = threshold if threshold is not None else DEFAULT_THRESHOLD
+        self.threshold = threshold  # None: the calibrated cut (knowledge/search/calibration.py)
         self._searcher: Searcher | None = None
         self._version: int | None = None
         self._lock = asyncio.Lock()

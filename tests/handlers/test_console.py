@@ -15,8 +15,8 @@ async def _chat(services: Services, *lines: str) -> str:
 
 
 async def test_a_member_asks_pages_votes_and_leaves(kb: Services) -> None:
-    transcript = await _chat(kb, "dang vien co duoc uong ruou bia khong", "1", "3", "/thoat")
-    assert "** Quy định số 37-QĐ/TW, Điều 18" in transcript
+    transcript = await _chat(kb, "dang vien khong duoc lam nhung gi", "1", "3", "/thoat")
+    assert "** Quy định số 37-QĐ/TW" in transcript
     assert "[1] Kết quả khác ▶" in transcript
     assert "_Kết quả 2/" in transcript
     assert "Cảm ơn đồng chí" in transcript
