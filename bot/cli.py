@@ -112,6 +112,10 @@ def _known_failure(exc: BaseException) -> str | None:
 
     if isinstance(exc, InvalidToken):
         return texts.TOKEN_REFUSED
+    from handlers.zalo.client import ZaloError
+
+    if isinstance(exc, ZaloError):
+        return texts.ZALO_REFUSED.format(error=exc)
     if isinstance(exc, NetworkError):
         return texts.TELEGRAM_UNREACHABLE.format(error=exc)
     if isinstance(exc, DBAPIError | InterfaceError | ConnectionError | socket.gaierror):
@@ -167,22 +171,31 @@ async def _with_services(settings: Settings, body: Callable[[Services], Awaitabl
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    """`chibo run`: Telegram when a token is set (polling or webhook), else the console."""
+    """`chibo run`: every chat platform whose token is set (polling or webhook), else the
+    console."""
     from bot.runtime import Runtime
 
     channels: list = []
     webhook = args.command == "run" and args.webhook
-    if args.command == "run" and settings.telegram_bot_token and not args.console:
+    wanted = args.command == "run" and not args.console
+    if wanted and settings.telegram_bot_token:
         from handlers.telegram.channel import TelegramChannel
 
         if webhook and not settings.webhook_secret:
             print(texts.NEED_SECRET, file=sys.stderr)
             return 2
         channels.append(TelegramChannel(settings, webhook=webhook))
-    else:
+    if wanted and settings.zalo_bot_token:
+        from handlers.zalo.channel import ZaloChannel
+
+        if webhook and not settings.zalo_webhook_secret:
+            print(texts.NEED_ZALO_SECRET, file=sys.stderr)
+            return 2
+        channels.append(ZaloChannel(settings, webhook=webhook))
+    if not channels:
         from handlers.console.terminal import TerminalChannel
 
-        if args.command == "run" and not args.console:
+        if wanted:
             print(texts.NO_TOKEN_CONSOLE, file=sys.stderr)
         channels.append(TerminalChannel(sys.stdin, sys.stdout))
         webhook = False

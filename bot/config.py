@@ -22,6 +22,12 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = Field(
         default="https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL"
     )
+    zalo_bot_token: str | None = Field(default=None, alias="ZALO_BOT_TOKEN")
+    zalo_api_base_url: str = Field(default="https://bot-api.zaloplatforms.com",
+                                   alias="ZALO_API_BASE_URL")
+    zalo_webhook_secret: str | None = Field(default=None, alias="ZALO_WEBHOOK_SECRET",
+                                            min_length=8, max_length=256)
+    zalo_rate: float = Field(default=5, alias="ZALO_RATE_PER_SECOND", gt=0)
     log_level: str = Field(default="INFO", alias="CHIBO_LOG_LEVEL")
     log_format: str = Field(default="text", alias="CHIBO_LOG_FORMAT", pattern="^(text|json)$")
     max_question_chars: int = Field(default=500, alias="CHIBO_MAX_QUESTION_CHARS", ge=20)
@@ -56,7 +62,7 @@ class Settings(BaseSettings):
         return value
 
     @field_validator("telegram_bot_token", "database_url", "answer_threshold", "webhook_url",
-                     "webhook_secret", mode="before")
+                     "webhook_secret", "zalo_bot_token", "zalo_webhook_secret", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value

@@ -42,6 +42,7 @@ class Redactor:
     @classmethod
     def for_settings(cls, settings: Settings) -> Redactor:
         return cls([settings.telegram_bot_token, settings.webhook_secret,
+                    settings.zalo_bot_token, settings.zalo_webhook_secret,
                     database_password(settings.database_url)])
 
 

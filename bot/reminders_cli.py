@@ -196,17 +196,29 @@ async def _reminders_plan(services: Services, args: argparse.Namespace) -> int:
 
 
 async def _reminders_run(services: Services, args: argparse.Namespace) -> int:
-    if not services.settings.telegram_bot_token:
+    """The planner and the sender for every platform whose token is set."""
+    s = services.settings
+    if not s.telegram_bot_token and not s.zalo_bot_token:
         print(texts.NEED_TOKEN, file=sys.stderr)
         return 2
-    from telegram import Bot
+    async with contextlib.AsyncExitStack() as stack:
+        transports: dict = {}
+        if s.telegram_bot_token:
+            from telegram import Bot
 
-    from handlers.telegram.transport import TelegramTransport
+            from handlers.telegram.transport import TelegramTransport
 
-    bot = Bot(services.settings.telegram_bot_token,
-              base_url=services.settings.telegram_api_base_url)
-    async with bot:
-        runner = services.reminders({"telegram": TelegramTransport(bot)})
+            bot = await stack.enter_async_context(
+                Bot(s.telegram_bot_token, base_url=s.telegram_api_base_url))
+            transports["telegram"] = TelegramTransport(bot)
+        if s.zalo_bot_token:
+            from handlers.zalo.client import ZaloClient
+            from handlers.zalo.transport import ZaloTransport
+
+            client = ZaloClient(s.zalo_api_base_url, s.zalo_bot_token)
+            stack.push_async_callback(client.close)
+            transports["zalo"] = ZaloTransport(client)
+        runner = services.reminders(transports)
         if args.until_idle:
             print(texts.render_outcomes(await runner.until_idle()))
             return 0

@@ -56,7 +56,8 @@ class Services:
         """A runner that delivers through the given platform transports."""
         s = self.settings
         shared = SharedBudget(self.db.sessions, int(s.reminder_rate)) if s.shared_budget else None
-        limiters = {platform: Limiter.of(transport.limits, per_second=s.reminder_rate,
+        rates = {"telegram": s.reminder_rate, "zalo": s.zalo_rate}
+        limiters = {platform: Limiter.of(transport.limits, per_second=rates.get(platform),
                                          shared=shared if platform == "telegram" else None)
                     for platform, transport in transports.items()}
         deliverer = Deliverer(

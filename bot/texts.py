@@ -134,7 +134,7 @@ NO_DEADLINE = "Không có hạn chót #{id}."
 DONE_SAVED = "Đã ghi nhận hoàn thành."
 DONE_ALREADY = "Chi bộ đã được ghi nhận hoàn thành từ trước."
 PLANNED = "Đã lập {count} nhắc việc mới."
-NEED_TOKEN = "Cần TELEGRAM_BOT_TOKEN để gửi nhắc việc (xem .env.example)."
+NEED_TOKEN = "Cần TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN để gửi nhắc việc (xem .env.example)."
 STATES = {"pending": "chờ gửi", "sending": "đang gửi", "sent": "đã gửi",
           "uncertain": "không chắc đã tới", "failed": "lỗi", "missed": "bỏ lỡ",
           "cancelled": "đã hủy", "retry": "gửi lại sau", "migrated": "chuyển nhóm"}
@@ -201,3 +201,7 @@ CLI_SYNONYMS = "từ đồng nghĩa dùng khi tìm kiếm (nhóm có sẵn và n
 CLI_SYNONYMS_LIST = "liệt kê các nhóm do quản trị thêm"
 CLI_SYNONYMS_ADD = "thêm một nhóm: các cách nói cách nhau bằng | hoặc ="
 CLI_SYNONYMS_REMOVE = "xóa một nhóm do quản trị thêm"
+NEED_ZALO_SECRET = ("Chế độ webhook cần ZALO_WEBHOOK_SECRET (8–256 ký tự) để Zalo gửi kèm; "
+                    "đặt biến này trong .env rồi chạy lại.")
+ZALO_REFUSED = ("Zalo từ chối kết nối ({error}). Kiểm tra ZALO_BOT_TOKEN (lấy trong trang quản "
+                "lý Zalo Bot) và ZALO_API_BASE_URL.")

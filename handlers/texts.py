@@ -13,3 +13,4 @@ ROLE_NEEDED = {
 ONLY_PRIVATE = knowledge_texts.ONLY_PRIVATE
 ONLY_IN_GROUP = reminder_texts.ONLY_IN_GROUP
 COMMANDS_TITLE = "Các lệnh đồng chí dùng được:"
+NO_SUCH_CHOICE = "Không có nút số {number}."  # typed choices (console, Zalo)

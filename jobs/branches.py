@@ -238,9 +238,11 @@ async def find_or_create(session: AsyncSession, name: str, committee: str, actor
 
 async def bind(session: AsyncSession, branch: Branch, chat: ChatRef, actor: str,
                now: datetime) -> list[str]:
-    """This chat becomes the branch's one active chat; returns the chats it replaced."""
+    """This chat becomes the branch's one active chat on its platform (a branch may have a
+    Telegram group and a Zalo group); returns the chats it replaced."""
     others = list((await session.execute(select(BranchChat).where(
-        BranchChat.branch_id == branch.id, BranchChat.active.is_(True)))).scalars())
+        BranchChat.branch_id == branch.id, BranchChat.platform == chat.platform,
+        BranchChat.active.is_(True)))).scalars())
     replaced = [row.chat_id for row in others if row.chat_id != chat.chat_id or
                 row.platform != chat.platform]
     for row in others:

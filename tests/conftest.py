@@ -14,6 +14,7 @@ import pytest
 from bot.config import Settings, normalize_database_url
 from bot.services import Services, build_services
 from tests.fake_telegram import FakeTelegram
+from tests.fake_zalo import FakeZalo
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("CHIBO_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -101,6 +102,15 @@ async def kb(corpus_db: Path, tmp_path: Path) -> AsyncIterator[Services]:
     built = await build_services(make_settings(target.parent, f"sqlite+aiosqlite:///{target}"))
     yield built
     await built.close()
+
+
+@pytest.fixture
+async def zalo() -> AsyncIterator[FakeZalo]:
+    """A fake Zalo Bot API server on 127.0.0.1 for this test."""
+    server = FakeZalo()
+    await server.start()
+    yield server
+    await server.stop()
 
 
 @pytest.fixture

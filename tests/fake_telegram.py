@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
+from tests.fake_http import FakeHttpApi
+
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
                 "blockquote", "tg-spoiler", "span"}
 _TAG = re.compile(r"<(/?)([a-zA-Z-]+)(\s[^<>]*)?>")
@@ -81,15 +83,15 @@ def visible_text(text: str) -> str:
         "&amp;", "&")
 
 
-class FakeTelegram:
+class FakeTelegram(FakeHttpApi):
     """Start with ``await fake.start()``; point the bot at ``fake.base_url``."""
 
     def __init__(self, token: str = "123456:TEST-TOKEN", bot_id: int = 123456,
                  username: str = "chibo_test_bot") -> None:
+        super().__init__()
         self.token = token
         self.bot_id = bot_id
         self.username = username
-        self.calls: list[Call] = []
         self.failures: list[Failure] = []
         self.forbidden: set[str] = set()
         self.migrated: dict[str, int] = {}  # old group id -> its new supergroup id
@@ -106,20 +108,6 @@ class FakeTelegram:
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
-        self._changed = asyncio.Condition()
-        self._server: asyncio.AbstractServer | None = None
-        self.port = 0
-
-    # -- lifecycle -----------------------------------------------------------------------
-    async def start(self) -> None:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    async def stop(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(self._server.wait_closed(), 2)
 
     @property
     def base_url(self) -> str:
@@ -197,32 +185,11 @@ class FakeTelegram:
         asyncio.get_running_loop().create_task(self._notify())
         return update["update_id"]
 
-    async def _notify(self) -> None:
-        async with self._changed:
-            self._changed.notify_all()
-
     # -- what tests check -----------------------------------------------------------------
     def fail_next(self, method: str, status: int, description: str, *,
                   retry_after: int | None = None, chat_id: int | None = None) -> None:
         self.failures.append(Failure(method, status, description, retry_after,
                                      None if chat_id is None else str(chat_id)))
-
-    def sent(self, method: str = "sendMessage", chat_id: int | None = None) -> list[Call]:
-        return [c for c in self.calls if c.method == method and
-                (chat_id is None or str(c.params.get("chat_id")) == str(chat_id))]
-
-    async def wait_for(self, method: str = "sendMessage", *, count: int = 1,
-                       chat_id: int | None = None, timeout: float = 10.0) -> list[Call]:
-        deadline = time.monotonic() + timeout
-        async with self._changed:
-            while len(self.sent(method, chat_id)) < count:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    seen = [(c.method, c.params.get("chat_id")) for c in self.calls[-10:]]
-                    raise AssertionError(f"expected {count} {method} calls; last calls: {seen}")
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._changed.wait(), remaining)
-        return self.sent(method, chat_id)
 
     # -- HTTP ----------------------------------------------------------------------------
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:

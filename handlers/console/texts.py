@@ -6,6 +6,5 @@ WELCOME = (
 )
 PROMPT = "bạn> "
 BYE = "Tạm biệt đồng chí!"
-NO_SUCH_BUTTON = "Không có nút số {number}."
 DELIVERED = "Đã xử lý {count} nhắc việc đến hạn (gõ /guinhac để gửi các nhắc đến hạn)."
 EXPORTED = "Đã lưu tệp {name} ({size} byte) tại: {path}"

@@ -1,9 +1,10 @@
 """The permission matrix, one conversation suite for every channel: each command of the registry
-typed by a member, a secretary, an admin and a super-admin, on Telegram and in the console; who is
-refused (politely, the same way everywhere) and who is served."""
+typed by a member, a secretary, an admin and a super-admin, on Telegram, in the console and on
+Zalo; who is refused (politely, the same way everywhere) and who is served."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import shutil
 from collections.abc import AsyncIterator
@@ -11,12 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from bot.runtime import Runtime
 from bot.services import CONSOLE_OPERATOR, Services, build_services, utc_now
 from handlers.commands import COMMANDS
 from handlers.console.channel import ConsoleChannel
+from handlers.zalo.channel import ZaloChannel
 from knowledge.replies import ChatRef
 from tests.conftest import make_settings
 from tests.fake_telegram import FakeTelegram
+from tests.fake_zalo import FakeZalo
 from tests.handlers.conftest import running_bot
 from tests.handlers.test_telegram_admin import say
 
@@ -90,11 +94,42 @@ class ConsoleSeat:
 
 CONSOLE = {"member": ChatRef("console", "1001"), "secretary": ChatRef("console", "1101"),
            "admin": ChatRef("console", "9002"), "superadmin": CONSOLE_OPERATOR}
+ZALO = {role: f"z-{user}" for role, user in ROLES.items()}
+ZALO_GROUP = "zg-1009"
 
 
-@pytest.fixture(params=["telegram", "console"])
-async def seat(request: pytest.FixtureRequest, fake: FakeTelegram, corpus_db: Path,
-               tmp_path: Path) -> AsyncIterator[TelegramSeat | ConsoleSeat]:
+class ZaloSeat:
+    """Typing into the Zalo channel through the fake Zalo Bot API server (long polling)."""
+
+    def __init__(self, zalo: FakeZalo) -> None:
+        self.zalo = zalo
+
+    async def say(self, command: str, text: str, role: str) -> str:
+        user = ZALO[role]
+        chat = ZALO_GROUP if command in IN_GROUP else user
+        before = len(self.zalo.sent("sendMessage", chat))
+        self.zalo.user_says(text, chat_id=chat, user_id=user, group=chat == ZALO_GROUP)
+        await self.zalo.wait_for("sendMessage", chat_id=chat, count=before + 1)
+        await asyncio.sleep(0.05)  # a long reply comes in several parts
+        return "\n".join(c.params["text"] for c in self.zalo.sent("sendMessage", chat)[before:])
+
+
+@pytest.fixture(params=["telegram", "console", "zalo"])
+async def seat(request: pytest.FixtureRequest, fake: FakeTelegram, zalo: FakeZalo,
+               corpus_db: Path, tmp_path: Path) -> AsyncIterator[TelegramSeat | ConsoleSeat]:
+    if request.param == "zalo":
+        data = tmp_path / "zalo"
+        data.mkdir()
+        shutil.copy(corpus_db, data / "chibo.db")
+        settings = make_settings(data, ZALO_BOT_TOKEN=zalo.token,
+                                 ZALO_API_BASE_URL=zalo.base_url,
+                                 ADMIN_IDS=f"zalo:{ZALO['superadmin']}")
+        runtime = Runtime(settings, [ZaloChannel(settings, poll_timeout=1)])
+        await runtime.start()
+        await _cast(runtime.services, "zalo", ZALO_GROUP, ZALO)
+        yield ZaloSeat(zalo)
+        await runtime.stop()
+        return
     if request.param == "telegram":
         async with running_bot(fake, corpus_db, tmp_path, ADMIN_IDS=str(BOSS)) as runtime:
             await _cast(runtime.services, "telegram", str(GROUP),
@@ -127,7 +162,7 @@ def test_the_matrix_covers_every_command_of_the_registry() -> None:
 
 @pytest.mark.parametrize("role", list(ROLES))
 async def test_each_role_is_served_or_politely_refused_on_every_channel(
-    seat: TelegramSeat | ConsoleSeat, role: str
+    seat: TelegramSeat | ConsoleSeat | ZaloSeat, role: str
 ) -> None:
     commands = {**EVERYONE, **ADMINS, **SUPERADMINS}
     markers = (STAFF, TOP, GROUP_ADMINS, OFFICERS, NEEDS_CODE)

@@ -1,7 +1,8 @@
-"""A sender killed with SIGKILL in the middle of a fan-out to 2,000 groups, twice, then restarted:
-every reminder arrives exactly once, except at most one per kill that is reported uncertain.
-The claim timeout is an hour, so the row a killed sender held is resolved at the very next
-start because its process is known to be gone, not because time passed."""
+"""A sender killed with SIGKILL in the middle of a fan-out to 2,000 groups, half on Telegram and
+half on Zalo, twice, then restarted: every reminder arrives exactly once, except at most one per
+kill that is reported uncertain. The claim timeout is an hour, so the row a killed sender held
+is resolved at the very next start because its process is known to be gone, not because time
+passed."""
 
 from __future__ import annotations
 
@@ -20,8 +21,14 @@ from jobs.models import Branch, BranchChat, OutboxMessage, Schedule
 from jobs.recurrence import VN, OneOff, Rule, to_spec
 from tests.conftest import make_settings
 from tests.fake_telegram import FakeTelegram
+from tests.fake_zalo import FakeZalo
 
 GROUPS = 2000
+
+
+def _chat(n: int) -> tuple[str, str]:
+    """Even branches meet in a Telegram group, odd ones in a Zalo group."""
+    return ("telegram", str(-1_000_000 - n)) if n % 2 == 0 else ("zalo", f"g-{n}")
 
 
 async def _prepare(database_url: str, data: Path) -> None:
@@ -36,8 +43,9 @@ async def _prepare(database_url: str, data: Path) -> None:
         session.add_all(branches)
         await session.flush()
         for n, branch in enumerate(branches):
-            session.add(BranchChat(branch_id=branch.id, platform="telegram",
-                                   chat_id=str(-1_000_000 - n), active=True))
+            platform, chat_id = _chat(n)
+            session.add(BranchChat(branch_id=branch.id, platform=platform, chat_id=chat_id,
+                                   active=True))
             session.add(Schedule(branch_id=branch.id, phrase="họp", spec=spec, place="",
                                  lead_minutes=[120], active=True, updated_at=now))
     await services.close()
@@ -49,10 +57,10 @@ async def _start(env: dict[str, str], *args: str) -> asyncio.subprocess.Process:
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
 
 
-async def _kill_after(process: asyncio.subprocess.Process, fake: FakeTelegram,
+async def _kill_after(process: asyncio.subprocess.Process, fake: FakeTelegram, zalo: FakeZalo,
                       messages: int) -> None:
     deadline = asyncio.get_running_loop().time() + 120
-    while len(fake.sent()) < messages:
+    while len(fake.sent()) + len(zalo.sent()) < messages:
         assert process.returncode is None, (await process.stderr.read()).decode()[-2000:]
         assert asyncio.get_running_loop().time() < deadline, "the sender made no progress"
         await asyncio.sleep(0.02)
@@ -61,21 +69,23 @@ async def _kill_after(process: asyncio.subprocess.Process, fake: FakeTelegram,
 
 
 async def test_sigkill_in_the_middle_of_a_fan_out_loses_and_doubles_nothing(
-    database_url: str, tmp_path: Path, fake: FakeTelegram
+    database_url: str, tmp_path: Path, fake: FakeTelegram, zalo: FakeZalo
 ) -> None:
     await _prepare(database_url, tmp_path)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}
     env.update(DATABASE_URL=database_url, CHIBO_DATA_DIR=str(tmp_path),
                TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url,
-               CHIBO_REMINDER_RATE_PER_SECOND="5000", CHIBO_REMINDER_CLAIM_TIMEOUT="3600",
-               CHIBO_LOG_LEVEL="WARNING")
-    await _kill_after(await _start(env), fake, 400)
-    await _kill_after(await _start(env), fake, 1200)
+               ZALO_BOT_TOKEN=zalo.token, ZALO_API_BASE_URL=zalo.base_url,
+               CHIBO_REMINDER_RATE_PER_SECOND="5000", ZALO_RATE_PER_SECOND="5000",
+               CHIBO_REMINDER_CLAIM_TIMEOUT="3600", CHIBO_LOG_LEVEL="WARNING")
+    await _kill_after(await _start(env), fake, zalo, 400)
+    await _kill_after(await _start(env), fake, zalo, 1200)
     final = await _start(env, "--until-idle")
     out, err = await asyncio.wait_for(final.communicate(), 180)
     assert final.returncode == 0, err.decode()[-2000:]
 
-    per_chat = Counter(str(c.params["chat_id"]) for c in fake.sent())
+    per_chat = Counter(str(c.params["chat_id"]) for c in [*fake.sent(), *zalo.sent()]
+                       if c.params.get("delivered", True))
     assert max(per_chat.values()) == 1, "a reminder was sent twice"
     services = await build_services(make_settings(tmp_path, database_url))
     async with services.db.sessions() as session:
@@ -86,6 +96,7 @@ async def test_sigkill_in_the_middle_of_a_fan_out_loses_and_doubles_nothing(
     assert len(rows) == GROUPS
     assert states["sent"] + states["uncertain"] == GROUPS, states
     assert len(uncertain) <= 2, "more than one uncertain reminder per kill"
-    missing = {str(-1_000_000 - n) for n in range(GROUPS)} - set(per_chat)
+    assert {row.platform for row in rows} == {"telegram", "zalo"}
+    missing = {_chat(n)[1] for n in range(GROUPS)} - set(per_chat)
     assert missing <= uncertain, "a reminder was lost without being reported"
     assert "đã gửi" in out.decode()

@@ -1,0 +1,1 @@
+"""Zalo channel (Zalo Bot Platform): plain text, typed choices, the same conversation."""
