@@ -30,7 +30,7 @@ class SendPace(Base):
 class SharedBudget:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], per_second: float = 30, *,
                  margin: float = 1.2, clock: Callable[[], float] = time.time) -> None:
-        # 20% below the limit: sends from several processes reach Telegram with jitter, and a
+        # 20% below the limit: sends from several processes reach the platform with jitter, and a
         # 10% margin still let three of them bunch into one sliding second under load (CI).
         self.sessions = sessions
         self.interval = margin / per_second

@@ -57,7 +57,7 @@ class Limiter:
                    per_chat_interval=limits.per_chat_interval, shared=shared)
 
     def pause(self, seconds: float) -> None:
-        """A flood wait from Telegram holds every send."""
+        """A flood wait (a 429 from the platform) holds every send."""
         self.paused_until = max(self.paused_until, self.clock() + seconds)
 
     def wait_time(self, chat_id: str, group: bool = False) -> float:

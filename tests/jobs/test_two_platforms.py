@@ -3,13 +3,13 @@ through one outbox, each platform with its own sender, pace and length limit."""
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
 from collections import Counter
 from datetime import timedelta
 
-from telegram import Bot
-
 from bot.services import Services, utc_now
-from handlers.telegram.transport import TelegramTransport
 from handlers.zalo.client import ZaloClient
 from handlers.zalo.transport import ZaloTransport
 from jobs.recurrence import VN
@@ -29,14 +29,18 @@ async def test_a_branch_with_a_telegram_and_a_zalo_group_is_reminded_once_in_eac
     phrase = f"ngày {meeting:%d/%m/%Y} lúc {meeting:%H}h{meeting:%M}"
     await services.branches.set_schedule(branch.id, phrase, "Nhà văn hóa", "none", now,
                                          (120,))
-    client = ZaloClient(zalo.base_url, zalo.token)
-    async with Bot(fake.token, base_url=fake.base_url) as bot:
-        runner = services.reminders({"telegram": TelegramTransport(bot),
-                                     "zalo": ZaloTransport(client)})
-        first = await runner.until_idle()
-        again = await runner.until_idle()  # planning and sending once more adds nothing
-    await client.close()
-    assert first["sent"] == 2 and sum(again.values()) == 0
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("CHIBO_", "TELEGRAM_", "ZALO_", "DATABASE_URL"))}
+    env.update(DATABASE_URL=services.db.url, CHIBO_DATA_DIR=str(services.settings.data_dir),
+               TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url,
+               ZALO_BOT_TOKEN=zalo.token, ZALO_API_BASE_URL=zalo.base_url,
+               CHIBO_LOG_LEVEL="WARNING")
+    for _ in range(2):  # planning and sending once more adds nothing
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "reminders", "run", "--until-idle", env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+        out, _ = await asyncio.wait_for(process.communicate(), 120)
+        assert process.returncode == 0, out.decode()[-2000:]
     assert Counter(str(c.params["chat_id"]) for c in fake.sent()) == {"-1005": 1}
     [zalo_call] = zalo.sent("sendMessage")
     assert zalo_call.params["chat_id"] == "g-5" and "Nhà văn hóa" in zalo_call.params["text"]
