@@ -63,6 +63,10 @@ async def run(services: Services, args: argparse.Namespace) -> int:
     if args.kb_command == "synonyms":
         return await _synonyms(services, args)
     if args.qa_command == "export":
+        if args.path.suffix.lower() not in (".csv", ".xlsx"):
+            print(texts.EXPORT_FORMATS.format(suffix=args.path.suffix or "không đuôi"),
+                  file=sys.stderr)
+            return 2
         entries = await services.curation.all()
         data = export_xlsx(entries) if args.path.suffix.lower() == ".xlsx" else export_csv(entries)
         try:
@@ -93,8 +97,13 @@ async def _admin(services: Services, args: argparse.Namespace) -> int:
         return 0
     if args.admin_command is None:
         return 2
-    platform, _, user = args.user.partition(":")
-    person = ChatRef(platform, user) if user else ChatRef("telegram", platform)
+    from bot.config import person_ref
+
+    try:
+        person = ChatRef(*person_ref(args.user))
+    except ValueError:
+        print(texts.BAD_PERSON.format(value=args.user), file=sys.stderr)
+        return 2
     if args.admin_command == "grant":
         changed = await services.roles.grant(actor, person, args.name, utc_now())
     else:

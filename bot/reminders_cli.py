@@ -17,11 +17,33 @@ from jobs.texts import describe, when
 from knowledge.replies import ChatRef
 
 
+class UserError(Exception):
+    """Something the operator typed that cannot be used: the message says what and why."""
+
+
 def _ref(value: str) -> ChatRef:
-    platform, _, chat_id = value.partition(":")
-    if not chat_id:
-        platform, chat_id = "telegram", value
+    """A chat as typed: "telegram:-1001234", "zalo:abc", or a bare Telegram id."""
+    platform, _, chat_id = value.strip().rpartition(":")
+    platform = platform.lower() or "telegram"
+    if platform not in ("telegram", "zalo") or not chat_id or not chat_id.isascii() or (
+            platform == "telegram" and not chat_id.lstrip("-").isdigit()):
+        raise UserError(texts.BAD_CHAT.format(value=value))
     return ChatRef(platform, chat_id)
+
+
+async def _branch(services: Services, typed: str):  # noqa: ANN202 (a Branch)
+    """A branch by its number or its name (unique, case and spacing ignored)."""
+    branches = await services.branches.branches()
+    if typed.strip().lstrip("#").isdigit():
+        found = [b for b in branches if b.id == int(typed.strip().lstrip("#"))]
+    else:
+        wanted = " ".join(typed.split()).casefold()
+        found = [b for b in branches if b.name.casefold() == wanted]
+    if len(found) == 1:
+        return found[0]
+    known = ", ".join(f"#{b.id} {b.name}" for b in branches[:10]) or texts.NO_BRANCHES_YET
+    key = "BRANCH_AMBIGUOUS" if found else "NO_BRANCH"
+    raise UserError(getattr(texts, key).format(value=typed, known=known))
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
@@ -30,8 +52,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     add = branch.add_parser("add", help=texts.CLI_BRANCH_ADD)
     add.add_argument("name")
     add.add_argument("--committee", default="")
-    add.add_argument("--chat", type=_ref, help=texts.CLI_CHAT)
-    add.add_argument("--secretary", type=_ref, action="append", default=[], help=texts.CLI_SEC)
+    add.add_argument("--chat", help=texts.CLI_CHAT)
+    add.add_argument("--secretary", action="append", default=[], help=texts.CLI_SEC)
     branch.add_parser("list", help=texts.CLI_BRANCH_LIST)
     invite = branch.add_parser("invite", help=texts.CLI_BRANCH_INVITE)
     invite.add_argument("name")
@@ -42,12 +64,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     new.add_argument("title")
     new.add_argument("rule")
     new.add_argument("--committee")
-    new.add_argument("--branch", type=int, action="append", dest="branches")
+    new.add_argument("--branch", nargs="+", action="extend", dest="branches",
+                     help=texts.CLI_DEADLINE_BRANCHES)
     new.add_argument("--target", choices=("secretaries", "group"), default="secretaries")
     deadline.add_parser("list", help=texts.CLI_DEADLINE_LIST)
     done = deadline.add_parser("done", help=texts.CLI_DEADLINE_DONE)
     done.add_argument("deadline", type=int)
-    done.add_argument("branch", type=int)
+    done.add_argument("branch", help=texts.CLI_BRANCH_REF)
     done.add_argument("--date", type=date.fromisoformat)
     progress = deadline.add_parser("progress", help=texts.CLI_DEADLINE_PROGRESS)
     progress.add_argument("deadline", type=int)
@@ -71,12 +94,12 @@ def wants(args: argparse.Namespace) -> bool:
 
 def add_schedule_parsers(schedule: argparse._SubParsersAction) -> None:  # noqa: SLF001
     put = schedule.add_parser("set", help=texts.CLI_SCHEDULE_SET)
-    put.add_argument("branch", type=int)
+    put.add_argument("branch", help=texts.CLI_BRANCH_REF)
     put.add_argument("rule")
     put.add_argument("--place", default="")
     put.add_argument("--shift", choices=("none", "before", "after"), default="none")
     show = schedule.add_parser("show", help=texts.CLI_SCHEDULE_SHOW)
-    show.add_argument("branch", type=int)
+    show.add_argument("branch", help=texts.CLI_BRANCH_REF)
 
 
 async def run(services: Services, args: argparse.Namespace) -> int:
@@ -88,15 +111,20 @@ async def run(services: Services, args: argparse.Namespace) -> int:
         return 2
     try:
         return await _HANDLERS[(command, sub)](services, args)
-    except PhraseError as exc:
+    except (PhraseError, UserError) as exc:
         print(exc, file=sys.stderr)
         return 2
 
 
 async def _branch_add(services: Services, args: argparse.Namespace) -> int:
-    branch, created = await services.branches.register(args.name, args.committee, args.chat,
-                                                       utc_now())
-    for person in args.secretary:
+    chat = _ref(args.chat) if args.chat else None
+    secretaries = [_ref(person) for person in args.secretary]
+    name = " ".join(args.name.split())
+    if not name:
+        raise UserError(texts.INVITE_NEEDS_NAME)
+    branch, created = await services.branches.register(name, " ".join(args.committee.split()),
+                                                       chat, utc_now())
+    for person in secretaries:
         await services.branches.add_member(branch.id, person, "", now=utc_now())
     print(texts.BRANCH_SAVED.format(id=branch.id, name=branch.name,
                                     state="mới" if created else "đã có"))
@@ -122,16 +150,18 @@ async def _branch_list(services: Services, args: argparse.Namespace) -> int:
 
 
 async def _schedule_set(services: Services, args: argparse.Namespace) -> int:
-    parsed = await services.branches.set_schedule(args.branch, args.rule, args.place,
+    branch = await _branch(services, args.branch)
+    parsed = await services.branches.set_schedule(branch.id, args.rule, args.place,
                                                   args.shift, utc_now())
     print(texts.SCHEDULE_SAVED.format(text=parsed.explanation))
-    _, upcoming = await services.branches.schedule(args.branch, utc_now())
+    _, upcoming = await services.branches.schedule(branch.id, utc_now())
     print(*(f"  • {when(moment)}" for moment in upcoming), sep="\n")
     return 0
 
 
 async def _schedule_show(services: Services, args: argparse.Namespace) -> int:
-    schedule, upcoming = await services.branches.schedule(args.branch, utc_now())
+    branch = await _branch(services, args.branch)
+    schedule, upcoming = await services.branches.schedule(branch.id, utc_now())
     if schedule is None:
         print(texts.NO_SCHEDULE)
         return 1
@@ -142,8 +172,15 @@ async def _schedule_show(services: Services, args: argparse.Namespace) -> int:
 
 
 async def _deadline_add(services: Services, args: argparse.Namespace) -> int:
+    branch_ids = [(await _branch(services, typed)).id for typed in args.branches or []]
+    if args.committee is not None:
+        committees = {b.committee for b in await services.branches.branches()}
+        if args.committee not in committees:
+            raise UserError(texts.NO_COMMITTEE.format(
+                value=args.committee, known=", ".join(sorted(c for c in committees if c))
+                or texts.NO_BRANCHES_YET))
     deadline, parsed = await services.branches.add_deadline(
-        args.title, args.rule, committee=args.committee, branch_ids=args.branches,
+        args.title, args.rule, committee=args.committee, branch_ids=branch_ids or None,
         target=args.target, by="cli", now=utc_now())
     print(texts.DEADLINE_SAVED.format(id=deadline.id, text=parsed.explanation))
     calendar = await services.days_off.calendar()
@@ -161,14 +198,17 @@ async def _deadline_list(services: Services, args: argparse.Namespace) -> int:
 
 
 async def _deadline_done(services: Services, args: argparse.Namespace) -> int:
-    from jobs.branches import current_occurrence
+    from jobs.branches import applies, current_occurrence
 
     progress = await services.branches.progress(args.deadline, utc_now())
     if progress is None:
         print(texts.NO_DEADLINE.format(id=args.deadline), file=sys.stderr)
         return 1
+    branch = await _branch(services, args.branch)
+    if not applies(progress.deadline, branch):
+        raise UserError(texts.NOT_TARGETED.format(deadline=args.deadline, branch=branch.name))
     day = args.date or current_occurrence(progress.deadline, utc_now())
-    new = await services.branches.mark_done(args.deadline, args.branch, day, "cli", utc_now())
+    new = await services.branches.mark_done(args.deadline, branch.id, day, "cli", utc_now())
     print(texts.DONE_SAVED if new else texts.DONE_ALREADY)
     return 0
 

@@ -205,3 +205,14 @@ NEED_ZALO_SECRET = ("Chế độ webhook cần ZALO_WEBHOOK_SECRET (8–256 ký 
                     "đặt biến này trong .env rồi chạy lại.")
 ZALO_REFUSED = ("Zalo từ chối kết nối ({error}). Kiểm tra ZALO_BOT_TOKEN (lấy trong trang quản "
                 "lý Zalo Bot) và ZALO_API_BASE_URL.")
+BAD_CHAT = ("\"{value}\" không phải mã cuộc trò chuyện: viết telegram:<số> (nhóm Telegram là số "
+            "âm, ví dụ telegram:-1001234567890) hoặc zalo:<mã>.")
+NO_BRANCH = "Không có chi bộ \"{value}\". Các chi bộ hiện có: {known}."
+BRANCH_AMBIGUOUS = "Có nhiều chi bộ tên \"{value}\"; dùng số của chi bộ: {known}."
+NO_BRANCHES_YET = "chưa có chi bộ nào (thêm bằng chibo branch add)"
+NO_COMMITTEE = "Không có cấp ủy \"{value}\". Các cấp ủy hiện có: {known}."
+NOT_TARGETED = "Hạn chót #{deadline} không áp dụng cho {branch}; không ghi nhận gì."
+CLI_BRANCH_REF = "số hoặc tên chi bộ"
+CLI_DEADLINE_BRANCHES = "chỉ các chi bộ này (số hoặc tên), ví dụ --branch 2 3"
+BAD_PERSON = "\"{value}\" không phải người dùng: viết telegram:<số> hoặc zalo:<mã>."
+EXPORT_FORMATS = "Chỉ xuất được .csv hoặc .xlsx (đã nhận \"{suffix}\")."

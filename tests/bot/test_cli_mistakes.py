@@ -1,0 +1,66 @@
+"""An operator's first hour: every mistyped id, name or path is a Vietnamese sentence naming
+the problem and a non-zero exit, never a traceback and never a silent "done"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.bot.test_cli import chibo
+
+# (command line, what the message must name); run in order on one data folder
+MISTAKES = [
+    (("schedule", "set", "99", "ngày 5 hằng tháng"), 'Không có chi bộ "99"'),
+    (("schedule", "show", "Chi bộ Ma"), 'Không có chi bộ "Chi bộ Ma"'),
+    (("branch", "add", "Chi bộ A", "--chat", "telegram:abc"), "không phải mã cuộc trò chuyện"),
+    (("branch", "add", "Chi bộ A", "--secretary", "skype:1"), "không phải mã cuộc trò chuyện"),
+    (("deadline", "add", "Báo cáo", "trước ngày 25 hằng tháng", "--branch", "99"),
+     'Không có chi bộ "99"'),
+    (("deadline", "add", "Báo cáo", "trước ngày 25 hằng tháng", "--committee", "Không tồn tại"),
+     'Không có cấp ủy "Không tồn tại"'),
+    (("deadline", "done", "7", "1"), "Không có hạn chót #7"),
+    (("admin", "grant", "telegram:abc"), "không phải người dùng"),
+    (("kb", "qa", "export", "hoi-dap.json"), "Chỉ xuất được .csv hoặc .xlsx"),
+    (("kb", "qa", "export", "/khong/co/thu/muc/z.csv"), "Không ghi được"),
+    (("kb", "qa", "import", "khong-co.csv"), "Không đọc được"),
+    (("kb", "remove", "42"), "Không có văn bản #42"),
+    (("schedule", "preview", "ngày 5 hằng tháng lúc 25h"), "giờ phải từ 0 đến 23"),
+    (("holidays", "1800"), "1900"),
+    (("kb", "synonyms", "add", "chỉ một"), "Cần ít nhất hai cách nói"),
+    (("kb", "synonyms", "remove", "9"), "Không có nhóm đồng nghĩa #9"),
+]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("operator")
+    added = chibo(data, "branch", "add", "Chi bộ A", "--committee", "Đảng ủy xã",
+                  "--chat", "telegram:-1001")
+    assert added.returncode == 0, added.stderr
+    return data
+
+
+@pytest.mark.parametrize(("args", "names"), MISTAKES, ids=[" ".join(a) for a, _ in MISTAKES])
+def test_a_mistake_is_named_in_vietnamese_with_a_non_zero_exit(
+    folder: Path, args: tuple[str, ...], names: str
+) -> None:
+    result = chibo(folder, *args)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output and names in output, output
+
+
+def test_a_deadline_is_marked_done_only_for_a_branch_it_targets(folder: Path) -> None:
+    assert chibo(folder, "branch", "add", "Chi bộ B", "--committee", "Huyện ủy").returncode == 0
+    added = chibo(folder, "deadline", "add", "Báo cáo quý", "Quý IV hằng năm",
+                  "--committee", "Đảng ủy xã")
+    assert added.returncode == 0, added.stderr
+    deadline = added.stdout.split("#", 1)[1].split(":", 1)[0].split()[0]
+    refused = chibo(folder, "deadline", "done", deadline, "Chi bộ B")
+    assert refused.returncode == 2 and "không áp dụng cho Chi bộ B" in refused.stderr
+    done = chibo(folder, "deadline", "done", deadline, "chi bộ  a")  # a name, loosely typed
+    assert done.returncode == 0 and "Đã ghi nhận hoàn thành" in done.stdout
+    many = chibo(folder, "deadline", "add", "Nộp đảng phí", "ngày 5 hằng tháng",
+                 "--branch", "1", "Chi bộ B")  # several branches, as the README writes it
+    assert many.returncode == 0, many.stderr
