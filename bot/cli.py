@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import socket
 import sys
 from collections.abc import Awaitable, Callable
@@ -74,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         return _dispatch(parser, args, settings)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `chibo ask --json … | head`: the reader has what it wanted
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (Python flushes it at exit)
+        return 0
     except SchemaTooNew as exc:
         print(texts.SCHEMA_TOO_NEW.format(revision=exc), file=sys.stderr)
     except Exception as exc:  # a refused token, an unreachable server: a sentence, not a trace
@@ -163,6 +168,10 @@ def _count(value: str) -> int:
 
 
 async def _with_services(settings: Settings, body: Callable[[Services], Awaitable[int]]) -> int:
+    if not settings.database_url:  # a new SQLite file is said, not silently made
+        path = (settings.data_dir / "chibo.db").resolve()
+        if not path.exists():
+            print(texts.NEW_DATABASE.format(path=path), file=sys.stderr)
     services = await build_services(settings)
     try:
         return await body(services)

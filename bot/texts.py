@@ -216,3 +216,6 @@ CLI_BRANCH_REF = "số hoặc tên chi bộ"
 CLI_DEADLINE_BRANCHES = "chỉ các chi bộ này (số hoặc tên), ví dụ --branch 2 3"
 BAD_PERSON = "\"{value}\" không phải người dùng: viết telegram:<số> hoặc zalo:<mã>."
 EXPORT_FORMATS = "Chỉ xuất được .csv hoặc .xlsx (đã nhận \"{suffix}\")."
+NEW_DATABASE = ("Chưa có cơ sở dữ liệu tại {path}: tạo mới (trống). Nếu dữ liệu của đồng chí ở "
+                "nơi khác, đặt CHIBO_DATA_DIR hoặc DATABASE_URL trong .env, hoặc chạy lệnh từ "
+                "thư mục chứa .env.")

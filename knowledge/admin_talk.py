@@ -21,6 +21,12 @@ def _actor(user: ChatRef) -> str:
     return f"{user.platform}:{user.chat_id}"
 
 
+def _line(group) -> str:  # noqa: ANN001 (an UnansweredGroup)
+    """One group of unanswered questions, its last day in Vietnam time like every date shown."""
+    return texts.UNANSWERED_LINE.format(count=group.count, sample=group.sample,
+                                        day=f"{group.last_at.astimezone(audit.VN):%d/%m/%Y}")
+
+
 class AdminTalk:
     """Private-chat admin commands: Q&A entries, unanswered questions, rights, documents."""
 
@@ -143,8 +149,7 @@ class AdminTalk:
         if not groups:
             return Reply.plain(texts.UNANSWERED_EMPTY)
         spans = [Span(texts.UNANSWERED_TITLE, "bold")]
-        spans += [Span(texts.UNANSWERED_LINE.format(count=g.count, sample=g.sample,
-                                                    day=f"{g.last_at:%d/%m/%Y}")) for g in groups]
+        spans += [Span(_line(g)) for g in groups]
         buttons = tuple((Button(texts.BUTTON_ANSWER.format(sample=g.sample[:40]),
                                 f"ua:{g.key}"),) for g in groups)
         return Reply(tuple(spans), buttons)
@@ -154,9 +159,7 @@ class AdminTalk:
         groups = await self.unanswered.groups(limit=10)
         if not groups:
             return None
-        lines = [texts.UNANSWERED_WEEKLY] + [
-            texts.UNANSWERED_LINE.format(count=g.count, sample=g.sample,
-                                         day=f"{g.last_at:%d/%m/%Y}") for g in groups]
+        lines = [texts.UNANSWERED_WEEKLY] + [_line(g) for g in groups]
         return "\n".join(lines)
 
     async def answer_group(self, user: ChatRef, action: str, now: datetime) -> ActionOutcome:
@@ -191,6 +194,8 @@ class AdminTalk:
 
     async def audit_log(self) -> Reply:
         entries = await audit.recent(self.roles.sessions, 15)
+        if not entries:
+            return Reply.plain(texts.AUDIT_EMPTY)
         lines = [f"{e.at.astimezone(audit.VN):%d/%m %H:%M} {e.actor} "
                  f"{texts.AUDIT_ACTIONS.get(e.action, e.action)} {e.target}" for e in entries]
         return Reply((Span(texts.AUDIT_TITLE, "bold"), *(Span(line) for line in lines)))

@@ -119,6 +119,7 @@ GRANTED = "Đã cấp quyền quản trị."
 REVOKED = "Đã thu hồi quyền quản trị."
 UNCHANGED = "Không có gì thay đổi."
 AUDIT_TITLE = "Nhật ký thay đổi gần đây (giờ Việt Nam):"
+AUDIT_EMPTY = "Nhật ký còn trống: chưa có thay đổi nào được ghi."
 AUDIT_ACTIONS = {  # the audit log's action codes in words; unknown codes are shown as they are
     "admin.grant": "cấp quyền quản trị", "admin.revoke": "thu hồi quyền quản trị",
     "member.add": "thêm đảng viên được hỏi", "qa.add": "thêm hỏi đáp",

@@ -64,3 +64,29 @@ def test_a_deadline_is_marked_done_only_for_a_branch_it_targets(folder: Path) ->
     many = chibo(folder, "deadline", "add", "Nộp đảng phí", "ngày 5 hằng tháng",
                  "--branch", "1", "Chi bộ B")  # several branches, as the README writes it
     assert many.returncode == 0, many.stderr
+
+
+def test_a_command_that_would_make_a_new_database_says_where(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    result = chibo(tmp_path / "elsewhere", "kb", "qa", "export", str(tmp_path / "x.csv"))
+    assert "Chưa có cơ sở dữ liệu tại" in result.stderr and "CHIBO_DATA_DIR" in result.stderr
+    again = chibo(tmp_path / "elsewhere", "kb", "list")
+    assert "Chưa có cơ sở dữ liệu" not in again.stderr  # said once, when it was made
+
+
+def test_answers_piped_into_a_reader_that_stops_early_end_quietly(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, CHIBO_DATA_DIR=str(tmp_path), CHIBO_LOG_LEVEL="WARNING")
+    process = subprocess.Popen([sys.executable, "-m", "bot.cli", "ask", "--json"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=env, text=True)
+    assert process.stdin and process.stdout and process.stderr
+    process.stdin.write("đảng viên không được làm gì\n" * 2000)
+    process.stdin.close()
+    assert process.stdout.readline().startswith("{")
+    process.stdout.close()  # like `| head -1`
+    assert process.wait(timeout=120) == 0
+    assert "Traceback" not in process.stderr.read()
