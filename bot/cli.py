@@ -201,6 +201,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             print(texts.NEED_ZALO_SECRET, file=sys.stderr)
             return 2
         channels.append(ZaloChannel(settings, webhook=webhook))
+    if not channels and webhook:
+        print(texts.WEBHOOK_NEEDS_TOKEN, file=sys.stderr)
+        return 2
     if not channels:
         from handlers.console.terminal import TerminalChannel
 

@@ -219,3 +219,5 @@ EXPORT_FORMATS = "Chỉ xuất được .csv hoặc .xlsx (đã nhận \"{suffix
 NEW_DATABASE = ("Chưa có cơ sở dữ liệu tại {path}: tạo mới (trống). Nếu dữ liệu của đồng chí ở "
                 "nơi khác, đặt CHIBO_DATA_DIR hoặc DATABASE_URL trong .env, hoặc chạy lệnh từ "
                 "thư mục chứa .env.")
+WEBHOOK_NEEDS_TOKEN = ("Chế độ webhook cần TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN; không có mã "
+                       "nào nên không chạy. Bỏ --webhook để trò chuyện trong console.")

@@ -62,15 +62,18 @@ class TextChat:
             who.chat, who.user.chat_id, line, now))]
 
     def remember(self, who: Speaker, reply: Reply) -> Reply:
-        """The reply's choices become what the next typed number means (a reply without any
-        keeps the previous ones, so a notice does not lose a page of results)."""
+        """The reply's choices become what the next typed number means; a reply without any
+        clears them, so a number never presses a button no longer on screen (a short notice
+        after a press is not a reply: the page it answers keeps its choices)."""
+        key = self._key(who)
         buttons = [button for row in reply.buttons for button in row]
-        if buttons:
-            key = self._key(who)
-            self._choices[key] = buttons
-            self._choices.move_to_end(key)
-            while len(self._choices) > REMEMBERED_CHATS:
-                self._choices.popitem(last=False)
+        if not buttons:
+            self._choices.pop(key, None)
+            return reply
+        self._choices[key] = buttons
+        self._choices.move_to_end(key)
+        while len(self._choices) > REMEMBERED_CHATS:
+            self._choices.popitem(last=False)
         return reply
 
     async def _press(self, number: int, who: Speaker) -> list[Reply]:

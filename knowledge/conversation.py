@@ -86,7 +86,7 @@ class Conversation:
             return Reply((Span(texts.UNSURE, "bold"), *answer.spans,
                           Span(texts.UNSURE_HINT, "italic")), answer.buttons)
         if not outcome.found:
-            return self._not_found(results, outcome.note)
+            return self._not_found(asked.id, results, outcome.note)
         return self._answer(asked.id, list(results), 0)
 
     async def _too_fast(self, user: str, now: datetime) -> bool:
@@ -139,14 +139,20 @@ class Conversation:
         rows = tuple(row for row in (tuple(paging), votes) if row)
         return Reply(tuple(spans), rows)
 
-    def _not_found(self, nearest: list[Result], note: str | None) -> Reply:
+    def _not_found(self, asked_id: int, nearest: list[Result], note: str | None) -> Reply:
+        """"Not found", and the nearest topics as choices that open their passage."""
         spans = [Span(texts.NOT_FOUND)]
         if note:
             spans.insert(0, Span(note, "bold"))
-        topics = list(dict.fromkeys(r.citation.split(" (trích ")[0] for r in nearest))[:3]
-        if topics:
-            spans.append(Span(texts.NEAREST_TOPICS, "bold"))
-            spans.extend(Span(f"• {topic}") for topic in topics)
-        else:
+        topics: dict[str, int] = {}
+        for rank, result in enumerate(nearest):
+            topics.setdefault(result.citation.split(" (trích ")[0], rank)
+        shown = list(topics.items())[:3]
+        if not shown:
             spans.append(Span(texts.NO_TOPICS, "italic"))
-        return Reply(tuple(spans))
+            return Reply(tuple(spans))
+        spans.append(Span(texts.NEAREST_TOPICS, "bold"))
+        spans.extend(Span(f"• {topic}") for topic, _ in shown)
+        buttons = tuple((Button(texts.BUTTON_TOPIC.format(title=topic[:48]),
+                                f"more:{asked_id}:{rank}"),) for topic, rank in shown)
+        return Reply(tuple(spans), buttons)

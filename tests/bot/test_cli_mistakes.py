@@ -29,6 +29,7 @@ MISTAKES = [
     (("holidays", "1800"), "1900"),
     (("kb", "synonyms", "add", "chỉ một"), "Cần ít nhất hai cách nói"),
     (("kb", "synonyms", "remove", "9"), "Không có nhóm đồng nghĩa #9"),
+    (("run", "--webhook"), "Chế độ webhook cần TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN"),
 ]
 
 

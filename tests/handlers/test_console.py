@@ -96,3 +96,13 @@ async def test_an_unsure_answer_is_marked_and_still_has_its_source_and_votes(
     assert "** Tôi chưa chắc chắn. Có thể đồng chí muốn hỏi về đoạn sau:" in transcript
     assert "kinh phí" in transcript and "👍 Đúng" in transcript
     assert "Chào đồng chí!" in transcript
+
+
+async def test_after_not_found_typing_a_suggested_topic_s_number_opens_it(kb: Services) -> None:
+    transcript = await _chat(kb, "chi bộ họp mấy lần", "1", "giá vàng hôm nay", "1")
+    assert "chưa tìm thấy câu trả lời" in transcript and "[1] Xem: " in transcript
+    opened = transcript.split("bạn> ", 3)[2]  # what typing 1 showed
+    assert "Kết quả 1/" in opened and "👍 Đúng" in opened
+    # A reply without choices clears them: the last "1" is a question, not a stale button.
+    assert "Không có nút số 1" not in transcript
+    assert transcript.count("chưa tìm thấy câu trả lời") == 3
