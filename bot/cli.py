@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="chibo", description=texts.CLI_DESCRIPTION)
+    parser.add_argument("--debug", action="store_true", help=texts.CLI_DEBUG)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = sub.add_parser("run", help=texts.CLI_RUN)
     run.add_argument("--console", action="store_true", help=texts.CLI_RUN_CONSOLE)
@@ -84,7 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a refused token, an unreachable server: a sentence, not a trace
         message = _known_failure(exc)
         if message is None:
-            raise
+            if args.debug:
+                raise
+            log.debug("unexpected failure", exc_info=True)
+            print(redactor(texts.UNEXPECTED.format(error=f"{type(exc).__name__}: {exc}")),
+                  file=sys.stderr)
+            return 1
         log.debug("start-up failed", exc_info=True)
         print(redactor(message), file=sys.stderr)
     return 2
@@ -209,6 +215,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
         if wanted:
             print(texts.NO_TOKEN_CONSOLE, file=sys.stderr)
+        root = logging.getLogger()  # the terminal is the chat: routine lines stay out of it
+        root.setLevel(max(root.level, logging.WARNING))
         channels.append(TerminalChannel(sys.stdin, sys.stdout))
         webhook = False
     runtime = Runtime(settings, channels, webhook=webhook,

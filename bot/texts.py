@@ -221,3 +221,6 @@ NEW_DATABASE = ("Chưa có cơ sở dữ liệu tại {path}: tạo mới (trố
                 "thư mục chứa .env.")
 WEBHOOK_NEEDS_TOKEN = ("Chế độ webhook cần TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN; không có mã "
                        "nào nên không chạy. Bỏ --webhook để trò chuyện trong console.")
+CLI_DEBUG = "in chi tiết lỗi (traceback) khi có lỗi không mong đợi"
+UNEXPECTED = ("Lỗi không mong đợi ({error}). Chạy lại với --debug "
+              "(chibo --debug …) để xem chi tiết và gửi cho người quản trị hệ thống.")

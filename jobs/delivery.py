@@ -122,7 +122,10 @@ class Deliverer:
         transport = self.transports.get(row.platform)
         if transport is None:
             return await self._finish(row, state="failed", error=f"no {row.platform} transport")
-        late = row.late if row.parts_sent else now - row.due_at > LATE_AFTER
+        # late only when the reminder was planned in time and the bot was down: one planned
+        # after its lead began (a meeting set an hour ahead) is simply sent now
+        late = row.late if row.parts_sent else (now - row.due_at > LATE_AFTER
+                                                and row.created_at <= row.due_at)
         parts = transport.parts(texts.REMINDER_LATE + row.text if late else row.text)
         for index in range(min(row.parts_sent, len(parts) - 1), len(parts)):
             last = index == len(parts) - 1

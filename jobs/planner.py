@@ -101,7 +101,7 @@ class Planner:
         for occurrence, lead in _due(rule, schedule.lead_minutes, start, end,
                                      audience.days_off):
             text = texts.REMINDER_MEETING.format(branch=branch.name, when=texts.when(occurrence),
-                                                 place=place, left=texts.time_left(lead))
+                                                 place=place, left=_left(occurrence, lead, now))
             for target in audience.groups.get(branch.id, ()):
                 yield _row("meeting", schedule.id, branch.id, target, occurrence, lead, text,
                            [], now)
@@ -122,7 +122,7 @@ class Planner:
                     continue
                 template = texts.REMINDER_DEADLINE if private else texts.REMINDER_DEADLINE_GROUP
                 text = template.format(title=deadline.title, day=texts.day_text(occurrence),
-                                       left=texts.time_left(lead))
+                                       left=_left(occurrence, lead, now))
                 buttons = [[{"label": texts.BUTTON_DONE,
                              "action": f"done:{deadline.id}:{branch.id}:{day.isoformat()}"}]]
                 for target in targets:
@@ -235,3 +235,10 @@ async def _completions(session: AsyncSession, since: date) -> set[tuple[int, int
 
 async def _count(session: AsyncSession) -> int:
     return (await session.execute(select(func.count(OutboxMessage.id)))).scalar_one()
+
+
+def _left(occurrence: datetime, lead: int, now: datetime) -> str:
+    """The time left as it will be when sent: the lead, or less when the reminder is planned
+    after its lead began (a meeting set an hour ahead says "còn 1 giờ 8 phút", not 2 giờ)."""
+    remaining = int((occurrence - now).total_seconds() // 60)
+    return texts.time_left(min(lead, max(remaining, 0)))

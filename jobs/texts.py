@@ -11,7 +11,7 @@ from jobs.recurrence import VN
 describe = canonical  # the rule in words, as the secretary can check it
 
 
-REMINDER_MEETING = "📅 Nhắc lịch sinh hoạt {branch}: {when}{place}. {left}"
+REMINDER_MEETING = "📅 Nhắc lịch sinh hoạt {branch}: {when}{place} ({left})."
 REMINDER_DEADLINE = ("⏳ Hạn chót: {title} – {day} ({left}). "
                      "Bấm \"✅ Đã xong\" khi chi bộ hoàn thành.")
 REMINDER_DEADLINE_GROUP = "⏳ Hạn chót: {title} – {day} ({left})."
@@ -36,8 +36,9 @@ def time_left(minutes: int) -> str:
     if minutes >= 24 * 60:
         return f"còn {minutes // (24 * 60)} ngày"
     if minutes >= 60:
-        return f"còn {minutes // 60} giờ"
-    return f"còn {minutes} phút" if minutes else "hôm nay"
+        hours, rest = divmod(minutes, 60)
+        return f"còn {hours} giờ" + (f" {rest} phút" if rest else "")
+    return f"còn {minutes} phút" if minutes else "sắp bắt đầu"
 
 ONLY_IN_GROUP = "Lệnh {command} dùng trong nhóm của chi bộ."
 ONLY_GROUP_ADMINS = "Lệnh này dành cho quản trị viên của nhóm (hoặc cán bộ quản trị bot)."

@@ -1,4 +1,5 @@
-"""Draw a platform-neutral Reply as terminal text; buttons become numbered choices."""
+"""Draw a platform-neutral Reply as terminal text (no Markdown markers: a heading is underlined,
+a note set apart); buttons become numbered choices."""
 
 from __future__ import annotations
 
@@ -13,13 +14,13 @@ def render(reply: Reply) -> tuple[str, list[Button]]:
     lines: list[str] = []
     for span in reply.spans:
         if span.style == "bold":
-            lines.append(f"** {span.text} **")
+            lines.extend([span.text, "─" * min(len(span.text), WIDTH)])
         elif span.style == "quote":
             for paragraph in span.text.splitlines():
                 lines.extend(textwrap.wrap(paragraph, WIDTH, initial_indent="│ ",
                                            subsequent_indent="│ ") or ["│"])
         elif span.style == "italic":
-            lines.append(f"_{span.text}_")
+            lines.append(f"— {span.text}")
         else:
             lines.append(span.text)
     buttons = [button for row in reply.buttons for button in row]

@@ -6,5 +6,5 @@ WELCOME = (
 )
 PROMPT = "bạn> "
 BYE = "Tạm biệt đồng chí!"
-DELIVERED = "Đã xử lý {count} nhắc việc đến hạn (gõ /guinhac để gửi các nhắc đến hạn)."
+DELIVERED = "Đã gửi các nhắc việc đến hạn: {count}."
 EXPORTED = "Đã lưu tệp {name} ({size} byte) tại: {path}"

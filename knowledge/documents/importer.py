@@ -159,7 +159,13 @@ def _document_row(
 
 def _read_and_parse(path: Path) -> tuple[str, ParsedDocument]:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return digest, parse_document(read_document(path), path.name)
+    text = read_document(path)
+    if not text.strip():
+        raise UnreadableDocument("tệp không có chữ nào (tệp trống?)")
+    parsed = parse_document(text, path.name)
+    if not parsed.passages:
+        raise UnreadableDocument("không tìm thấy đoạn nào để trả lời trong tệp")
+    return digest, parsed
 
 
 def _passage_rows(doc_id: int, drafts: list[PassageDraft]) -> list[dict]:

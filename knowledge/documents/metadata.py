@@ -34,8 +34,22 @@ class DocumentMeta:
         if self.kind and fold(title).startswith(fold(self.kind)):
             rest = title[len(self.kind) :].strip()
             words = [w.lower() if w.isupper() and w.isalpha() else w for w in rest.split()]
-            title = " ".join([self.kind, *words])
+            title = proper_names(" ".join([self.kind, *words]))
         return title if len(title) <= 110 else title[:110].rsplit(" ", 1)[0] + "…"
+
+
+# Bodies of the Party written in capitals in a heading keep their capitals once lowered.
+_PROPER = ("Ban Chấp hành Trung ương", "Ban Chấp hành", "Ban Thường vụ", "Bộ Chính trị",
+           "Ban Bí thư", "Đảng bộ", "Đảng ủy", "Tỉnh ủy", "Huyện ủy", "Thị ủy", "Thành ủy",
+           "Trung ương", "Đảng ủy Khối", "Mặt trận Tổ quốc")
+_PROPER_RE = re.compile("|".join(rf"\b{re.escape(p.lower())}\b" for p in
+                                 sorted(_PROPER, key=len, reverse=True)))
+
+
+def proper_names(text: str) -> str:
+    """"của ban chấp hành đảng bộ tỉnh" → "của Ban Chấp hành Đảng bộ tỉnh"."""
+    by_lower = {p.lower(): p for p in _PROPER}
+    return _PROPER_RE.sub(lambda m: by_lower[m.group(0)], text)
 
 
 def extract_meta(paragraphs: list[str], file_name: str) -> DocumentMeta:

@@ -91,3 +91,21 @@ def test_answers_piped_into_a_reader_that_stops_early_end_quietly(tmp_path: Path
     process.stdout.close()  # like `| head -1`
     assert process.wait(timeout=120) == 0
     assert "Traceback" not in process.stderr.read()
+
+
+def test_an_unexpected_failure_is_one_sentence_and_its_traceback_waits_for_debug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from bot import cli
+
+    def broken(*_: object) -> int:
+        raise RuntimeError("đĩa đầy")
+
+    monkeypatch.setenv("CHIBO_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(cli, "_dispatch", broken)
+    assert cli.main(["kb", "list"]) == 1
+    err = capsys.readouterr().err
+    assert "Lỗi không mong đợi (RuntimeError: đĩa đầy)" in err and "--debug" in err
+    assert "Traceback" not in err
+    with pytest.raises(RuntimeError, match="đĩa đầy"):
+        cli.main(["--debug", "kb", "list"])

@@ -16,9 +16,10 @@ async def _chat(services: Services, *lines: str) -> str:
 
 async def test_a_member_asks_pages_votes_and_leaves(kb: Services) -> None:
     transcript = await _chat(kb, "dang vien khong duoc lam nhung gi", "1", "3", "/thoat")
-    assert "** Quy định số 37-QĐ/TW" in transcript
+    assert "bạn> Quy định số 37-QĐ/TW" in transcript and "──" in transcript  # underlined
+    assert "**" not in transcript and "_Kết quả" not in transcript  # no Markdown shown raw
     assert "[1] Kết quả khác ▶" in transcript
-    assert "_Kết quả 2/" in transcript
+    assert "— Kết quả 2/" in transcript
     assert "Cảm ơn đồng chí" in transcript
     assert transcript.rstrip().endswith("Tạm biệt đồng chí!")
 
@@ -93,7 +94,7 @@ async def test_an_unsure_answer_is_marked_and_still_has_its_source_and_votes(
     kb: Services,
 ) -> None:
     transcript = await _chat(kb, "ai lo kinh phí tập huấn", "xin chào")
-    assert "** Tôi chưa chắc chắn. Có thể đồng chí muốn hỏi về đoạn sau:" in transcript
+    assert "Tôi chưa chắc chắn. Có thể đồng chí muốn hỏi về đoạn sau:\n──" in transcript
     assert "kinh phí" in transcript and "👍 Đúng" in transcript
     assert "Chào đồng chí!" in transcript
 

@@ -43,7 +43,7 @@ async def enqueue(services: Services, chat_ids: list[str], *, kind: str = "meeti
                 chat_kind="group" if chat_id.startswith("-") else "private",
                 branch_id=branch_id, kind=kind, lead_minutes=120, due_at=now - due_ago,
                 text=f"Nhắc họp chi bộ <{chat_id}> & đúng giờ", buttons=[], state="pending",
-                attempts=0, late=False, created_at=now))
+                attempts=0, late=False, created_at=now - due_ago))  # planned when it fell due
 
 
 async def states(services: Services) -> dict[str, str]:

@@ -70,3 +70,22 @@ async def test_zalo_quota_refusals_are_paced_and_a_chat_that_blocks_the_bot_is_d
     assert outcomes["sent"] == 1 and outcomes["failed"] == 1  # the blocked chat
     assert len(zalo.texts("g-1")) == 1 and zalo.texts("g-2") == []
     assert not await services.branches.is_branch_chat(ChatRef("zalo", "g-2"))
+
+
+async def test_a_meeting_set_an_hour_ahead_is_not_called_late_and_says_the_time_really_left(
+    services: Services,
+) -> None:
+    import io
+
+    from handlers.console.transport import ConsoleTransport
+
+    now = utc_now()
+    branch, _ = await services.branches.register("Chi bộ Sớm", "Đảng ủy xã",
+                                                 ChatRef("console", "local"), now)
+    meeting = (now + timedelta(minutes=68)).astimezone(VN)
+    phrase = f"ngày {meeting:%d/%m/%Y} lúc {meeting:%H}h{meeting:%M}"
+    await services.branches.set_schedule(branch.id, phrase, "", "none", now, (120,))
+    out = io.StringIO()
+    assert (await services.reminders({"console": ConsoleTransport(out)}).until_idle())["sent"]
+    text = out.getvalue()
+    assert "Nhắc muộn" not in text and "(còn 1 giờ" in text and "phút)." in text

@@ -154,3 +154,21 @@ def test_cleaning_in_bounded_blocks_reads_the_same_lines_as_in_one_piece(text: s
         assert list(cleanup._lines(text)) == whole
     finally:
         cleanup.BLOCK = original
+
+
+async def test_an_empty_file_is_refused_instead_of_becoming_an_empty_document(
+    services: Services, tmp_path: Path
+) -> None:
+    (tmp_path / "trong.txt").write_text("", encoding="utf-8")
+    (tmp_path / "khoang-trang.txt").write_text("  \n\n \t", encoding="utf-8")
+    reports = await services.importer.import_paths([tmp_path], NOW)
+    assert [(r.status, r.error) for r in reports] == [
+        ("failed", "tệp không có chữ nào (tệp trống?)")] * 2
+    assert await services.importer.list() == []
+
+
+def test_a_title_in_capitals_keeps_the_party_s_bodies_capitalised(corpus: Path) -> None:
+    parsed = _parsed(corpus, "000")
+    citation = parsed.meta.citation("000.txt")
+    assert "của Ban Chấp hành Đảng bộ tỉnh" in citation
+    assert "ban chấp hành" not in citation
