@@ -4,6 +4,7 @@ the web server, then intake; on SIGTERM or SIGINT the same in reverse, nothing c
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from jobs.runner import ReminderRunner
 from knowledge.clock import utc_now
 
 log = logging.getLogger(__name__)
+FIRST_RETRY, LAST_RETRY = 1.0, 60.0  # seconds between tries to reach a platform
 
 
 class Runtime:
@@ -62,7 +64,7 @@ class Runtime:
                 self.tell(texts.DEFAULTS_LOADED.format(count=added))
         await services.knowledge.searcher()  # the index is built before the first question
         for channel in self.channels:
-            await channel.start(services)
+            await self._connect(channel, services)
             self._started.append(channel)
         self.runner = services.reminders({c.platform: c.transport for c in self.channels})
         await self.runner.start()
@@ -71,6 +73,30 @@ class Runtime:
             await channel.listen()
             self._listening.append(channel)
         log.info("running: %s", ", ".join(c.platform for c in self.channels))
+
+    async def _connect(self, channel: Channel, services: Services) -> None:
+        """A platform that cannot be reached yet (no network) is tried again, waiting longer
+        each time, and the operator is told why; a refused token is final."""
+        delay = FIRST_RETRY
+        while True:
+            try:
+                await channel.start(services)
+                return
+            except Exception as exc:
+                if not channel.transient(exc):
+                    raise
+                message = texts.CHANNEL_RETRY.format(platform=channel.platform,
+                                                     error=f"{type(exc).__name__}: {exc}",
+                                                     seconds=round(delay))
+                if self.tell:  # the operator's terminal; a service's log otherwise
+                    self.tell(message)
+                else:
+                    log.warning("%s", message)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), delay)
+            if self._stop.is_set():
+                raise asyncio.CancelledError
+            delay = min(delay * 2, LAST_RETRY)
 
     async def _start_web(self, services: Services) -> None:
         s = self.settings
@@ -114,15 +140,20 @@ class Runtime:
             self.services = None
 
     async def serve(self) -> None:
-        """Run until SIGTERM, SIGINT or a channel that ends on its own (the console's /thoat)."""
-        await self.start()
+        """Run until SIGTERM, SIGINT or a channel that ends on its own (the console's /thoat);
+        a signal during start-up (while a platform is retried) stops it too."""
         loop = asyncio.get_running_loop()
         stop = asyncio.Event()
         for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-        waiters = [asyncio.ensure_future(stop.wait()),
-                   *(asyncio.ensure_future(c.closed.wait()) for c in self.channels)]
+            loop.add_signal_handler(sig, lambda: (stop.set(), self._stop.set()))
+        waiters = []
         try:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.start()
+            if self._stop.is_set():
+                return
+            waiters = [asyncio.ensure_future(stop.wait()),
+                       *(asyncio.ensure_future(c.closed.wait()) for c in self.channels)]
             await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
         finally:
             for waiter in waiters:

@@ -224,3 +224,5 @@ WEBHOOK_NEEDS_TOKEN = ("Chế độ webhook cần TELEGRAM_BOT_TOKEN hoặc ZALO
 CLI_DEBUG = "in chi tiết lỗi (traceback) khi có lỗi không mong đợi"
 UNEXPECTED = ("Lỗi không mong đợi ({error}). Chạy lại với --debug "
               "(chibo --debug …) để xem chi tiết và gửi cho người quản trị hệ thống.")
+CHANNEL_RETRY = ("Chưa kết nối được {platform} ({error}); thử lại sau {seconds} giây. Kiểm tra "
+                 "mạng của máy chủ; dừng bằng Ctrl-C.")

@@ -37,6 +37,11 @@ class Channel(Protocol):
     async def start(self, services: Services) -> None:
         """Connect and make the sender ready; take no updates yet."""
 
+    def transient(self, error: BaseException) -> bool:
+        """Whether a failure to start is worth trying again (no network), not final (a
+        refused token)."""
+        ...
+
     async def listen(self) -> None:
         """Start taking updates (polling, a webhook registration, or a terminal)."""
 

@@ -31,6 +31,9 @@ class TerminalChannel:
     async def start(self, services: Services) -> None:
         self._chat = ConsoleChannel(services, self.stdin, self.stdout)
 
+    def transient(self, error: BaseException) -> bool:
+        return False
+
     async def listen(self) -> None:
         assert self._chat is not None
         self._task = asyncio.create_task(self._chat.run(self._readline))

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from telegram import Bot, BotCommand, Update
+from telegram.error import NetworkError
 from telegram.ext import AIORateLimiter, Application, ContextTypes
 
 from handlers.channel import WebhookRefused
@@ -77,6 +78,9 @@ class TelegramChannel:
                      base_file_url=s.telegram_file_base_url)
         await sender.initialize()
         self._sender = TelegramTransport(sender)
+
+    def transient(self, error: BaseException) -> bool:
+        return isinstance(error, NetworkError)  # a refused token is InvalidToken: final
 
     async def listen(self) -> None:
         app, s = self.application, self.settings

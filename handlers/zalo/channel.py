@@ -57,6 +57,10 @@ class ZaloChannel:
                            if isinstance(me, dict) and me.get(k))
         self._chat = TextChat(services)
 
+    def transient(self, error: BaseException) -> bool:
+        return isinstance(error, httpx.TransportError) or (
+            isinstance(error, ZaloError) and error.code >= 500)
+
     async def listen(self) -> None:
         s = self.settings
         if self.webhook:

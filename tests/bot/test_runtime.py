@@ -40,6 +40,9 @@ class RecordingChannel:
     async def start(self, services: object) -> None:
         self._note("start")
 
+    def transient(self, error: BaseException) -> bool:
+        return False
+
     async def listen(self) -> None:
         self._note("listen")
 
@@ -116,3 +119,31 @@ async def test_sigterm_stops_a_polling_bot_cleanly_and_answers_stop(
     assert process.returncode == 0, log[-3000:]
     assert "Traceback" not in log
     assert log.index("running: telegram") < log.index("stopping")
+
+
+async def test_without_network_the_bot_keeps_trying_says_why_and_stops_on_sigterm(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import free_port
+
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("CHIBO_", "TELEGRAM_", "ZALO_", "DATABASE_URL"))}
+    env.update(CHIBO_DATA_DIR=str(tmp_path), TELEGRAM_BOT_TOKEN="123456:NO-NETWORK-token",
+               TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
+               CHIBO_LOG_LEVEL="WARNING")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "run", env=env, stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    assert process.stdout is not None
+    seen = []
+    while sum("Chưa kết nối được telegram" in line for line in seen) < 2:
+        line = (await asyncio.wait_for(process.stdout.readline(), 30)).decode()
+        assert line, "".join(seen)
+        seen.append(line)
+    assert process.returncode is None  # still trying, not dead
+    process.send_signal(signal.SIGTERM)
+    out, _ = await asyncio.wait_for(process.communicate(), 30)
+    log = "".join(seen) + out.decode()
+    assert process.returncode == 0, log
+    assert "thử lại sau 1 giây" in log and "thử lại sau 2 giây" in log
+    assert "Traceback" not in log and "NO-NETWORK-token" not in log
