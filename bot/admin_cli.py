@@ -32,6 +32,17 @@ def add_qa_parsers(kb: argparse._SubParsersAction) -> None:  # noqa: SLF001
     remove.add_argument("id", type=int)
 
 
+def _positive(text: str) -> int:
+    """A count from 1 to 10,000 (argparse shows the message in place of a traceback)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 10_000:
+        raise argparse.ArgumentTypeError(texts.BAD_COUNT.format(value=text))
+    return value
+
+
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     admin = sub.add_parser("admin", help=texts.CLI_ADMIN).add_subparsers(
         dest="admin_command", metavar="ADMIN_COMMAND")
@@ -41,7 +52,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
         command.add_argument("--name", default="")
     admin.add_parser("list", help=texts.CLI_ADMIN_LIST)
     log = sub.add_parser("audit", help=texts.CLI_AUDIT)
-    log.add_argument("--limit", type=int, default=20)
+    log.add_argument("--limit", type=_positive, default=20)
     sub.add_parser("unanswered", help=texts.CLI_UNANSWERED)
 
 

@@ -254,7 +254,7 @@ async def _kb(services: Services, args: argparse.Namespace) -> int:
         reports = await services.importer.import_paths(args.paths, utc_now(), bar.update)
         bar.finish()
         print(texts.render_import_summary(reports))
-        return 1 if reports and all(r.status == "failed" for r in reports) else 0
+        return 1 if all(r.status == "failed" for r in reports) else 0  # none at all: 1 too
     if args.kb_command == "list":
         docs = await services.importer.list()
         print(texts.render_document_list(docs))

@@ -30,6 +30,13 @@ MISTAKES = [
     (("kb", "synonyms", "add", "chỉ một"), "Cần ít nhất hai cách nói"),
     (("kb", "synonyms", "remove", "9"), "Không có nhóm đồng nghĩa #9"),
     (("run", "--webhook"), "Chế độ webhook cần TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN"),
+    (("audit", "--limit", "-1"), "không phải số từ 1 đến 10000"),
+    (("kb", "import", "khong-co-tep.txt"), "không tìm thấy tệp"),
+    (("deadline", "progress", "99"), "Không có hạn chót #99"),
+    (("holidays", "2027", "--off", "abc"), 'Không đọc được ngày "abc"'),
+    (("branch", "invite", " "), "Cần tên chi bộ"),
+    (("schedule", "preview", "abc xyz"), 'không hiểu chữ "abc"'),
+    (("reminders", "run", "--until-idle"), "Cần TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN"),
 ]
 
 
