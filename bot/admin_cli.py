@@ -39,7 +39,7 @@ def _positive(text: str) -> int:
     except ValueError:
         value = 0
     if not 1 <= value <= 10_000:
-        raise argparse.ArgumentTypeError(texts.BAD_COUNT.format(value=text))
+        raise argparse.ArgumentTypeError(texts.BAD_LIMIT.format(value=text))
     return value
 
 

@@ -226,4 +226,4 @@ UNEXPECTED = ("Lỗi không mong đợi ({error}). Chạy lại với --debug "
               "(chibo --debug …) để xem chi tiết và gửi cho người quản trị hệ thống.")
 CHANNEL_RETRY = ("Chưa kết nối được {platform} ({error}); thử lại sau {seconds} giây. Kiểm tra "
                  "mạng của máy chủ; dừng bằng Ctrl-C.")
-BAD_COUNT = "\"{value}\" không phải số từ 1 đến 10000"
+BAD_LIMIT = "\"{value}\" không phải số từ 1 đến 10000"

@@ -63,3 +63,19 @@ def test_layers_point_one_way() -> None:
     result = subprocess.run([lint], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "2 kept, 0 broken" in result.stdout
+
+
+def test_no_sentence_is_defined_twice_in_a_texts_module() -> None:
+    """A second assignment silently replaces the first sentence (and its placeholders)."""
+    import ast
+    from collections import Counter
+
+    root = Path(__file__).resolve().parent.parent
+    for path in root.glob("*/**/texts.py"):
+        if ".venv" in path.parts:
+            continue
+        names = Counter(target.id for node in ast.parse(path.read_text(encoding="utf-8")).body
+                        if isinstance(node, ast.Assign) for target in node.targets
+                        if isinstance(target, ast.Name))
+        twice = [name for name, count in names.items() if count > 1]
+        assert not twice, f"{path.relative_to(root)} defines {twice} twice"
