@@ -109,7 +109,8 @@ class TelegramChannel:
 
     def webhook_key(self, headers: Mapping[str, str], payload: object) -> str:
         secret = self.settings.webhook_secret
-        if secret is None or not hmac.compare_digest(headers.get(SECRET_HEADER, ""), secret):
+        given = headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
+        if secret is None or not hmac.compare_digest(given, secret.encode()):
             raise WebhookRefused(403, "wrong secret")
         try:
             return str(int(payload["update_id"]))  # type: ignore[index]

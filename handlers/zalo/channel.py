@@ -100,7 +100,8 @@ class ZaloChannel:
 
     def webhook_key(self, headers: Mapping[str, str], payload: object) -> str:
         secret = self.settings.zalo_webhook_secret
-        if secret is None or not hmac.compare_digest(headers.get(SECRET_HEADER, ""), secret):
+        given = headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
+        if secret is None or not hmac.compare_digest(given, secret.encode()):
             raise WebhookRefused(403, "wrong secret")
         update = _bare(payload)
         message = update.get("message") if isinstance(update, dict) else None

@@ -79,3 +79,17 @@ async def test_two_web_apps_in_one_process_count_apart_and_emptied_states_read_z
     assert 'chibo_reminders{state="pending"} 0.0' in one
     assert 'chibo_inbox{state="processing"} 0.0' in other
     assert 'chibo_inbox{state="done"} 3.0' in other
+
+
+def test_a_secret_header_with_any_characters_is_refused_not_a_crash(tmp_path) -> None:  # noqa: ANN001
+    import pytest
+
+    from handlers.channel import WebhookRefused
+
+    channel = TelegramChannel(make_settings(tmp_path, TELEGRAM_BOT_TOKEN="1:x",
+                                            CHIBO_WEBHOOK_SECRET="s3cret"))
+    for header in ("\x80", "ế", "s3cret\x00"):
+        with pytest.raises(WebhookRefused) as refused:
+            channel.webhook_key({SECRET_HEADER: header}, {"update_id": 1})
+        assert refused.value.status == 403
+    assert channel.webhook_key({SECRET_HEADER: "s3cret"}, {"update_id": 7}) == "7"

@@ -1,0 +1,47 @@
+"""Whatever arrives from Zalo or an admin's keyboard, the parsers answer and never raise."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from handlers.channel import WebhookRefused
+from handlers.zalo.channel import ZaloChannel
+from handlers.zalo.render import LIMIT, parts
+from knowledge.search.vocabulary import parse_members
+from knowledge.smalltalk import small_talk
+from tests.conftest import make_settings
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=20)
+UPDATES = st.fixed_dictionaries({"event_name": JSON, "message": JSON}) | JSON
+
+
+@settings(max_examples=200, deadline=None)
+@given(payload=UPDATES, secret=st.text(max_size=20))
+def test_any_webhook_body_is_a_key_or_a_polite_refusal(tmp_path_factory, payload, secret) -> None:  # noqa: ANN001
+    channel = ZaloChannel(make_settings(tmp_path_factory.mktemp("z"),
+                                        ZALO_BOT_TOKEN="t", ZALO_WEBHOOK_SECRET="secret-123"))
+    for header in (secret, "secret-123"):
+        try:
+            key = channel.webhook_key({"X-Bot-Api-Secret-Token": header}, payload)
+        except WebhookRefused as refused:
+            assert refused.status in (400, 403)
+        else:
+            assert isinstance(key, str) and 0 < len(key) <= 64
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(min_size=1, max_size=9000))
+def test_any_text_is_cut_into_parts_zalo_accepts(text: str) -> None:
+    pieces = parts(text)
+    assert pieces and all(1 <= len(p) <= LIMIT for p in pieces)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=200))
+def test_small_talk_and_synonym_groups_read_anything(text: str) -> None:
+    assert small_talk(text) in (None, "greeting", "thanks", "bye", "ack", "who")
+    members = parse_members(text)
+    assert isinstance(members, str) or (2 <= len(members) <= 12)
