@@ -195,8 +195,11 @@ def render_qa_import(report) -> str:  # noqa: ANN001 (knowledge.bulk.ImportRepor
 
 
 def render_audit(entry) -> str:  # noqa: ANN001 (knowledge.models.AuditEntry)
-    return (f"{entry.at.astimezone(VN):%d/%m/%Y %H:%M} {entry.actor} {entry.action} "
-            f"{entry.target}")
+    """The same words as /nhatky in chat, in Vietnam time."""
+    from knowledge.texts import AUDIT_ACTIONS
+
+    return (f"{entry.at.astimezone(VN):%d/%m/%Y %H:%M} {entry.actor} "
+            f"{AUDIT_ACTIONS.get(entry.action, entry.action)} {entry.target}")
 CLI_SYNONYMS = "từ đồng nghĩa dùng khi tìm kiếm (nhóm có sẵn và nhóm do quản trị thêm)"
 CLI_SYNONYMS_LIST = "liệt kê các nhóm do quản trị thêm"
 CLI_SYNONYMS_ADD = "thêm một nhóm: các cách nói cách nhau bằng | hoặc ="

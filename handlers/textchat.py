@@ -15,7 +15,7 @@ from handlers import texts
 from handlers.commands import caller
 from handlers.router import Incoming, Router
 from knowledge.clock import utc_now
-from knowledge.replies import Button, ChatRef, Reply
+from knowledge.replies import Button, ChatRef, Reply, numbered
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -36,7 +36,7 @@ class TextChat:
     def __init__(self, services: Services) -> None:
         self.services = services
         self.router = Router(services)
-        self._choices: OrderedDict[tuple[str, str], list[Button]] = OrderedDict()
+        self._choices: OrderedDict[tuple[str, str], dict[int, Button]] = OrderedDict()
 
     async def handle(self, line: str, who: Speaker) -> list[Reply]:
         """One typed line: a choice number, a command, a dialog answer, or a question."""
@@ -70,18 +70,18 @@ class TextChat:
         if not buttons:
             self._choices.pop(key, None)
             return reply
-        self._choices[key] = buttons
+        self._choices[key] = dict(numbered(buttons))
         self._choices.move_to_end(key)
         while len(self._choices) > REMEMBERED_CHATS:
             self._choices.popitem(last=False)
         return reply
 
     async def _press(self, number: int, who: Speaker) -> list[Reply]:
-        buttons = self._choices.get(self._key(who), [])
-        if not 1 <= number <= len(buttons):
+        button = self._choices.get(self._key(who), {}).get(number)
+        if button is None:
             return [Reply.plain(texts.NO_SUCH_CHOICE.format(number=number))]
         services, now = self.services, utc_now()
-        action = buttons[number - 1].action
+        action = button.action
         if action.startswith("done:"):
             person = await caller(services, Incoming(who.user, who.chat, who.name, True, "",
                                                      now))

@@ -129,13 +129,13 @@ class Conversation:
         assert result is not None
         spans = [Span(result.citation, "bold"), Span(result.text, "quote"),
                  Span(texts.RESULT_POSITION.format(rank=rank + 1, total=len(results)), "italic")]
-        paging: list[Button] = []
+        paging: list[Button] = []  # typed choices keep their numbers on every page
         if rank > 0:
-            paging.append(Button(texts.BUTTON_PREVIOUS, f"more:{asked_id}:{rank - 1}"))
+            paging.append(Button(texts.BUTTON_PREVIOUS, f"more:{asked_id}:{rank - 1}", 1))
         if rank + 1 < len(results):
-            paging.append(Button(texts.BUTTON_MORE, f"more:{asked_id}:{rank + 1}"))
-        votes = (Button(texts.BUTTON_HELPFUL, f"fb:{asked_id}:{rank}:1"),
-                 Button(texts.BUTTON_UNHELPFUL, f"fb:{asked_id}:{rank}:0"))
+            paging.append(Button(texts.BUTTON_MORE, f"more:{asked_id}:{rank + 1}", 2))
+        votes = (Button(texts.BUTTON_HELPFUL, f"fb:{asked_id}:{rank}:1", 3),
+                 Button(texts.BUTTON_UNHELPFUL, f"fb:{asked_id}:{rank}:0", 4))
         rows = tuple(row for row in (tuple(paging), votes) if row)
         return Reply(tuple(spans), rows)
 

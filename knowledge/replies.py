@@ -25,6 +25,23 @@ class Span:
 class Button:
     label: str
     action: str
+    slot: int | None = None  # a fixed number where choices are typed ("2" is always "more")
+
+
+def numbered(buttons: list[Button]) -> list[tuple[int, Button]]:
+    """The numbers a person types for the buttons: a button's fixed slot if it has one, so a
+    number keeps its meaning from page to page; the others follow in order."""
+    taken = {b.slot for b in buttons if b.slot is not None}
+    out, free = [], 1
+    for button in buttons:
+        if button.slot is not None:
+            out.append((button.slot, button))
+            continue
+        while free in taken:
+            free += 1
+        out.append((free, button))
+        taken.add(free)
+    return sorted(out, key=lambda pair: pair[0])
 
 
 @dataclass(frozen=True)

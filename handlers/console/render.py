@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
-from knowledge.replies import Button, Reply
+from knowledge.replies import Button, Reply, numbered
 
 WIDTH = 100
 
@@ -25,5 +25,5 @@ def render(reply: Reply) -> tuple[str, list[Button]]:
             lines.append(span.text)
     buttons = [button for row in reply.buttons for button in row]
     if buttons:
-        lines.append("  ".join(f"[{n}] {b.label}" for n, b in enumerate(buttons, 1)))
+        lines.append("  ".join(f"[{n}] {b.label}" for n, b in numbered(buttons)))
     return "\n".join(lines), buttons

@@ -4,7 +4,7 @@ cut between lines (a citation is one line), a long line between words."""
 from __future__ import annotations
 
 from handlers.zalo import texts
-from knowledge.replies import Button, Reply
+from knowledge.replies import Button, Reply, numbered
 
 LIMIT = 2000
 
@@ -26,7 +26,7 @@ def lines_of(reply: Reply) -> list[str]:
 
 def choices(buttons: list[Button]) -> str:
     return texts.CHOICES_HINT.format(
-        choices="  ".join(f"[{n}] {b.label}" for n, b in enumerate(buttons, 1)))
+        choices="  ".join(f"[{n}] {b.label}" for n, b in numbered(buttons)))
 
 
 def parts(text: str, limit: int = LIMIT) -> list[str]:

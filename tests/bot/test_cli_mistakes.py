@@ -116,3 +116,13 @@ def test_an_unexpected_failure_is_one_sentence_and_its_traceback_waits_for_debug
     assert "Traceback" not in err
     with pytest.raises(RuntimeError, match="đĩa đầy"):
         cli.main(["--debug", "kb", "list"])
+
+
+def test_the_cli_audit_log_speaks_the_same_words_as_the_chat_in_vietnam_time(
+    folder: Path,
+) -> None:
+    from knowledge.texts import AUDIT_ACTIONS
+
+    log = chibo(folder, "audit", "--limit", "5")
+    assert log.returncode == 0
+    assert AUDIT_ACTIONS["branch.add"] in log.stdout and "branch.add" not in log.stdout

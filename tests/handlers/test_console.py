@@ -15,10 +15,11 @@ async def _chat(services: Services, *lines: str) -> str:
 
 
 async def test_a_member_asks_pages_votes_and_leaves(kb: Services) -> None:
-    transcript = await _chat(kb, "dang vien khong duoc lam nhung gi", "1", "3", "/thoat")
+    transcript = await _chat(kb, "dang vien khong duoc lam nhung gi", "2", "3", "/thoat")
     assert "bạn> Quy định số 37-QĐ/TW" in transcript and "──" in transcript  # underlined
     assert "**" not in transcript and "_Kết quả" not in transcript  # no Markdown shown raw
-    assert "[1] Kết quả khác ▶" in transcript
+    assert "[2] Kết quả khác ▶" in transcript  # 2 means "more" on every page
+    assert "[1] ◀ Trước  [2] Kết quả khác ▶  [3] 👍 Đúng  [4] 👎 Chưa đúng" in transcript
     assert "— Kết quả 2/" in transcript
     assert "Cảm ơn đồng chí" in transcript
     assert transcript.rstrip().endswith("Tạm biệt đồng chí!")
