@@ -226,10 +226,15 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _ask(services: Services, args: argparse.Namespace) -> int:
+    """One question from the arguments, or one per line of standard input (the eval runner)."""
+    if not args.question and sys.stdin.isatty():
+        print(texts.ASK_TYPE_LINES, file=sys.stderr)
     questions = [" ".join(args.question)] if args.question else (
         line.rstrip("\n") for line in sys.stdin
     )
+    asked = 0
     for question in questions:
+        asked += 1
         outcome = await services.knowledge.search(question, top=max(args.top, 1))
         if args.json:
             print(json.dumps({
@@ -243,6 +248,9 @@ async def _ask(services: Services, args: argparse.Namespace) -> int:
             print(texts.ASK_NOT_FOUND + (f" {outcome.note}" if outcome.note else ""))
         for rank, result in enumerate(outcome.results, 1):
             print(f"[{rank}] {result.citation} (điểm {result.score:.2f})\n{result.text}\n")
+    if not asked:
+        print(texts.ASK_NOTHING, file=sys.stderr)
+        return 2
     return 0
 
 
@@ -281,7 +289,12 @@ async def _db(services: Services, args: argparse.Namespace) -> int:
             return 0
         stamp = utc_now().strftime("%Y%m%d-%H%M%S")
         target = args.path or services.settings.data_dir / "backups" / f"chibo-{stamp}.db"
-        print(texts.BACKED_UP.format(path=services.db.backup(target)))
+        try:
+            print(texts.BACKED_UP.format(path=services.db.backup(target)))
+        except OSError as exc:
+            print(texts.CANNOT_WRITE.format(path=target, reason=exc.strerror or exc),
+                  file=sys.stderr)
+            return 2
         return 0
     print(texts.DB_AT_REVISION.format(revision=await services.db.schema_revision()))
     return 0

@@ -230,3 +230,5 @@ UNEXPECTED = ("Lỗi không mong đợi ({error}). Chạy lại với --debug "
 CHANNEL_RETRY = ("Chưa kết nối được {platform} ({error}); thử lại sau {seconds} giây. Kiểm tra "
                  "mạng của máy chủ; dừng bằng Ctrl-C.")
 BAD_LIMIT = "\"{value}\" không phải số từ 1 đến 10000"
+ASK_TYPE_LINES = "Gõ mỗi dòng một câu hỏi rồi Enter; Ctrl-D để kết thúc."
+ASK_NOTHING = "Không có câu hỏi nào. Ví dụ: chibo ask \"đảng viên không được làm gì\"."

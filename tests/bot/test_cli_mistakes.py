@@ -31,6 +31,8 @@ MISTAKES = [
     (("kb", "synonyms", "remove", "9"), "Không có nhóm đồng nghĩa #9"),
     (("run", "--webhook"), "Chế độ webhook cần TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN"),
     (("audit", "--limit", "-1"), "không phải số từ 1 đến 10000"),
+    (("db", "backup", "/proc/khong-co/z.db"), "Không ghi được tệp /proc/khong-co/z.db"),
+    (("ask",), "Không có câu hỏi nào"),
     (("kb", "import", "khong-co-tep.txt"), "không tìm thấy tệp"),
     (("deadline", "progress", "99"), "Không có hạn chót #99"),
     (("holidays", "2027", "--off", "abc"), 'Không đọc được ngày "abc"'),
