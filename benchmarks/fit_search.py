@@ -141,9 +141,8 @@ def folds_of(judged: list[quality.Judged], folds: int) -> np.ndarray:
     return np.array([fold_of[g] for g in groups])
 
 
-def cross_validate(searcher: Searcher, questions: list[dict], folds: int
-                   ) -> tuple[list[tuple], list[float]]:
-    """Held-out (question, verdict, top1, top3) rows, and each fold's held-out ranking top1."""
+def cross_validate(searcher: Searcher, questions: list[dict], folds: int) -> list[tuple]:
+    """Held-out (question, verdict, top1, top3) rows: each fold fitted on the others."""
     sets = candidate_sets(searcher, questions)
     start = np.asarray(calibration.RANK_WEIGHTS, dtype=float)
     fold = folds_of(quality.judge(searcher, questions), folds)
@@ -161,7 +160,7 @@ def cross_validate(searcher: Searcher, questions: list[dict], folds: int
                                                         unsure_at), strict=True):
             rows[i] = (judged[i].question, v, judged[i].top1, judged[i].top3)
     calibration.RANK_WEIGHTS = tuple(start)
-    return rows, []
+    return rows
 
 
 def _tuple(name: str, values: np.ndarray) -> str:
@@ -190,7 +189,7 @@ def main() -> int:
     args = parser.parse_args()
     searcher = Searcher(SearchIndex.build(quality.corpus_entries()), thesaurus=Thesaurus.load())
     questions = quality.load(quality.OWN_SET)
-    rows, _ = cross_validate(searcher, questions, args.folds)
+    rows = cross_validate(searcher, questions, args.folds)
     print(quality.table(rows, f"own set, {args.folds}-fold cross-validated"))
     sets = candidate_sets(searcher, questions)
     rank = fit_ranking(sets, np.asarray(calibration.RANK_WEIGHTS, dtype=float))

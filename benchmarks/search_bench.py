@@ -115,7 +115,7 @@ def baseline_table(entries: list[Entry], path: Path) -> str:
 def quality_tables(entries: list[Entry]) -> None:
     searcher = Searcher(SearchIndex.build(entries), thesaurus=Thesaurus.load())
     own = quality.load(quality.OWN_SET)
-    rows, _ = fit_search.cross_validate(searcher, own, 5)
+    rows = fit_search.cross_validate(searcher, own, 5)
     print(quality.table(rows, f"own set ({len(own)} questions), chibo, 5-fold "
                               "cross-validated"))
     print(baseline_table([e for e in entries if e.kind == "passage"], quality.OWN_SET))

@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return _dispatch(parser, args, settings)
+        return _dispatch(parser, args, settings, redactor)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `chibo ask --json … | head`: the reader has what it wanted
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace,
-              settings: Settings) -> int:
+              settings: Settings, redactor: Redactor) -> int:
     if args.command == "schedule" and args.schedule_command == "preview":
         return _preview(args, settings)
     if admin_cli.wants(args):
@@ -105,7 +105,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace,
     if reminders_cli.wants(args):
         return asyncio.run(_with_services(settings, lambda s: reminders_cli.run(s, args)))
     if args.command in ("run", "console"):
-        return _serve(args, settings)
+        return _serve(args, settings, redactor)
     handler = _COMMANDS.get(args.command)
     if handler is None or (args.command == "kb" and not args.kb_command) or (
         args.command == "db" and not args.db_command
@@ -185,7 +185,7 @@ async def _with_services(settings: Settings, body: Callable[[Services], Awaitabl
         await services.close()
 
 
-def _serve(args: argparse.Namespace, settings: Settings) -> int:
+def _serve(args: argparse.Namespace, settings: Settings, redactor: Redactor) -> int:
     """`chibo run`: every chat platform whose token is set (polling or webhook), else the
     console."""
     from bot.runtime import Runtime
@@ -219,8 +219,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         root.setLevel(max(root.level, logging.WARNING))
         channels.append(TerminalChannel(sys.stdin, sys.stdout))
         webhook = False
-    runtime = Runtime(settings, channels, webhook=webhook,
-                      tell=lambda line: print(line, file=sys.stderr))
+    runtime = Runtime(settings, channels, webhook=webhook,  # a retry quotes the platform's error
+                      tell=lambda line: print(redactor(line), file=sys.stderr))
     asyncio.run(runtime.serve())
     return 0
 

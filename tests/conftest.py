@@ -33,6 +33,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def child_env(**values: str) -> dict[str, str]:
+    """The environment of a `chibo` child process: this one's without any bot settings, so
+    nothing of the developer's own .env or shell reaches the test, plus the given values."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("CHIBO_", "TELEGRAM_", "ZALO_", "DATABASE_URL", "ADMIN_IDS"))}
+    env.update(values)
+    return env
+
+
 def make_settings(data_dir: Path, database_url: str | None = None, **extra: object) -> Settings:
     values: dict[str, object] = {"TELEGRAM_BOT_TOKEN": None, **extra}
     return Settings(CHIBO_DATA_DIR=data_dir, DATABASE_URL=database_url, _env_file=None,

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from knowledge.text.normalize import has_diacritics, nfc, tokens
@@ -46,6 +47,12 @@ def parse_groups(text: str) -> list[list[str]]:
     return groups
 
 
+@lru_cache(maxsize=1)
+def built_in_groups() -> tuple[tuple[str, ...], ...]:
+    """data/synonyms.txt, parsed once: it ships with the code and changes only with it."""
+    return tuple(tuple(g) for g in parse_groups(BUILT_IN.read_text(encoding="utf-8")))
+
+
 class Thesaurus:
     def __init__(self, groups: Iterable[Iterable[str]]) -> None:
         self.groups: list[tuple[tuple[str, ...], ...]] = []
@@ -66,7 +73,8 @@ class Thesaurus:
 
     @classmethod
     def load(cls, extra: Iterable[Iterable[str]] = ()) -> Thesaurus:
-        return cls([*parse_groups(BUILT_IN.read_text(encoding="utf-8")), *extra])
+        """The built-in list (read once per process) and the admins' groups."""
+        return cls([*built_in_groups(), *extra])
 
     def concepts(self, question: str, words: list[str],
                  vocabulary: Collection[str]) -> list[Concept]:

@@ -14,7 +14,7 @@ from knowledge.ids import parse_id
 from knowledge.models import SynonymGroup
 from knowledge.people import audit
 from knowledge.replies import Reply, Span
-from knowledge.search.synonyms import BUILT_IN, parse_groups
+from knowledge.search.synonyms import built_in_groups
 from knowledge.text.normalize import fold, printable
 
 MAX_MEMBERS = 12
@@ -52,7 +52,7 @@ class Vocabulary:
 
     @staticmethod
     def built_in_count() -> int:
-        return len(parse_groups(BUILT_IN.read_text(encoding="utf-8")))
+        return len(built_in_groups())
 
     async def groups(self) -> list[SynonymGroup]:
         async with self.sessions() as session:

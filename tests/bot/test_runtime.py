@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import os
 import signal
 import sys
 from collections.abc import Mapping
@@ -15,7 +14,7 @@ import pytest
 
 from bot.runtime import Runtime
 from handlers.console.transport import ConsoleTransport
-from tests.conftest import make_settings
+from tests.conftest import child_env, make_settings
 from tests.fake_telegram import FakeTelegram
 
 
@@ -101,10 +100,8 @@ async def test_a_channel_failing_at_start_stops_what_had_started(tmp_path: Path)
 async def test_sigterm_stops_a_polling_bot_cleanly_and_answers_stop(
     fake: FakeTelegram, tmp_path: Path
 ) -> None:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("CHIBO_", "TELEGRAM_", "DATABASE_URL"))}
-    env.update(CHIBO_DATA_DIR=str(tmp_path), TELEGRAM_BOT_TOKEN=fake.token,
-               TELEGRAM_API_BASE_URL=fake.base_url, CHIBO_LOG_LEVEL="INFO")
+    env = child_env(CHIBO_DATA_DIR=str(tmp_path), TELEGRAM_BOT_TOKEN=fake.token,
+                    TELEGRAM_API_BASE_URL=fake.base_url, CHIBO_LOG_LEVEL="INFO")
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "run", env=env, stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
@@ -126,11 +123,9 @@ async def test_without_network_the_bot_keeps_trying_says_why_and_stops_on_sigter
 ) -> None:
     from tests.conftest import free_port
 
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("CHIBO_", "TELEGRAM_", "ZALO_", "DATABASE_URL"))}
-    env.update(CHIBO_DATA_DIR=str(tmp_path), TELEGRAM_BOT_TOKEN="123456:NO-NETWORK-token",
-               TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
-               CHIBO_LOG_LEVEL="WARNING")
+    env = child_env(CHIBO_DATA_DIR=str(tmp_path), TELEGRAM_BOT_TOKEN="123456:NO-NETWORK-token",
+                    TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
+                    CHIBO_LOG_LEVEL="WARNING")
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "run", env=env, stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)

@@ -4,7 +4,6 @@ Zalo Bot API server on 127.0.0.1 (long polling, and the webhook in process)."""
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import signal
 import sys
@@ -19,7 +18,7 @@ from bot.services import build_services, utc_now
 from handlers.zalo.channel import SECRET_HEADER, ZaloChannel
 from handlers.zalo.render import LIMIT, parts
 from knowledge.qa.entries import QADraft
-from tests.conftest import make_settings
+from tests.conftest import child_env, make_settings
 from tests.fake_zalo import FakeZalo
 
 LONG = " ".join(f"Đoạn {n}: chi bộ sinh hoạt định kỳ hằng tháng, đúng ngày đã định." * 2
@@ -41,10 +40,8 @@ async def chibo_run(zalo: FakeZalo, corpus_db: Path, tmp_path: Path) -> AsyncIte
     await services.curation.add(QADraft("Quy trình sinh hoạt chi bộ dài đầy đủ gồm gì?", LONG,
                                         "Hỏi đáp thử"), "test", utc_now())
     await services.close()
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("CHIBO_", "TELEGRAM_", "ZALO_", "DATABASE_URL"))}
-    env.update(CHIBO_DATA_DIR=str(data), ZALO_BOT_TOKEN=zalo.token,
-               ZALO_API_BASE_URL=zalo.base_url, CHIBO_LOG_LEVEL="WARNING")
+    env = child_env(CHIBO_DATA_DIR=str(data), ZALO_BOT_TOKEN=zalo.token,
+                    ZALO_API_BASE_URL=zalo.base_url, CHIBO_LOG_LEVEL="WARNING")
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "run", env=env, stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)

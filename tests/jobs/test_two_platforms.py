@@ -4,7 +4,6 @@ through one outbox, each platform with its own sender, pace and length limit."""
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 from collections import Counter
 from datetime import timedelta
@@ -14,6 +13,7 @@ from handlers.zalo.client import ZaloClient
 from handlers.zalo.transport import ZaloTransport
 from jobs.recurrence import VN
 from knowledge.replies import ChatRef
+from tests.conftest import child_env
 from tests.fake_telegram import FakeTelegram
 from tests.fake_zalo import FakeZalo
 
@@ -29,12 +29,10 @@ async def test_a_branch_with_a_telegram_and_a_zalo_group_is_reminded_once_in_eac
     phrase = f"ngày {meeting:%d/%m/%Y} lúc {meeting:%H}h{meeting:%M}"
     await services.branches.set_schedule(branch.id, phrase, "Nhà văn hóa", "none", now,
                                          (120,))
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("CHIBO_", "TELEGRAM_", "ZALO_", "DATABASE_URL"))}
-    env.update(DATABASE_URL=services.db.url, CHIBO_DATA_DIR=str(services.settings.data_dir),
-               TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url,
-               ZALO_BOT_TOKEN=zalo.token, ZALO_API_BASE_URL=zalo.base_url,
-               CHIBO_LOG_LEVEL="WARNING")
+    env = child_env(DATABASE_URL=services.db.url, CHIBO_DATA_DIR=str(services.settings.data_dir),
+                    TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url,
+                    ZALO_BOT_TOKEN=zalo.token, ZALO_API_BASE_URL=zalo.base_url,
+                    CHIBO_LOG_LEVEL="WARNING")
     for _ in range(2):  # planning and sending once more adds nothing
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot.cli", "reminders", "run", "--until-idle", env=env,
