@@ -49,8 +49,8 @@ SCHEMA_TOO_NEW = ("Cơ sở dữ liệu đã được nâng cấp bởi phiên b
                   "{revision}); hãy cập nhật chương trình trước khi chạy.")
 
 NO_TOKEN_CONSOLE = (
-    "Chưa đặt TELEGRAM_BOT_TOKEN: mở trò chuyện trong console. "
-    "Đặt biến này (xem .env.example) để chạy trên Telegram."
+    "Chưa đặt TELEGRAM_BOT_TOKEN hay ZALO_BOT_TOKEN: mở trò chuyện trong console. "
+    "Đặt một hoặc cả hai (xem .env.example) để chạy trên Telegram, Zalo."
 )
 DEFAULTS_LOADED = "Đã nạp {count} mục hỏi – đáp mặc định."
 ASK_HEADER = "❓ {question}"
