@@ -11,62 +11,28 @@ import os
 import socket
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import date, datetime, time, timedelta
-from pathlib import Path
+from datetime import datetime, time, timedelta
 
-from bot import admin_cli, logs, reminders_cli, texts
-from bot.config import Settings, load_settings
-from bot.database import SchemaTooNew
+from pydantic import ValidationError
+
+from bot import admin_cli, arguments, logs, reminders_cli, texts
+from bot.config import LEGACY_DATA_DIR, Settings, default_data_dir, load_settings, problems
+from bot.database import DatabaseUnusable, SchemaTooNew
 from bot.redact import Redactor
 from bot.services import Services, build_services, utc_now
 
 log = logging.getLogger(__name__)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="chibo", description=texts.CLI_DESCRIPTION)
-    parser.add_argument("--debug", action="store_true", help=texts.CLI_DEBUG)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    run = sub.add_parser("run", help=texts.CLI_RUN)
-    run.add_argument("--console", action="store_true", help=texts.CLI_RUN_CONSOLE)
-    run.add_argument("--webhook", action="store_true", help=texts.CLI_RUN_WEBHOOK)
-    sub.add_parser("console", help=texts.CLI_CONSOLE)
-    ask = sub.add_parser("ask", help=texts.CLI_ASK)
-    ask.add_argument("question", nargs="*", help=texts.CLI_ASK_QUESTION)
-    ask.add_argument("--json", action="store_true", help=texts.CLI_ASK_JSON)
-    ask.add_argument("--top", type=int, default=3, help=texts.CLI_ASK_TOP)
-    kb = sub.add_parser("kb", help=texts.CLI_KB).add_subparsers(dest="kb_command",
-                                                                 metavar="KB_COMMAND")
-    kb_import = kb.add_parser("import", help=texts.CLI_KB_IMPORT)
-    kb_import.add_argument("paths", nargs="+", type=Path)
-    kb.add_parser("list", help=texts.CLI_KB_LIST)
-    kb_remove = kb.add_parser("remove", help=texts.CLI_KB_REMOVE)
-    kb_remove.add_argument("ids", nargs="+", type=int)
-    kb.add_parser("load-defaults", help=texts.CLI_KB_DEFAULTS)
-    admin_cli.add_qa_parsers(kb)
-    schedule = sub.add_parser("schedule", help=texts.CLI_SCHEDULE).add_subparsers(
-        dest="schedule_command", metavar="SCHEDULE_COMMAND")
-    preview = schedule.add_parser("preview", help=texts.CLI_SCHEDULE_PREVIEW)
-    preview.add_argument("rule", help=texts.CLI_RULE)
-    preview.add_argument("--from", dest="start", type=_day, default=None, help=texts.CLI_FROM)
-    preview.add_argument("--count", type=_count, default=5, help=texts.CLI_COUNT)
-    preview.add_argument("--shift", choices=("none", "before", "after"), default="none",
-                         help=texts.CLI_SHIFT)
-    reminders_cli.add_schedule_parsers(schedule)
-    reminders_cli.add_parsers(sub)
-    admin_cli.add_parsers(sub)
-    db = sub.add_parser("db", help=texts.CLI_DB).add_subparsers(dest="db_command",
-                                                                 metavar="DB_COMMAND")
-    db.add_parser("upgrade", help=texts.CLI_DB_UPGRADE)
-    backup = db.add_parser("backup", help=texts.CLI_DB_BACKUP)
-    backup.add_argument("path", type=Path, nargs="?")
-    return parser
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
+    parser = arguments.build()
     args = parser.parse_args(argv)
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except ValidationError as exc:
+        lines = "\n".join(f"  - {line}" for line in problems(exc))
+        print(texts.SETTINGS_WRONG.format(lines=lines), file=sys.stderr)
+        return 2
     redactor = Redactor.for_settings(settings)
     logs.configure(settings.log_level, settings.log_format, redactor)
     if args.command is None:
@@ -121,6 +87,8 @@ def _known_failure(exc: BaseException) -> str | None:
     from sqlalchemy.exc import DBAPIError, InterfaceError
     from telegram.error import InvalidToken, NetworkError
 
+    if isinstance(exc, DatabaseUnusable):
+        return texts.DATABASE_UNUSABLE.format(error=exc)
     if isinstance(exc, InvalidToken):
         return texts.TOKEN_REFUSED
     from handlers.zalo.client import ZaloError
@@ -134,11 +102,6 @@ def _known_failure(exc: BaseException) -> str | None:
     return None
 
 
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(texts.BAD_DATE.format(value=value)) from exc
 
 
 def _preview(args: argparse.Namespace, settings: Settings) -> int:
@@ -167,22 +130,33 @@ def _preview(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _count(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 100:
-        raise argparse.ArgumentTypeError(texts.BAD_COUNT)
-    return int(value)
 
 
 async def _with_services(settings: Settings, body: Callable[[Services], Awaitable[int]]) -> int:
-    if not settings.database_url:  # a new SQLite file is said, not silently made
-        path = (settings.data_dir / "chibo.db").resolve()
-        if not path.exists():
-            print(texts.NEW_DATABASE.format(path=path), file=sys.stderr)
+    if not _database_found(settings):
+        return 2
     services = await build_services(settings)
     try:
         return await body(services)
     finally:
         await services.close()
+
+
+def _database_found(settings: Settings) -> bool:
+    """A new SQLite file is said, not silently made; one beside an old ./data/chibo.db is
+    refused, so a command never works on an empty database while the real one sits there."""
+    if settings.database_url:
+        return True
+    path = (settings.data_dir / "chibo.db").resolve()
+    if path.exists():
+        return True
+    legacy = (LEGACY_DATA_DIR / "chibo.db").resolve()
+    if legacy.exists() and settings.data_dir == default_data_dir():
+        print(texts.LEGACY_DATABASE.format(path=legacy, folder=legacy.parent,
+                                           default=path.parent), file=sys.stderr)
+        return False
+    print(texts.NEW_DATABASE.format(path=path), file=sys.stderr)
+    return True
 
 
 def _serve(args: argparse.Namespace, settings: Settings, redactor: Redactor) -> int:
@@ -219,6 +193,8 @@ def _serve(args: argparse.Namespace, settings: Settings, redactor: Redactor) -> 
         root.setLevel(max(root.level, logging.WARNING))
         channels.append(TerminalChannel(sys.stdin, sys.stdout))
         webhook = False
+    if not _database_found(settings):
+        return 2
     runtime = Runtime(settings, channels, webhook=webhook,  # a retry quotes the platform's error
                       tell=lambda line: print(redactor(line), file=sys.stderr))
     asyncio.run(runtime.serve())

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -16,7 +19,7 @@ class Settings(BaseSettings):
         env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
     )
 
-    data_dir: Path = Field(default=Path("./data"), alias="CHIBO_DATA_DIR")
+    data_dir: Path = Field(default_factory=lambda: default_data_dir(), alias="CHIBO_DATA_DIR")
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
     telegram_bot_token: str | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_api_base_url: str = Field(
@@ -61,6 +64,11 @@ class Settings(BaseSettings):
                     if part.strip()]
         return value
 
+    @field_validator("data_dir", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: object) -> object:
+        return default_data_dir() if value == "" else value
+
     @field_validator("telegram_bot_token", "database_url", "answer_threshold", "webhook_url",
                      "webhook_secret", "zalo_bot_token", "zalo_webhook_secret", mode="before")
     @classmethod
@@ -89,6 +97,22 @@ class Settings(BaseSettings):
 
 
 PLATFORMS = ("telegram", "zalo", "console")
+LEGACY_DATA_DIR = Path("data")  # before 2026-12: ./data of whatever directory chibo ran in
+
+
+def default_data_dir(environ: Mapping[str, str] = os.environ, system: str = sys.platform,
+                     home: Path | None = None) -> Path:
+    """One folder per user whatever the current directory: XDG data home on Linux, AppData on
+    Windows, Application Support on macOS."""
+    home = home or Path.home()
+    if system.startswith("win"):
+        base = Path(environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif system == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        xdg = Path(environ.get("XDG_DATA_HOME") or "")
+        base = xdg if xdg.is_absolute() else home / ".local" / "share"
+    return base / "chibo"
 
 
 def person_ref(text: str) -> tuple[str, str]:
@@ -97,8 +121,8 @@ def person_ref(text: str) -> tuple[str, str]:
     platform = platform.lower() or "telegram"
     if platform not in PLATFORMS or not user or not user.isascii() or (
             platform == "telegram" and not user.lstrip("-").isdigit()):
-        raise ValueError(f"ADMIN_IDS: {text.strip()!r} is not platform:id "
-                         f"(e.g. telegram:123456789 or zalo:abc123)")
+        raise ValueError(f"{text.strip()!r} không phải nền_tảng:mã "
+                         f"(ví dụ telegram:123456789 hoặc zalo:abc123)")
     return platform, user
 
 
@@ -115,3 +139,28 @@ def normalize_database_url(url: str) -> str:
 def load_settings(**overrides: object) -> Settings:
     """Read settings once at start-up; keyword overrides win (used by the CLI and tests)."""
     return Settings(**overrides)  # type: ignore[arg-type]
+
+
+_SECRET_WORDS = ("TOKEN", "SECRET", "DATABASE_URL")
+
+
+def problems(error: ValidationError) -> list[str]:
+    """Each wrong setting as "NAME: what is wrong", in Vietnamese; secrets are never echoed."""
+    from bot import texts
+
+    lines = []
+    for item in error.errors():
+        name = ".".join(str(part) for part in item["loc"]) or "?"
+        context = dict(item.get("ctx") or {}, allowed=texts.SETTING_ALLOWED.get(name, "?"))
+        sentence = texts.SETTING_WRONG.get(item["type"])
+        if item["type"] == "value_error":
+            reason = str(context.get("error", item["msg"]))
+        elif sentence is not None:
+            reason = sentence.format(**context)
+        else:
+            reason = item["msg"]
+        shown = item["type"] != "value_error" and not any(w in name for w in _SECRET_WORDS)
+        if shown and isinstance(item.get("input"), str | int | float):
+            reason += texts.SETTING_GIVEN.format(value=item["input"])
+        lines.append(f"{name}: {reason}")
+    return lines

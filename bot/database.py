@@ -10,6 +10,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, event
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from knowledge.storage import Base, UTCDateTime  # noqa: F401 - models and migrations use them
@@ -21,14 +22,24 @@ class SchemaTooNew(RuntimeError):
     """The database was migrated by a newer chibo; this code must not touch it."""
 
 
+class DatabaseUnusable(RuntimeError):
+    """The configured database cannot even be opened: a folder nobody may write, a bad URL."""
+
+
 class Database:
     """One engine and session factory for the whole process."""
 
     def __init__(self, url: str) -> None:
         self.url = url
-        if url.startswith("sqlite"):
-            _ensure_sqlite_dir(url)
-        self.engine: AsyncEngine = create_async_engine(url, pool_pre_ping=not _is_sqlite(url))
+        try:
+            if url.startswith("sqlite"):
+                _ensure_sqlite_dir(url)
+            self.engine: AsyncEngine = create_async_engine(url,
+                                                           pool_pre_ping=not _is_sqlite(url))
+        except OSError as exc:
+            raise DatabaseUnusable(f"{exc.filename}: {exc.strerror or exc}") from exc
+        except (ArgumentError, NoSuchModuleError) as exc:
+            raise DatabaseUnusable(str(exc)) from exc
         if _is_sqlite(url):
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)

@@ -7,9 +7,8 @@ import asyncio
 import contextlib
 import signal
 import sys
-from datetime import date
 
-from bot import texts
+from bot import arguments, texts
 from bot.services import Services, utc_now
 from jobs.phrases import PhraseError
 from jobs.recurrence import VN, occurrences
@@ -71,7 +70,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     done = deadline.add_parser("done", help=texts.CLI_DEADLINE_DONE)
     done.add_argument("deadline", type=int)
     done.add_argument("branch", help=texts.CLI_BRANCH_REF)
-    done.add_argument("--date", type=date.fromisoformat)
+    done.add_argument("--date", type=arguments.day)
     progress = deadline.add_parser("progress", help=texts.CLI_DEADLINE_PROGRESS)
     progress.add_argument("deadline", type=int)
     reminders = sub.add_parser("reminders", help=texts.CLI_REMINDERS).add_subparsers(

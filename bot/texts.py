@@ -9,7 +9,8 @@ from knowledge.documents.importer import FileReport
 from knowledge.models import Document
 
 CLI_DESCRIPTION = "Trợ lý Chi bộ – hỏi đáp văn bản của Đảng cho chi bộ."
-CLI_RUN = "chạy bot Telegram (không có TELEGRAM_BOT_TOKEN thì mở trò chuyện trong console)"
+CLI_RUN = ("chạy bot trên Telegram và/hoặc Zalo (không có TELEGRAM_BOT_TOKEN lẫn ZALO_BOT_TOKEN "
+           "thì mở trò chuyện trong console)")
 CLI_RUN_CONSOLE = "luôn mở trò chuyện trong console"
 CLI_RUN_WEBHOOK = "nhận cập nhật qua webhook (starlette + uvicorn) thay vì long polling"
 TOKEN_REFUSED = ("Telegram từ chối TELEGRAM_BOT_TOKEN (token sai, đã bị thu hồi, hoặc "
@@ -219,9 +220,13 @@ CLI_BRANCH_REF = "số hoặc tên chi bộ"
 CLI_DEADLINE_BRANCHES = "chỉ các chi bộ này (số hoặc tên), ví dụ --branch 2 3"
 BAD_PERSON = "\"{value}\" không phải người dùng: viết telegram:<số> hoặc zalo:<mã>."
 EXPORT_FORMATS = "Chỉ xuất được .csv hoặc .xlsx (đã nhận \"{suffix}\")."
-NEW_DATABASE = ("Chưa có cơ sở dữ liệu tại {path}: tạo mới (trống). Nếu dữ liệu của đồng chí ở "
-                "nơi khác, đặt CHIBO_DATA_DIR hoặc DATABASE_URL trong .env, hoặc chạy lệnh từ "
-                "thư mục chứa .env.")
+NEW_DATABASE = ("Chưa có cơ sở dữ liệu tại {path}: tạo mới (trống). Dữ liệu ở nơi khác? Đặt "
+                "CHIBO_DATA_DIR (thư mục) hoặc DATABASE_URL trong .env của thư mục đang đứng "
+                "hoặc trong biến môi trường.")
+LEGACY_DATABASE = ("Có cơ sở dữ liệu cũ tại {path} (bản trước dùng thư mục data/ của nơi chạy "
+                   "lệnh), còn nơi mặc định mới {default} thì chưa có. Để dùng tiếp dữ liệu cũ, "
+                   "đặt CHIBO_DATA_DIR={folder} trong .env (hoặc chuyển cả thư mục đó sang "
+                   "{default}) rồi chạy lại.")
 WEBHOOK_NEEDS_TOKEN = ("Chế độ webhook cần TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN; không có mã "
                        "nào nên không chạy. Bỏ --webhook để trò chuyện trong console.")
 CLI_DEBUG = "in chi tiết lỗi (traceback) khi có lỗi không mong đợi"
@@ -232,3 +237,47 @@ CHANNEL_RETRY = ("Chưa kết nối được {platform} ({error}); thử lại s
 BAD_LIMIT = "\"{value}\" không phải số từ 1 đến 10000"
 ASK_TYPE_LINES = "Gõ mỗi dòng một câu hỏi rồi Enter; Ctrl-D để kết thúc."
 ASK_NOTHING = "Không có câu hỏi nào. Ví dụ: chibo ask \"đảng viên không được làm gì\"."
+
+# argparse, in Vietnamese (bot/arguments.py)
+ARG_USAGE = "cách dùng: "
+ARG_POSITIONALS = "tham số"
+ARG_OPTIONS = "tùy chọn"
+ARG_HELP = "xem hướng dẫn này rồi thoát"
+ARG_ERROR = "{prog}: lỗi: {message}\nXem hướng dẫn: {prog} --help\n"
+ARG_UNKNOWN = "không hiểu tham số {a}."
+ARG_MISSING = "thiếu {a}."
+ARG_CHOICE = "{a} không có lựa chọn {b}; chọn một trong: {c}."
+ARG_NUMBER = "{a} cần một số nguyên, không phải {b}."
+ARG_VALUE = "{a}: giá trị {b} không hợp lệ."
+ARG_NEEDS_VALUE = "{a} cần một giá trị đi kèm."
+ARG_NO_VALUE = "{a} không nhận giá trị đi kèm ({b})."
+ARG_AMBIGUOUS = "{a} có thể là {b}; gõ đủ tên tùy chọn."
+ARG_OTHER = "{a}: {b}"
+ARG_NAMES = {  # how a positional argument is shown in usage lines and messages
+    "path": "TỆP", "paths": "TỆP", "members": "NHÓM", "id": "MÃ_SỐ", "ids": "MÃ_SỐ",
+    "user": "NGƯỜI", "question": "CÂU_HỎI", "rule": "LỊCH", "name": "TÊN", "title": "TIÊU_ĐỀ",
+    "deadline": "HẠN_CHÓT", "branch": "CHI_BỘ", "year": "NĂM", "branches": "CHI_BỘ",
+    "committee": "CẤP_ỦY", "date": "NGÀY", "place": "ĐỊA_ĐIỂM", "limit": "SỐ", "top": "SỐ",
+    "start": "NGÀY", "count": "SỐ", "off": "NGÀY", "work": "NGÀY", "chat": "NỀN_TẢNG:MÃ",
+    "secretary": "NỀN_TẢNG:MÃ",
+}
+
+# settings read from .env or the environment (bot/config.py)
+SETTINGS_WRONG = ("Cấu hình chưa đúng (trong .env hoặc biến môi trường):\n{lines}\n"
+                  "Sửa rồi chạy lại; .env.example giải thích từng mục.")
+SETTING_GIVEN = " (đang là {value!r})"
+SETTING_ALLOWED = {"CHIBO_LOG_FORMAT": "text hoặc json", "CHIBO_REST_DAYS": "sun hoặc sat,sun"}
+SETTING_WRONG = {  # pydantic's error types
+    "string_too_short": "cần ít nhất {min_length} ký tự",
+    "string_too_long": "dài quá {max_length} ký tự",
+    "string_pattern_mismatch": "chỉ nhận {allowed}",
+    "greater_than": "phải lớn hơn {gt}",
+    "greater_than_equal": "phải từ {ge} trở lên",
+    "less_than_equal": "phải từ {le} trở xuống",
+    "int_parsing": "phải là số nguyên",
+    "float_parsing": "phải là số",
+    "bool_parsing": "chỉ nhận true hoặc false",
+}
+DATABASE_UNUSABLE = ("Không mở được cơ sở dữ liệu ({error}). Đặt CHIBO_DATA_DIR tới một thư mục "
+                     "ghi được, hoặc DATABASE_URL dạng sqlite:///đường/dẫn.db hay "
+                     "postgresql://người_dùng@máy_chủ/tên, trong .env.")

@@ -33,6 +33,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_data_home(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """chibo's default data folder (XDG data home) points into the test run, never at the
+    developer's own ~/.local/share/chibo."""
+    before = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data-home"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_DATA_HOME", None)
+    else:
+        os.environ["XDG_DATA_HOME"] = before
+
+
 def child_env(**values: str) -> dict[str, str]:
     """The environment of a `chibo` child process: this one's without any bot settings, so
     nothing of the developer's own .env or shell reaches the test, plus the given values."""

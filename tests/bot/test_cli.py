@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from bot.database import head_revision
+from tests.conftest import child_env
 from tests.knowledge.documents import PLAN_PARAGRAPHS
 
 
 def chibo(data: Path, *args: str, stdin: str = "",
           **extra: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "DATABASE_URL")}
-    env.update({"CHIBO_DATA_DIR": str(data), "CHIBO_LOG_LEVEL": "WARNING", **extra})
+    env = child_env(**{"CHIBO_DATA_DIR": str(data), "CHIBO_LOG_LEVEL": "WARNING", **extra})
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, text=True,
                           capture_output=True, env=env, cwd=data, timeout=120)
 
@@ -116,7 +115,7 @@ def test_admin_ids_name_people_by_platform() -> None:
         try:
             Settings(ADMIN_IDS=wrong, _env_file=None)
         except ValidationError as error:
-            assert "platform:id" in str(error)
+            assert "không phải nền_tảng:mã" in str(error)
         else:
             raise AssertionError(f"{wrong!r} was accepted")
 

@@ -3,13 +3,15 @@ the problem and a non-zero exit, never a traceback and never a silent "done"."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 
+from bot import arguments
 from tests.bot.test_cli import chibo
 
-# (command line, what the message must name); run in order on one data folder
+# (command line, what the message must name[, settings]); run in order on one data folder
 MISTAKES = [
     (("schedule", "set", "99", "ngày 5 hằng tháng"), 'Không có chi bộ "99"'),
     (("schedule", "show", "Chi bộ Ma"), 'Không có chi bộ "Chi bộ Ma"'),
@@ -39,6 +41,28 @@ MISTAKES = [
     (("branch", "invite", " "), "Cần tên chi bộ"),
     (("schedule", "preview", "abc xyz"), 'không hiểu chữ "abc"'),
     (("reminders", "run", "--until-idle"), "Cần TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN"),
+    (("ask", "--top", "ba"), "--top cần một số nguyên, không phải 'ba'"),
+    (("deadline", "lst"), "không có lựa chọn 'lst'; chọn một trong: 'add', 'list'"),
+    (("deadline", "done", "1"), "thiếu CHI_BỘ"),
+    (("deadline", "done", "1", "Chi bộ A", "--date", "31/12"), "ngày không hợp lệ: 31/12"),
+    (("schedule", "preview", "ngày 5 hằng tháng", "--shift", "sau"), "không có lựa chọn 'sau'"),
+    (("admin", "revoke", "zalo:"), "không phải người dùng"),
+    (("admin", "list", "tất cả"), "không hiểu tham số tất cả"),
+    (("branch", "list", "--all"), "không hiểu tham số --all"),
+    (("kb", "synonyms", "list", "thừa"), "không hiểu tham số thừa"),
+    (("kb", "list"), "Không mở được cơ sở dữ liệu",
+     {"DATABASE_URL": "postgresql://khong-co@127.0.0.1:1/x"}),
+    (("kb", "load-defaults"), "Không mở được cơ sở dữ liệu", {"DATABASE_URL": "khong-hop-le"}),
+    (("console",), "Không mở được cơ sở dữ liệu", {"CHIBO_DATA_DIR": "/proc/khong-co"}),
+    (("unanswered",), "Không mở được cơ sở dữ liệu", {"CHIBO_DATA_DIR": "/proc/khong-co"}),
+    (("db", "upgrade"), "Không mở được cơ sở dữ liệu", {"DATABASE_URL": "foo://bar"}),
+    (("deadline", "list"), "ZALO_WEBHOOK_SECRET: cần ít nhất 8 ký tự",
+     {"ZALO_WEBHOOK_SECRET": "ngan"}),
+    (("reminders", "status"), "ADMIN_IDS: 'fax:1' không phải nền_tảng:mã", {"ADMIN_IDS": "fax:1"}),
+    (("reminders", "plan"), "CHIBO_REST_DAYS: chỉ nhận sun hoặc sat,sun",
+     {"CHIBO_REST_DAYS": "thứ hai"}),
+    (("run",), "CHIBO_WEBHOOK_PORT: phải là số nguyên (đang là 'tám')",
+     {"CHIBO_WEBHOOK_PORT": "tám"}),
 ]
 
 
@@ -51,14 +75,31 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data
 
 
-@pytest.mark.parametrize(("args", "names"), MISTAKES, ids=[" ".join(a) for a, _ in MISTAKES])
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[" ".join(m[0]) for m in MISTAKES])
 def test_a_mistake_is_named_in_vietnamese_with_a_non_zero_exit(
-    folder: Path, args: tuple[str, ...], names: str
+    folder: Path, mistake: tuple
 ) -> None:
-    result = chibo(folder, *args)
+    args, names, settings = (*mistake, {})[:3]
+    result = chibo(folder, *args, **settings)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output and names in output, output
+    assert "usage:" not in output and "error:" not in output, output  # argparse speaks Vietnamese
+
+
+def test_every_command_of_the_cli_has_a_mistake_above() -> None:
+    tried = {" ".join(m[0]) for m in MISTAKES}
+    missing = [c for c in _leaf_commands(arguments.build()) if not any(
+        t == c or t.startswith(c + " ") for t in tried)]
+    assert not missing, f"add a wrong input for: {missing}"
+
+
+def _leaf_commands(parser: argparse.ArgumentParser, prefix: str = "") -> list[str]:
+    groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not groups:
+        return [prefix.strip()]
+    return [leaf for name, child in groups[0].choices.items()
+            for leaf in _leaf_commands(child, f"{prefix} {name}")]
 
 
 def test_a_deadline_is_marked_done_only_for_a_branch_it_targets(folder: Path) -> None:
