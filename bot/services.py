@@ -94,7 +94,7 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
         ChatRef(platform, user) for platform, user in settings.admin_ids)}), branches)
     curation = Curation(db.sessions)
     unanswered = Unanswered(db.sessions)
-    dialogs = Dialogs(db.sessions, curation, unanswered)
+    dialogs = Dialogs(db.sessions, curation, unanswered, roles)
     importer = ImportService(db.sessions, heavy)
     return Services(
         settings=settings,

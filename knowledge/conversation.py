@@ -78,8 +78,8 @@ class Conversation:
         async with self.sessions.begin() as session:  # an unsure reply is logged as unanswered
             asked = await repository.record_question(session, AskedQuestion(
                 question=question, normalized=fold(question), found=outcome.found,
-                results=[r.key for r in results], platform=chat.platform,
-                chat_id=chat.chat_id, user_id=user, asked_at=now,
+                confidence=outcome.confidence, results=[r.key for r in results],
+                platform=chat.platform, chat_id=chat.chat_id, user_id=user, asked_at=now,
             ))
         if outcome.verdict == "unsure" and results:
             answer = self._answer(asked.id, results, 0)

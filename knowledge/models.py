@@ -8,6 +8,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Integer,
     String,
@@ -86,6 +87,7 @@ class AskedQuestion(Base):
     question: Mapped[str] = mapped_column(Text)
     normalized: Mapped[str] = mapped_column(Text)
     found: Mapped[bool] = mapped_column(Boolean, index=True)
+    confidence: Mapped[float | None] = mapped_column(Float)  # of the verdict; None: not searched
     results: Mapped[list[str]] = mapped_column(JSON, default=list)
     platform: Mapped[str] = mapped_column(String(16))
     chat_id: Mapped[str] = mapped_column(String(64))

@@ -85,10 +85,17 @@ DIALOG_ASK = {
                 "(gõ - để bỏ qua).",
 }
 DIALOG_PREFILLED = "Thêm câu trả lời cho câu hỏi: {question}"
+DIALOG_QUEUE_ANSWER = ("Gõ câu trả lời: gửi là lưu ngay (các cách hỏi của đảng viên thành cách "
+                       "hỏi khác; nguồn thêm sau cũng được).")
 DIALOG_CANCEL_HINT = "Gõ /huy để hủy bất cứ lúc nào."
 DIALOG_INVALID = "Chưa được: {reason}."
 DIALOG_PREVIEW = "Xem lại mục hỏi – đáp:"
 DIALOG_SAVED = "✅ Đã lưu mục hỏi – đáp #{id}; đảng viên hỏi là có câu trả lời ngay."
+DIALOG_SAVED_FROM_QUEUE = ("✅ Đã lưu mục hỏi – đáp #{id} và đánh dấu {count} câu hỏi đang chờ là "
+                           "đã có câu trả lời; cách hỏi của đảng viên thành cách hỏi khác.")
+DIALOG_ADD_SOURCE = ("Thêm nguồn (không bắt buộc): /suahoidap {id} citation "
+                     "<văn bản, điều, khoản>")
+DIALOG_RIGHTS_GONE = "Đồng chí không còn quyền quản trị; cuộc thêm mục đã dừng, không lưu gì."
 DIALOG_CANCELLED = "Đã hủy, không lưu gì."
 DIALOG_GONE = "Không còn cuộc thêm mục nào đang dở. Gõ /themhoidap để bắt đầu."
 NOTHING_TO_CANCEL = "Không có việc gì đang dở để hủy."

@@ -91,11 +91,12 @@ async def test_unanswered_questions_are_grouped_and_answered_with_one_tap(
     listing = await say(fake, "/chuatraloi", BOSS)
     assert "3 lần: Mức đóng góp quỹ khuyến học của các đảng viên" in listing
     await press(fake, BOSS, "Trả lời:")
-    assert "Bước 2/4" in fake.sent("editMessageText")[-1].params["text"]
-    await say(fake, "Theo nghị quyết của chi bộ, đảng viên tự nguyện đóng góp.", BOSS)
-    await say(fake, "-", BOSS)
-    await say(fake, "-", BOSS)
-    await press(fake, BOSS, "✅ Lưu")
+    assert "gửi là lưu ngay" in fake.sent("editMessageText")[-1].params["text"]
+    saved = await say(fake, "Theo nghị quyết của chi bộ, đảng viên tự nguyện đóng góp.", BOSS)
+    assert "đánh dấu 3 câu hỏi đang chờ" in saved  # typed once, done
+    entry = saved.split("#")[1].split()[0]
+    shown = await say(fake, f"/xemhoidap {entry}", BOSS)
+    assert "muc dong gop quy khuyen hoc cua dang vien?" in shown  # members' wordings kept
     assert "Không còn câu hỏi nào" in await say(fake, "/chuatraloi", BOSS)
     assert "tự nguyện đóng góp" in await say(fake, "dong gop quy khuyen hoc", 2004)
 

@@ -129,6 +129,7 @@ async def test_pressing_save_twice_at_once_saves_one_entry(services: Services) -
     import asyncio
 
     admin = ChatRef("telegram", "9001")
+    services.roles.super_admins = frozenset({admin})
     await services.dialogs.start_add(admin, NOW)
     for text in ("Mức đóng đảng phí của đảng viên hưu trí là bao nhiêu?",
                  "Đảng viên hưu trí đóng 0,5% tiền lương hưu hằng tháng.", "-",
@@ -139,3 +140,21 @@ async def test_pressing_save_twice_at_once_saves_one_entry(services: Services) -
     saved = [o for o in (first, second) if o.edit is not None]
     assert len(saved) == 1 and "Đã lưu" in saved[0].edit.text
     assert len(await services.curation.all()) == 1
+
+
+async def test_an_admin_whose_rights_are_revoked_mid_dialog_saves_nothing(
+    services: Services,
+) -> None:
+    boss, staff = ChatRef("telegram", "1"), ChatRef("telegram", "2")
+    services.roles.super_admins = frozenset({boss})
+    await services.roles.grant(boss, staff, "Hoa", NOW)
+    await services.dialogs.start_add(staff, NOW)
+    for text in ("Mức đóng đảng phí của đảng viên hưu trí là bao nhiêu?",
+                 "Đảng viên hưu trí đóng 0,5% tiền lương hưu hằng tháng.", "-"):
+        await services.dialogs.handle(staff, text, NOW)
+    await services.roles.revoke(boss, staff, NOW)
+    stopped = await services.dialogs.handle(staff, "Quy định về đảng phí", NOW)
+    assert stopped is not None and "không còn quyền quản trị" in stopped.text
+    pressed = await services.dialogs.act(staff, "dlg:save", NOW)
+    assert pressed.edit is None and pressed.notice  # the dialog is gone, nothing to save
+    assert await services.curation.all() == []
