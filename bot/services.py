@@ -9,6 +9,7 @@ from bot.config import Settings
 from bot.database import Database
 from jobs.branches import BranchService
 from jobs.budget import SharedBudget
+from jobs.chats import ChatChanges
 from jobs.conversation import ReminderConversation
 from jobs.daysoff import DaysOffService
 from jobs.delivery import Deliverer, Transport, enqueue_notice
@@ -51,6 +52,7 @@ class Services:
     admin: AdminTalk
     days_off: DaysOffService
     vocabulary: Vocabulary
+    chats: ChatChanges
 
     def reminders(self, transports: dict[str, Transport]) -> ReminderRunner:
         """A runner that delivers through the given platform transports."""
@@ -116,4 +118,5 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
         dialogs=dialogs,
         admin=AdminTalk(roles, curation, dialogs, unanswered, importer),
         vocabulary=Vocabulary(db.sessions),
+        chats=ChatChanges(db.sessions, tuple(settings.admin_ids)),
     )

@@ -64,6 +64,8 @@ def _admin(call: Callable[..., Awaitable[Reply]]) -> Run:
 
 
 async def _start(services: Services, incoming: Incoming) -> Reply:
+    if not incoming.in_group:  # someone who had blocked the bot is reachable again
+        await services.chats.back(incoming.user.platform, incoming.user.chat_id)
     return services.conversation.start()
 
 

@@ -13,9 +13,10 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from jobs import texts
+from jobs.chats import chat_gone, move_chat
 from jobs.claims import holder_gone, new_token
 from jobs.limits import ChannelLimits, Limiter
-from jobs.models import Branch, BranchChat, Completion, OutboxMessage
+from jobs.models import Completion, OutboxMessage
 from jobs.recurrence import VN
 
 log = logging.getLogger(__name__)
@@ -141,10 +142,12 @@ class Deliverer:
         if result.status == "retry":
             return await self._retry(row, result)
         if result.status == "migrated" and result.new_chat_id:
-            await self._migrate(row, result.new_chat_id)
+            async with self.sessions.begin() as session:
+                await move_chat(session, row.platform, row.chat_id, result.new_chat_id)
             return "migrated"
         if result.status == "blocked":
-            await self._blocked(row)
+            async with self.sessions.begin() as session:
+                await chat_gone(session, row.platform, row.chat_id, self.clock(), self.admins)
             return await self._finish(row, state="failed", error=result.error or "blocked")
         state = "uncertain" if result.status == "uncertain" else "failed"
         if state == "uncertain":
@@ -176,38 +179,6 @@ class Deliverer:
                 state="pending", last_error=result.error,
                 next_attempt_at=self.clock() + timedelta(seconds=delay)))
         return "retry"
-
-    async def _migrate(self, row: OutboxMessage, new_chat_id: str) -> None:
-        """The group became a supergroup: the branch moves there and the reminder follows."""
-        async with self.sessions.begin() as session:
-            await session.execute(update(BranchChat).where(
-                BranchChat.platform == row.platform, BranchChat.chat_id == row.chat_id
-            ).values(chat_id=new_chat_id))
-            await session.execute(update(OutboxMessage).where(
-                OutboxMessage.platform == row.platform, OutboxMessage.chat_id == row.chat_id,
-                OutboxMessage.state.in_(("pending", "sending"))
-            ).values(chat_id=new_chat_id, state="pending", next_attempt_at=None))
-
-    async def _blocked(self, row: OutboxMessage) -> None:
-        """Removed from a group: stop reminding there and tell the admins."""
-        now = self.clock()
-        async with self.sessions.begin() as session:
-            await session.execute(update(BranchChat).where(
-                BranchChat.platform == row.platform, BranchChat.chat_id == row.chat_id
-            ).values(active=False, note=f"blocked at {now.isoformat()}"))
-            await session.execute(update(OutboxMessage).where(
-                OutboxMessage.platform == row.platform, OutboxMessage.chat_id == row.chat_id,
-                OutboxMessage.state == "pending", OutboxMessage.id != row.id
-            ).values(state="cancelled", last_error="chat blocked"))
-            branch = await session.get(Branch, row.branch_id) if row.branch_id else None
-            text = texts.NOTICE_BLOCKED.format(chat=row.chat_id,
-                                               branch=branch.name if branch else "chi bộ")
-            for platform, admin in self.admins:
-                session.add(OutboxMessage(
-                    key=f"notice:blocked:{row.chat_id}:{admin}:{now:%Y%m%d%H%M%S}",
-                    platform=platform, chat_id=admin, branch_id=row.branch_id, kind="notice",
-                    lead_minutes=0, due_at=now, text=text, buttons=[], state="pending",
-                    attempts=0, late=False, created_at=now))
 
     async def _already_done(self, row: OutboxMessage) -> bool:
         if row.occurrence is None or row.source_id is None:

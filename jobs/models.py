@@ -58,6 +58,7 @@ class BranchMember(Base):
     user_id: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(255), default="")
     role: Mapped[str] = mapped_column(String(16), default="secretary")
+    blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # they blocked the bot
 
 
 class Schedule(Base):

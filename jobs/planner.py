@@ -218,7 +218,8 @@ async def _audience(session: AsyncSession) -> Audience:
     for chat in chats.scalars():
         groups[chat.branch_id].append(Target(chat.platform, chat.chat_id, "group"))
     secretaries: dict[int, list[Target]] = defaultdict(list)
-    members = await session.execute(select(BranchMember).where(BranchMember.role == "secretary"))
+    members = await session.execute(select(BranchMember).where(
+        BranchMember.role == "secretary", BranchMember.blocked_at.is_(None)))
     for member in members.scalars():
         secretaries[member.branch_id].append(Target(member.platform, member.user_id))
     by_committee: dict[str, list[Branch]] = defaultdict(list)

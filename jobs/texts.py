@@ -19,6 +19,9 @@ REMINDER_LATE = "⏰ (Nhắc muộn vì hệ thống gián đoạn) "
 BUTTON_DONE = "✅ Đã xong"
 NOTICE_BLOCKED = ("⚠️ Bot không gửi được vào nhóm {chat} của {branch} (bot đã bị xóa hoặc "
                   "bị chặn). Nhóm đã được tạm ngừng nhắc; đăng ký lại bằng /dangky trong nhóm.")
+NOTICE_PERSON_BLOCKED = ("⚠️ Đồng chí {person} ({branch}) đã chặn bot nên không nhận được nhắc "
+                         "việc riêng; bot ngừng nhắc đồng chí ấy cho đến khi đồng chí nhắn lại "
+                         "cho bot (bấm Start hoặc gõ /start).")
 
 
 def when(moment: datetime) -> str:

@@ -166,6 +166,25 @@ class FakeTelegram(FakeHttpApi):
                  "from": self._user(user_id, "Lan"), "message": message, "data": data}
         return self._push({"callback_query": query})
 
+    def group_migrates(self, old: int, new: int) -> None:
+        """A group upgraded to a supergroup: a service message in each (as Telegram sends)."""
+        for chat, name, value in ((old, "migrate_to_chat_id", new),
+                                   (new, "migrate_from_chat_id", old)):
+            message = self._incoming(chat, 1, "group" if chat == old else "supergroup", "Lan")
+            message[name] = value
+            self._push({"message": message})
+
+    def membership_changes(self, chat_id: int, status: str, *, chat_type: str = "supergroup",
+                           by: int = 1001) -> int:
+        """my_chat_member: the bot's own status in a chat changed ("kicked", "member"...)."""
+        chat = self._incoming(chat_id, by, chat_type, "Lan")["chat"]
+        bot = {"id": self.bot_id, "is_bot": True, "first_name": "Chibo", "username": "chibo_bot"}
+        change = {"chat": chat, "from": self._user(by, "Lan"), "date": int(time.time()),
+                  "old_chat_member": {"status": "member", "user": bot},
+                  "new_chat_member": {"status": status, "user": bot}
+                  | ({"until_date": 0} if status == "kicked" else {})}
+        return self._push({"my_chat_member": change})
+
     def _incoming(self, chat_id: int, user_id: int, chat_type: str,
                   first_name: str) -> dict[str, Any]:
         chat: dict[str, Any] = {"id": chat_id, "type": chat_type}

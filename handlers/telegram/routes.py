@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    MessageHandler,
+    filters,
+)
 
-from handlers.telegram import admin, handlers, reminders
+from handlers.telegram import admin, handlers, membership, reminders
 from handlers.telegram.commands import register_commands
 
 
 def register(application: Application) -> None:
     register_commands(application)  # every command of the registry, nothing else
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.migrated))
+    application.add_handler(ChatMemberHandler(membership.my_member,
+                                              ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
     application.add_handler(CallbackQueryHandler(reminders.done_button, pattern=r"^done:"))
     application.add_handler(CallbackQueryHandler(admin.button, pattern=r"^(dlg|ua):"))
