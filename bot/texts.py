@@ -138,7 +138,8 @@ PLANNED = "Đã lập {count} nhắc việc mới."
 NEED_TOKEN = "Cần TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN để gửi nhắc việc (xem .env.example)."
 STATES = {"pending": "chờ gửi", "sending": "đang gửi", "sent": "đã gửi",
           "uncertain": "không chắc đã tới", "failed": "lỗi", "missed": "bỏ lỡ",
-          "cancelled": "đã hủy", "retry": "gửi lại sau", "migrated": "chuyển nhóm"}
+          "cancelled": "đã hủy", "retry": "gửi lại sau", "migrated": "chuyển nhóm",
+          "waiting": "còn chờ gửi lại sau hơn 10 phút nữa"}
 
 
 def render_status(counts: dict[str, int], upcoming: list) -> str:

@@ -91,6 +91,20 @@ class Deliverer:
             outcomes[await self._deliver(row)] += 1
         return outcomes
 
+    async def next_retry(self) -> datetime | None:
+        """When the earliest reminder waiting to be tried again comes due."""
+        async with self.sessions() as session:
+            return (await session.execute(select(func.min(OutboxMessage.next_attempt_at)).where(
+                OutboxMessage.state == "pending", OutboxMessage.next_attempt_at.is_not(None),
+                OutboxMessage.platform.in_(list(self.transports))))).scalar_one()
+
+    async def waiting(self) -> int:
+        """Reminders still waiting to be tried again."""
+        async with self.sessions() as session:
+            return (await session.execute(select(func.count(OutboxMessage.id)).where(
+                OutboxMessage.state == "pending", OutboxMessage.next_attempt_at.is_not(None),
+            ))).scalar_one()
+
     async def _expire(self, now: datetime) -> None:
         async with self.sessions.begin() as session:
             await session.execute(

@@ -14,6 +14,7 @@ from jobs.delivery import Deliverer
 from jobs.planner import Planner
 
 log = logging.getLogger(__name__)
+RETRY_WAIT = 600.0  # seconds `reminders run --until-idle` waits for a retry to come due
 
 
 class ReminderRunner:
@@ -75,13 +76,24 @@ class ReminderRunner:
                 log.exception("sending reminders failed")
                 return Counter()
 
-    async def until_idle(self) -> Counter[str]:
-        """Recover, plan, and send until nothing is due (for the CLI and tests)."""
+    async def until_idle(self, longest_wait: float = RETRY_WAIT,
+                         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                         ) -> Counter[str]:
+        """Recover, plan, and send until nothing is due, waiting for retries (a flood wait, a
+        network error) that come due within `longest_wait` seconds (for the CLI and tests)."""
         await self.deliverer.recover()
         await self.plan()
         total: Counter[str] = Counter()
         while True:
             sent = await self.send()
             total.update(sent)
-            if not sent:
+            if sent:
+                continue
+            retry_at = await self.deliverer.next_retry()
+            if retry_at is None:
                 return total
+            wait = (retry_at - self.clock()).total_seconds()
+            if wait > longest_wait:
+                total["waiting"] += await self.deliverer.waiting()
+                return total
+            await sleep(max(wait, 0.05))

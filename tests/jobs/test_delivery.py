@@ -267,3 +267,29 @@ async def test_a_lost_answer_in_the_middle_of_a_long_reminder_doubles_nothing(
         row = (await session.execute(select(OutboxMessage))).scalar_one()
     assert (row.state, row.parts_sent) == ("uncertain", 1)
     assert len(fake.sent(chat_id=-5002)) == 2  # each part was sent once
+
+
+async def test_until_idle_waits_for_a_flood_wait_and_sends_before_it_returns(
+    services: Services, bot: Bot, fake: FakeTelegram
+) -> None:
+    from jobs.runner import ReminderRunner
+
+    fake.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    await enqueue(services, ["-1001"])
+    runner = ReminderRunner(services.planner, deliverer(services, bot), utc_now)
+    outcomes = await runner.until_idle()
+    assert outcomes == {"retry": 1, "sent": 1}
+    assert await states(services) == {"-1001": "sent"}
+
+
+async def test_until_idle_says_what_still_waits_beyond_its_patience(
+    services: Services, bot: Bot, fake: FakeTelegram
+) -> None:
+    from jobs.runner import ReminderRunner
+
+    fake.fail_next("sendMessage", 429, "Too Many Requests: retry after 900", retry_after=900)
+    await enqueue(services, ["-1001"])
+    runner = ReminderRunner(services.planner, deliverer(services, bot), utc_now)
+    outcomes = await runner.until_idle(longest_wait=60)
+    assert outcomes == {"retry": 1, "waiting": 1}
+    assert await states(services) == {"-1001": "pending"}
