@@ -81,6 +81,7 @@ class Services:
                                     f"unanswered:{week.year}W{week.week}", now)
 
     async def close(self) -> None:
+        self.importer.close()
         await self.db.dispose()
 
 

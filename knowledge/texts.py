@@ -169,3 +169,16 @@ SYNONYM_NOT_FOUND = "Không có nhóm đồng nghĩa #{id} (chỉ xóa được 
 SYNONYM_TITLE = ("Từ đồng nghĩa: {built_in} nhóm có sẵn và {added} nhóm do quản trị thêm. "
                  "Thêm: /dongnghia nhậu = uống rượu, bia. Xóa: /dongnghia xoa <số>.")
 SYNONYM_LINE = "#{id} {members} ({by}, {day})"
+
+# importing a document: the limits that protect the bot (knowledge/documents/worker.py, readers.py)
+IMPORT_TOO_SLOW = ("đọc tệp quá {seconds} giây nên đã dừng; hãy tách tệp thành nhiều tệp nhỏ "
+                   "hơn (ví dụ mỗi chương một tệp)")
+IMPORT_TOO_MUCH_MEMORY = ("đọc tệp cần quá {mib} MB bộ nhớ nên đã dừng; hãy tách tệp thành nhiều "
+                          "tệp nhỏ hơn")
+IMPORT_CANNOT_OPEN = "không mở được tệp ({reason})"
+IMPORT_BROKEN = "tệp hỏng hoặc có cấu trúc lạ, không đọc được ({error})"
+IMPORT_TOO_LARGE = "tệp lớn hơn {mib} MB; hãy tách thành nhiều tệp nhỏ hơn"
+IMPORT_UNPACKS_TOO_LARGE = ("tệp .docx giải nén ra hơn {mib} MB (bất thường với một văn bản); "
+                            "hãy lưu lại bằng Word hoặc tách thành nhiều tệp")
+IMPORT_TOO_MANY_PARAGRAPHS = "tệp có hơn {limit} đoạn; hãy tách thành nhiều tệp nhỏ hơn"
+IMPORT_BAD_DOCX = "tệp .docx bị hỏng hoặc không phải Word"

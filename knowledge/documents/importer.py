@@ -18,6 +18,7 @@ from knowledge.documents.metadata import DocumentMeta, extract_meta
 from knowledge.documents.passages import PassageDraft, build_passages
 from knowledge.documents.readers import SUPPORTED, UnreadableDocument, read_document
 from knowledge.documents.structure import parse_structure
+from knowledge.documents.worker import ParseWorker
 from knowledge.heavy import HeavyWork
 from knowledge.models import Document, Passage
 
@@ -76,6 +77,11 @@ class ImportService:
                  heavy: HeavyWork | None = None) -> None:
         self.sessions = sessions
         self.heavy = heavy or HeavyWork()
+        self.worker = ParseWorker(read_and_parse)
+
+    def close(self) -> None:
+        """Stop the child process that reads documents (a new one starts when needed)."""
+        self.worker.close()
 
     async def import_paths(
         self, paths: Iterable[Path], now: datetime, progress: Progress | None = None
@@ -95,12 +101,10 @@ class ImportService:
             return await self._import(path, source_path, now)
 
     async def _import(self, path: Path, source_path: str, now: datetime) -> FileReport:
-        try:  # reading and parsing are CPU work: in a thread, so chats go on meanwhile
-            digest, parsed = await self.heavy.run(lambda: _read_and_parse(path))
+        try:  # reading and parsing: in a child process with memory and time limits
+            digest, parsed = await self.worker.run(path)
         except UnreadableDocument as exc:
             return FileReport(str(path), "failed", error=str(exc))
-        except OSError as exc:
-            return FileReport(str(path), "failed", error=f"không mở được tệp ({exc.strerror})")
         async with self.sessions.begin() as session:
             existing = await repository.document_by_path(session, source_path)
             if existing is not None and existing.sha256 == digest:
@@ -157,7 +161,8 @@ def _document_row(
     )
 
 
-def _read_and_parse(path: Path) -> tuple[str, ParsedDocument]:
+def read_and_parse(path: Path) -> tuple[str, ParsedDocument]:
+    """The work of the import child process (knowledge.documents.worker)."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     text = read_document(path)
     if not text.strip():

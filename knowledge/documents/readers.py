@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
+from knowledge import texts
+
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # the file as sent
+MAX_UNPACKED = 200 * 1024 * 1024  # a .docx's parts once unzipped (a zip bomb is far beyond)
+MAX_PARAGRAPHS = 200_000  # paragraphs and table rows of one .docx
 
 
 class UnreadableDocument(Exception):
@@ -20,7 +25,7 @@ def read_document(path: Path) -> str:
             f"chỉ nhận {', '.join(SUPPORTED)}"
         )
     if path.stat().st_size > MAX_BYTES:
-        raise UnreadableDocument("tệp lớn hơn 20 MB")
+        raise UnreadableDocument(texts.IMPORT_TOO_LARGE.format(mib=MAX_BYTES // 2**20))
     if suffix in (".txt", ".md"):
         return _read_text(path.read_bytes())
     if suffix == ".docx":
@@ -48,22 +53,42 @@ def _read_docx(path: Path) -> str:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+    from lxml.etree import LxmlError
 
+    _check_unpacked_size(path)
     try:
         document = open_docx(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise UnreadableDocument("tệp .docx bị hỏng hoặc không phải Word") from exc
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.append(block.text)
-            lines.append("")
-        elif isinstance(block, Table):
-            for row in block.rows:
-                cells = [cell.text.replace("\n", " ").strip() for cell in row.cells]
-                lines.append("\t".join(cells))
-            lines.append("")
+        blocks = document.iter_inner_content()
+        lines: list[str] = []
+        for count, block in enumerate(blocks, 1):
+            if count > MAX_PARAGRAPHS:
+                raise UnreadableDocument(texts.IMPORT_TOO_MANY_PARAGRAPHS.format(
+                    limit=f"{MAX_PARAGRAPHS:,}".replace(",", ".")))
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+                lines.append("")
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    cells = [cell.text.replace("\n", " ").strip() for cell in row.cells]
+                    lines.append("\t".join(cells))
+                lines.append("")
+    except (PackageNotFoundError, KeyError, ValueError, OSError, LxmlError,
+            zipfile.BadZipFile) as exc:
+        raise UnreadableDocument(texts.IMPORT_BAD_DOCX) from exc
     return "\n".join(lines)
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """The sizes the zip directory declares bound what unzipping writes (zipfile stops at the
+    declared size and refuses a member that inflates further), so they are checked first."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnreadableDocument(texts.IMPORT_BAD_DOCX) from exc
+    if unpacked > MAX_UNPACKED:
+        raise UnreadableDocument(texts.IMPORT_UNPACKS_TOO_LARGE.format(
+            mib=MAX_UNPACKED // 2**20))
 
 
 def _read_pdf(path: Path) -> str:
