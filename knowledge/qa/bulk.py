@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import itertools
+import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,6 +29,8 @@ HEADERS = {"id": "ma", "question": "cau hoi", "alternates": "cach hoi khac",
 _TRUE, _FALSE = {"1", "true", "co", "có", "x", "yes", "hien", "hiện"}, {"0", "false", "khong",
                                                                        "không", "no", "an", "ẩn"}
 MAX_ROWS = 5000
+MAX_COLUMNS = 26  # A–Z: the sheet's columns are a handful
+MAX_UNPACKED = 50 * 1024 * 1024  # an .xlsx of 5,000 entries unpacks to a few MB
 # A cell starting with one of these is run as a formula by Excel/LibreOffice (OWASP CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -127,16 +131,25 @@ def _column(name: str) -> str:
 
 
 def _xlsx_grid(data: bytes) -> list[list[str]]:
+    """At most MAX_ROWS + 1 rows of the first sheet's first columns: a sheet of a million rows
+    or a zip bomb is refused without being read whole."""
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+        if unpacked > MAX_UNPACKED:
+            raise UnreadableSheet(f"tệp .xlsx giải nén ra hơn {MAX_UNPACKED // 2**20} MB")
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        grid = [["" if v is None else str(v) for v in row]
+                for row in itertools.islice(sheet.iter_rows(max_col=MAX_COLUMNS,
+                                                            values_only=True), MAX_ROWS + 2)]
+        book.close()
+    except UnreadableSheet:
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise UnreadableSheet("tệp .xlsx bị hỏng hoặc không phải Excel") from exc
-    sheet = book.worksheets[0]
-    grid = [["" if v is None else str(v) for v in row]
-            for row in sheet.iter_rows(values_only=True)]
-    book.close()
     return grid
 
 

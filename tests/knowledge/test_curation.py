@@ -77,9 +77,37 @@ async def test_a_file_with_bad_rows_imports_nothing_or_only_the_good_rows(
     assert lenient.applied.created == 1 and len(lenient.errors) == 2
 
 
+def _zip(**members: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _long_sheet(rows: int) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["cau hoi", "tra loi"])
+    for i in range(rows):
+        sheet.append([f"Câu hỏi số {i} về đảng phí?", f"Trả lời số {i} đủ dài."])
+    import io
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(("data", "name", "reason"), [
     (b"a,b\n1,2\n", "x.csv", "thiếu cột"), (b"PK\x03\x04broken", "x.xlsx", "bị hỏng"),
-    (b"\xff\xfe\x00", "x.csv", "UTF-8"), (b"x", "x.txt", ".csv hoặc .xlsx")])
+    (b"\xff\xfe\x00", "x.csv", "UTF-8"), (b"x", "x.txt", ".csv hoặc .xlsx"),
+    (_zip(**{"xl/bom.bin": bytes(60 * 2**20)}), "bom.xlsx", "giải nén ra hơn 50 MB"),
+    (_long_sheet(5001), "dai.xlsx", "tối đa 5000 dòng")])
 async def test_unreadable_sheets_are_explained(services: Services, data: bytes, name: str,
                                               reason: str) -> None:
     with pytest.raises(UnreadableSheet, match=reason):
