@@ -48,7 +48,9 @@ class Settings(BaseSettings):
     reminder_grace_hours: float = Field(default=6, alias="CHIBO_REMINDER_GRACE_HOURS", ge=0)
     reminder_horizon_hours: float = Field(default=48, alias="CHIBO_REMINDER_HORIZON_HOURS", gt=0)
     reminder_rate: float = Field(default=30, alias="CHIBO_REMINDER_RATE_PER_SECOND", gt=0)
-    shared_budget: bool = Field(default=False, alias="CHIBO_SHARED_SEND_BUDGET")
+    # one send pace for every process on the database: safe by default (false: a lone process
+    # may skip the database round trip per message)
+    shared_budget: bool = Field(default=True, alias="CHIBO_SHARED_SEND_BUDGET")
     rest_days: str = Field(default="sun", alias="CHIBO_REST_DAYS",
                            pattern=r"^\s*(sun|sat\s*,\s*sun|sun\s*,\s*sat)\s*$")
     reminder_claim_timeout: float = Field(default=120, alias="CHIBO_REMINDER_CLAIM_TIMEOUT",

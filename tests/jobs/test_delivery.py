@@ -160,19 +160,14 @@ async def test_the_pace_stays_within_telegram_limits(
     assert times[-1] - times[0] >= 1.0  # 40 messages cannot leave within one second
 
 
-async def test_two_processes_sharing_the_database_stay_within_the_overall_limit_together(
+async def test_two_processes_on_default_settings_stay_within_the_overall_limit_together(
     services: Services, bot: Bot, fake: FakeTelegram
 ) -> None:
-    from jobs.budget import SharedBudget
-
     fake.enforce_limits = True
     await enqueue(services, [str(30_000 + n) for n in range(70)])
 
-    def sender() -> Deliverer:
-        limiter = Limiter(per_second=30, per_chat_interval=1.0,
-                          shared=SharedBudget(services.db.sessions, 30))
-        return Deliverer(services.db.sessions, {"telegram": TelegramTransport(bot)},
-                         {"telegram": limiter}, clock=utc_now)
+    def sender() -> Deliverer:  # as `chibo run` builds it: nothing set, the pace is shared
+        return services.reminders({"telegram": TelegramTransport(bot)}).deliverer
 
     first, second = await asyncio.gather(sender().deliver_due(), sender().deliver_due())
     assert first["sent"] + second["sent"] == 70 and first["sent"] and second["sent"]
