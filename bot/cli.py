@@ -87,6 +87,10 @@ def _known_failure(exc: BaseException) -> str | None:
     from sqlalchemy.exc import DBAPIError, InterfaceError
     from telegram.error import InvalidToken, NetworkError
 
+    from bot.runtime import PortTaken
+
+    if isinstance(exc, PortTaken):
+        return texts.PORT_TAKEN.format(host=exc.host, port=exc.port, reason=exc.reason)
     if isinstance(exc, DatabaseUnusable):
         return texts.DATABASE_UNUSABLE.format(error=exc)
     if isinstance(exc, InvalidToken):

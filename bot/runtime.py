@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import socket
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -25,6 +26,14 @@ log = logging.getLogger(__name__)
 FIRST_RETRY, LAST_RETRY = 1.0, 60.0  # seconds between tries to reach a platform
 
 
+class PortTaken(OSError):
+    """The address the web server should listen on cannot be had."""
+
+    def __init__(self, host: str, port: int, reason: str) -> None:
+        super().__init__(f"{host}:{port}: {reason}")
+        self.host, self.port, self.reason = host, port, reason
+
+
 class Runtime:
     def __init__(self, settings: Settings, channels: list[Channel], *, webhook: bool = False,
                  tell: Callable[[str], None] | None = None) -> None:
@@ -35,7 +44,9 @@ class Runtime:
         self.services: Services | None = None
         self.runner: ReminderRunner | None = None
         self.web: Web | None = None
-        self.server: uvicorn.Server | None = None
+        self.server: uvicorn.Server | None = None  # the webhooks' (public) server
+        self.ops: uvicorn.Server | None = None  # health and metrics (private)
+        self._servers: list[uvicorn.Server] = []
         self._started: list[Channel] = []
         self._listening: list[Channel] = []
         self._tasks: list[asyncio.Task] = []
@@ -43,9 +54,15 @@ class Runtime:
 
     @property
     def port(self) -> int:
-        """The web server's port (useful when it was asked for port 0)."""
-        assert self.server is not None and self.server.servers
-        return self.server.servers[0].sockets[0].getsockname()[1]
+        """The webhook server's port (useful when it was asked for port 0)."""
+        assert self.server is not None
+        return _port(self.server)
+
+    @property
+    def ops_port(self) -> int:
+        """The health and metrics server's port."""
+        assert self.ops is not None
+        return _port(self.ops)
 
     async def start(self) -> None:
         """Start in order; if a step fails, what already started is stopped again."""
@@ -100,33 +117,58 @@ class Runtime:
 
     async def _start_web(self, services: Services) -> None:
         s = self.settings
-        if not self.webhook and not s.metrics_port:
+        platforms = [c for c in self.channels if c.platform != "console"]
+        if not platforms or not (self.webhook or s.metrics_port):
             return
         inbox = Inbox(services.db.sessions, timedelta(seconds=s.reminder_claim_timeout))
-        hooks = {c.platform: c for c in self.channels} if self.webhook else {}
+        hooks = {c.platform: c for c in platforms} if self.webhook else {}
         self.web = web = Web(services, inbox, hooks, self.runner)
-        host, port = ((s.webhook_listen, s.webhook_port) if self.webhook
-                      else ("127.0.0.1", s.metrics_port))
-        self.server = uvicorn.Server(uvicorn.Config(web.app(), host=host, port=port,
-                                                    log_level="warning", lifespan="off"))
-        self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
-        self._tasks.append(asyncio.create_task(self.server.serve()))
-        if hooks:
+        if self.webhook:
+            self.server = await self._serve_app(web.webhook_app(), s.webhook_listen,
+                                                s.webhook_port)
             self._tasks.append(asyncio.create_task(web.process_inbox(self._stop)))
-        while not self.server.started:
-            if self._tasks[0].done():  # the port is taken, say: the failure is the answer
-                await self._tasks[0]
+        else:
+            for channel in platforms:  # polled updates are metered by their channel
+                channel.on_handled = web.meter.handled
+        if s.metrics_port:
+            try:
+                self.ops = await self._serve_app(web.ops_app(), s.metrics_listen,
+                                                 s.metrics_port)
+            except OSError as exc:  # monitoring is not worth refusing to answer members
+                log.warning("health and metrics not served on %s:%s: %s", s.metrics_listen,
+                            s.metrics_port, exc)
+
+    async def _serve_app(self, app, host: str, port: int) -> uvicorn.Server:  # noqa: ANN001
+        """Bound here, so a taken port is an OSError to the caller, not uvicorn's exit."""
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+        except OSError as exc:
+            sock.close()
+            raise PortTaken(host, port, exc.strerror or str(exc)) from exc
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+        task = asyncio.create_task(server.serve(sockets=[sock]))
+        self._servers.append(server)
+        self._tasks.append(task)
+        while not server.started:
+            if task.done():
+                await task
                 raise OSError(f"the web server stopped at start on {host}:{port}")
             await asyncio.sleep(0.01)
-        log.info("web server on %s:%s", host, self.port)
+        log.info("web server on %s:%s", host, _port(server))
+        return server
 
     async def stop(self) -> None:
         """Stop intake, let the update and the reminder in hand finish, then release all."""
         for channel in reversed(self._listening):
             await _quietly(channel.stop_listening(), f"stopping {channel.platform} intake")
         self._listening.clear()
-        if self.server is not None:
-            self.server.should_exit = True
+        for server in self._servers:
+            server.should_exit = True
+        self._servers.clear()
         self._stop.set()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks.clear()
@@ -162,6 +204,10 @@ class Runtime:
                 loop.remove_signal_handler(sig)
             log.info("stopping")
             await self.stop()
+
+
+def _port(server: uvicorn.Server) -> int:
+    return server.servers[0].sockets[0].getsockname()[1]
 
 
 async def _quietly(step, what: str) -> None:  # noqa: ANN001

@@ -282,3 +282,5 @@ SETTING_WRONG = {  # pydantic's error types
 DATABASE_UNUSABLE = ("Không mở được cơ sở dữ liệu ({error}). Đặt CHIBO_DATA_DIR tới một thư mục "
                      "ghi được, hoặc DATABASE_URL dạng sqlite:///đường/dẫn.db hay "
                      "postgresql://người_dùng@máy_chủ/tên, trong .env.")
+PORT_TAKEN = ("Không mở được cổng {host}:{port} ({reason}). Có chương trình khác đang dùng cổng "
+              "này? Dừng nó, hoặc đặt CHIBO_WEBHOOK_PORT khác trong .env.")

@@ -1,4 +1,5 @@
-"""The HTTP side: each channel's webhook (stored before it is acknowledged), health, metrics."""
+"""The HTTP side: each channel's webhook (stored before it is acknowledged) on the public port;
+health and metrics on a private one."""
 
 from __future__ import annotations
 
@@ -35,11 +36,15 @@ class Web:
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     meter: Metrics = field(default_factory=Metrics)
 
-    def app(self) -> Starlette:
-        routes = [Route(channel.webhook_path, self._webhook_for(channel), methods=["POST"])
-                  for channel in self.channels.values() if channel.webhook_path]
-        return Starlette(routes=[*routes,
-                                 Route("/healthz", self.health, methods=["GET"]),
+    def webhook_app(self) -> Starlette:
+        """What the platforms reach (behind the public proxy): each channel's webhook only."""
+        return Starlette(routes=[
+            Route(channel.webhook_path, self._webhook_for(channel), methods=["POST"])
+            for channel in self.channels.values() if channel.webhook_path])
+
+    def ops_app(self) -> Starlette:
+        """What the operator's monitoring reads, on a private address: health and metrics."""
+        return Starlette(routes=[Route("/healthz", self.health, methods=["GET"]),
                                  Route("/metrics", self.metrics, methods=["GET"])])
 
     def _webhook_for(self, channel: Channel):  # noqa: ANN202

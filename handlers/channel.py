@@ -7,7 +7,7 @@ the order in which channels, the reminder runner and the web server start and st
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from jobs.delivery import Transport
@@ -28,6 +28,8 @@ class Channel(Protocol):
     platform: str
     webhook_path: str | None  # where the platform posts updates in webhook mode, if it can
     closed: asyncio.Event  # set when the channel ends on its own (the console's /thoat)
+    # polling: told (failed, seconds) after each update; webhooks are metered at the inbox
+    on_handled: Callable[[bool, float], None] | None
 
     @property
     def transport(self) -> Transport:

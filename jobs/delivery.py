@@ -80,11 +80,13 @@ class Deliverer:
                 .values(state="uncertain", last_error="process stopped while sending"))
             return result.rowcount or 0
 
-    async def deliver_due(self, limit: int | None = None) -> Counter[str]:
-        """Send everything due now, one row at a time; returns counts by outcome."""
+    async def deliver_due(self, limit: int | None = None,
+                          stop: Callable[[], bool] | None = None) -> Counter[str]:
+        """Send everything due now, one row at a time, until `stop()` says so between rows;
+        returns counts by outcome."""
         outcomes: Counter[str] = Counter()
         await self._expire(self.clock())
-        while limit is None or sum(outcomes.values()) < limit:
+        while (limit is None or sum(outcomes.values()) < limit) and not (stop and stop()):
             row = await self._claim(self.clock())
             if row is None:
                 break

@@ -30,6 +30,7 @@ class ReminderRunner:
         self.send_every = send_every
         self.scheduler: AsyncIOScheduler | None = None
         self._lock = asyncio.Lock()
+        self._stopped = False
 
     async def start(self) -> None:
         await self.deliverer.recover()
@@ -52,13 +53,22 @@ class ReminderRunner:
             log.exception("the weekly summary failed")
 
     async def stop(self) -> None:
+        """No new job; the reminder in hand is finished and recorded, then the sender stops
+        (shutting the scheduler down first would cancel a job mid-send)."""
+        self._stopped = True
+        if self.scheduler is not None:
+            self.scheduler.pause()
+        for _ in range(3):  # jobs already handed to the loop run now, see the stop and return
+            await asyncio.sleep(0)
+        async with self._lock:
+            pass
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
-        async with self._lock:  # let an in-flight send finish and be recorded
-            pass
 
     async def plan(self) -> int:
+        if self._stopped:
+            return 0
         try:
             added = await self.planner.plan(self.clock())
         except Exception:  # a bad row must not stop the schedule
@@ -70,8 +80,10 @@ class ReminderRunner:
 
     async def send(self) -> Counter[str]:
         async with self._lock:
+            if self._stopped:
+                return Counter()
             try:
-                return await self.deliverer.deliver_due()
+                return await self.deliverer.deliver_due(stop=lambda: self._stopped)
             except Exception:
                 log.exception("sending reminders failed")
                 return Counter()

@@ -51,12 +51,13 @@ def child_env(**values: str) -> dict[str, str]:
     nothing of the developer's own .env or shell reaches the test, plus the given values."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("CHIBO_", "TELEGRAM_", "ZALO_", "DATABASE_URL", "ADMIN_IDS"))}
+    env["CHIBO_METRICS_PORT"] = "0"  # no fixed port bound by tests unless they ask for one
     env.update(values)
     return env
 
 
 def make_settings(data_dir: Path, database_url: str | None = None, **extra: object) -> Settings:
-    values: dict[str, object] = {"TELEGRAM_BOT_TOKEN": None, **extra}
+    values: dict[str, object] = {"TELEGRAM_BOT_TOKEN": None, "CHIBO_METRICS_PORT": 0, **extra}
     return Settings(CHIBO_DATA_DIR=data_dir, DATABASE_URL=database_url, _env_file=None,
                     **values)  # type: ignore[call-arg]
 

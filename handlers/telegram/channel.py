@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from telegram import Bot, BotCommand, Update
@@ -28,12 +29,36 @@ MENU = [BotCommand(c.name, c.help[:256]) for c in COMMANDS if c.menu]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
+class _MeteredApplication(Application):
+    """PTB's Application, timing each update it handles itself (polling mode)."""
+
+    on_handled: Callable[[bool, float], None] | None = None
+
+    async def process_update(self, update: object) -> None:
+        started, failed = time.monotonic(), False
+        self._failed = False
+        try:
+            await super().process_update(update)
+        except Exception:
+            failed = True
+            raise
+        finally:
+            if self.on_handled is not None:
+                self.on_handled(failed or self._failed, time.monotonic() - started)
+
+    async def process_error(self, update: object | None, error: Exception, *args,
+                            **kwargs) -> bool:  # type: ignore[no-untyped-def]
+        self._failed = True  # a handler raised; PTB hands it to the error handler
+        return await super().process_error(update, error, *args, **kwargs)
+
+
 def build_application(settings: Settings) -> Application:
     """The Telegram application with every handler; the services arrive in start()."""
     if not settings.telegram_bot_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     application = (
         Application.builder()
+        .application_class(_MeteredApplication)
         .token(settings.telegram_bot_token)
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
@@ -57,6 +82,7 @@ class TelegramChannel:
         self.poll_timeout = poll_timeout
         self.application = build_application(settings)
         self.closed = asyncio.Event()  # Telegram never ends on its own
+        self.on_handled: Callable[[bool, float], None] | None = None
         self._sender: TelegramTransport | None = None
 
     @property
@@ -91,6 +117,8 @@ class TelegramChannel:
                                           allowed_updates=Update.ALL_TYPES)
             return
         assert app.updater is not None
+        if isinstance(app, _MeteredApplication):
+            app.on_handled = self.on_handled
         await app.updater.start_polling(poll_interval=0.0, timeout=self.poll_timeout,
                                         allowed_updates=Update.ALL_TYPES)
         await app.start()

@@ -6,8 +6,9 @@ import asyncio
 import contextlib
 import hmac
 import logging
+import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -46,6 +47,7 @@ class ZaloChannel:
         self.client = ZaloClient(settings.zalo_api_base_url, settings.zalo_bot_token or "")
         self.transport = ZaloTransport(self.client)
         self.closed = asyncio.Event()  # Zalo never ends on its own
+        self.on_handled: Callable[[bool, float], None] | None = None
         self.names: tuple[str, ...] = ()
         self._chat: TextChat | None = None
         self._task: asyncio.Task | None = None
@@ -87,7 +89,7 @@ class ZaloChannel:
         while True:
             try:
                 for update in await self.client.updates(self.poll_timeout):
-                    await self._dispatch(update)
+                    await self._metered(update)
                 backoff = 1.0
             except asyncio.CancelledError:
                 raise
@@ -97,6 +99,17 @@ class ZaloChannel:
                 backoff = min(backoff * 2, 60.0)
             except Exception:
                 log.exception("a Zalo update could not be handled")
+
+    async def _metered(self, update: dict[str, Any]) -> None:
+        started, failed = time.monotonic(), False
+        try:
+            await self._dispatch(update)
+        except Exception:
+            failed = True
+            log.exception("a Zalo update could not be handled")
+        finally:
+            if self.on_handled is not None:
+                self.on_handled(failed, time.monotonic() - started)
 
     def webhook_key(self, headers: Mapping[str, str], payload: object) -> str:
         secret = self.settings.zalo_webhook_secret

@@ -58,22 +58,23 @@ async def test_three_processes_share_the_work_without_doubling_it(
     await _prepare(url, tmp_path)
     fake.enforce_limits = True
     ports = [free_port() for _ in range(3)]
+    health = [free_port() for _ in range(3)]
     processes = []
-    for port in ports:
+    for port, ops in zip(ports, health, strict=True):
         env = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}
         env.update(DATABASE_URL=url, CHIBO_DATA_DIR=str(tmp_path),
                    TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url,
                    CHIBO_WEBHOOK_SECRET=SECRET, CHIBO_WEBHOOK_PORT=str(port),
-                   CHIBO_SHARED_SEND_BUDGET="true", CHIBO_LOG_LEVEL="WARNING")
+                   CHIBO_METRICS_PORT=str(ops), CHIBO_LOG_LEVEL="WARNING")
         processes.append(await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot.cli", "run", "--webhook", env=env,
             stderr=asyncio.subprocess.PIPE))
     try:
         async with httpx.AsyncClient(timeout=10) as client:
-            for port in ports:
+            for ops in health:
                 for _ in range(200):
                     try:
-                        if (await client.get(f"http://127.0.0.1:{port}/healthz")).status_code \
+                        if (await client.get(f"http://127.0.0.1:{ops}/healthz")).status_code \
                                 == 200:
                             break
                     except httpx.TransportError:

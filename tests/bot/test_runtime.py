@@ -142,3 +142,25 @@ async def test_without_network_the_bot_keeps_trying_says_why_and_stops_on_sigter
     assert process.returncode == 0, log
     assert "thử lại sau 1 giây" in log and "thử lại sau 2 giây" in log
     assert "Traceback" not in log and "NO-NETWORK-token" not in log
+
+
+async def test_a_webhook_port_in_use_is_one_sentence_naming_it(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = child_env(CHIBO_DATA_DIR=str(tmp_path), TELEGRAM_BOT_TOKEN=fake.token,
+                        TELEGRAM_API_BASE_URL=fake.base_url, CHIBO_WEBHOOK_SECRET="abcdefgh",
+                        CHIBO_WEBHOOK_PORT=str(port))
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "run", "--webhook", env=env,
+            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE)
+        _, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 2
+    assert f"Không mở được cổng 127.0.0.1:{port}" in err.decode()
+    assert "Traceback" not in err.decode(), err.decode()[-2500:]

@@ -11,7 +11,7 @@ import httpx
 
 from bot.runtime import Runtime
 from handlers.telegram.channel import SECRET_HEADER, TelegramChannel
-from tests.conftest import make_settings
+from tests.conftest import free_port, make_settings
 from tests.fake_telegram import FakeTelegram
 
 
@@ -23,10 +23,11 @@ async def test_webhook_updates_are_kept_answered_once_and_the_service_is_observa
     shutil.copy(corpus_db, data / "chibo.db")
     settings = make_settings(data, TELEGRAM_BOT_TOKEN=fake.token,
                              TELEGRAM_API_BASE_URL=fake.base_url, CHIBO_WEBHOOK_SECRET="s3cret",
-                             CHIBO_WEBHOOK_PORT="0", CHIBO_WEBHOOK_URL="https://bot.example")
+                             CHIBO_WEBHOOK_PORT="0", CHIBO_WEBHOOK_URL="https://bot.example",
+                             CHIBO_METRICS_PORT=free_port())
     service = Runtime(settings, [TelegramChannel(settings, webhook=True)], webhook=True)
     await service.start()
-    base = f"http://127.0.0.1:{service.port}"
+    base, ops = f"http://127.0.0.1:{service.port}", f"http://127.0.0.1:{service.ops_port}"
     try:
         [hook] = fake.sent("setWebhook")
         assert hook.params["url"] == "https://bot.example/telegram"
@@ -49,12 +50,14 @@ async def test_webhook_updates_are_kept_answered_once_and_the_service_is_observa
             assert "Điều 14" in answer.params["text"]
             await asyncio.sleep(0.3)
             assert len(fake.sent("sendMessage", chat_id=1001)) == 1
-            health = await client.get(f"{base}/healthz")
+            for page in ("/healthz", "/metrics"):  # the public port serves webhooks only
+                assert (await client.get(f"{base}{page}")).status_code == 404
+            health = await client.get(f"{ops}/healthz")
             assert health.status_code == 200
             report = health.json()
             assert report["database"] == "ok" and report["scheduler"] == "running"
             assert report["queue"]["inbox_pending"] == 0
-            exposition = (await client.get(f"{base}/metrics")).text
+            exposition = (await client.get(f"{ops}/metrics")).text
         assert 'chibo_updates_total{result="ok"} 1.0' in exposition
         assert 'chibo_inbox{state="done"} 1.0' in exposition
         assert "chibo_answer_seconds_bucket" in exposition

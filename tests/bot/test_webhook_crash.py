@@ -45,14 +45,15 @@ async def test_sigkill_with_acknowledged_updates_loses_and_doubles_nothing(
     if database_url.startswith("sqlite"):
         database_url = f"sqlite+aiosqlite:///{tmp_path / 'chibo.db'}"
         (tmp_path / "chibo.db").write_bytes(corpus_db.read_bytes())
-    port = free_port()
+    port, ops = free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}
     env.update(DATABASE_URL=database_url, CHIBO_DATA_DIR=str(tmp_path),
                TELEGRAM_BOT_TOKEN=fake.token, TELEGRAM_API_BASE_URL=fake.base_url,
                CHIBO_WEBHOOK_SECRET="s", CHIBO_WEBHOOK_PORT=str(port),
+               CHIBO_METRICS_PORT=str(ops),
                CHIBO_REMINDER_CLAIM_TIMEOUT="3600", CHIBO_LOG_LEVEL="WARNING")
     process = await _start(env)
-    await _healthy(port)
+    await _healthy(ops)
     async with httpx.AsyncClient() as client:
         for n in range(UPDATES):
             update = fake.update_for("QĐ 37 điều 14", chat_id=7000 + n, user_id=7000 + n)
@@ -64,7 +65,7 @@ async def test_sigkill_with_acknowledged_updates_loses_and_doubles_nothing(
     os.kill(process.pid, signal.SIGKILL)
     await process.wait()
     process = await _start(env)
-    await _healthy(port)
+    await _healthy(ops)
     services = await build_services(make_settings(tmp_path, database_url))
     try:
         for _ in range(600):

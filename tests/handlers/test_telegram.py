@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -159,7 +160,7 @@ async def test_a_question_from_a_group_that_became_a_supergroup_is_answered_ther
     assert "Điều 18" in answer.params["text"]
 
 
-async def test_in_polling_mode_health_and_metrics_are_served_on_a_local_port(
+async def test_in_polling_mode_updates_are_counted_and_served_on_a_local_port(
     fake: FakeTelegram, corpus_db: Path, tmp_path: Path
 ) -> None:
     import socket
@@ -178,7 +179,31 @@ async def test_in_polling_mode_health_and_metrics_are_served_on_a_local_port(
             except httpx.TransportError:
                 await asyncio.sleep(0.05)
         assert health.status_code == 200 and health.json()["scheduler"] == "running"
-        assert "chibo_questions" in (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+        fake.user_says("QĐ 37 điều 14", chat_id=4343, user_id=4343)
+        await fake.wait_for("sendMessage", chat_id=4343)
+        await asyncio.sleep(0.1)
+        exposition = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+    assert 'chibo_questions{found="true"}' in exposition
+    # polled updates are counted and timed like webhook ones
+    assert 'chibo_updates_total{result="ok"}' in exposition
+    timed = re.search(r"^chibo_answer_seconds_count (\S+)$", exposition, re.M)
+    assert timed is not None and float(timed.group(1)) >= 1
+
+
+async def test_a_metrics_port_already_taken_costs_the_metrics_not_the_answers(
+    fake: FakeTelegram, corpus_db: Path, tmp_path: Path
+) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        async with running_bot(fake, corpus_db, tmp_path, CHIBO_METRICS_PORT=str(port)) as bot:
+            assert bot.ops is None
+            fake.user_says("QĐ 37 điều 14", chat_id=4444, user_id=4444)
+            [answer] = await fake.wait_for("sendMessage", chat_id=4444)
+    assert "Điều 14" in answer.params["text"]
 
 
 def test_long_answers_are_cut_by_telegram_s_utf16_count_at_spaces() -> None:
