@@ -33,6 +33,7 @@ from knowledge.search.vocabulary import Vocabulary
 
 # The console is run by the operator on the server itself: a super-admin.
 CONSOLE_OPERATOR = ChatRef("console", "local")
+ANSWER_SHARE = 0.2  # of the send pace reminders leave to members' answers during a fan-out
 
 
 @dataclass
@@ -57,7 +58,8 @@ class Services:
     def reminders(self, transports: dict[str, Transport]) -> ReminderRunner:
         """A runner that delivers through the given platform transports."""
         s = self.settings
-        shared = SharedBudget(self.db.sessions, int(s.reminder_rate)) if s.shared_budget else None
+        shared = SharedBudget(self.db.sessions, int(s.reminder_rate),
+                              reserve=ANSWER_SHARE) if s.shared_budget else None
         rates = {"telegram": s.reminder_rate, "zalo": s.zalo_rate}
         limiters = {platform: Limiter.of(transport.limits, per_second=rates.get(platform),
                                          shared=shared if platform == "telegram" else None)

@@ -1,4 +1,5 @@
-"""One send pace shared by every process through the database.
+"""One send pace shared by every process through the database; reminders leave a share of it to
+members' answers, and a flood wait seen by any sender holds all of them.
 
 A single row holds the earliest moment the next message may leave. Taking a turn moves it one
 interval (1/rate) later in one atomic UPDATE … RETURNING, so several bot processes together send
@@ -29,13 +30,24 @@ class SendPace(Base):
 
 class SharedBudget:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], per_second: float = 30, *,
-                 margin: float = 1.2, clock: Callable[[], float] = time.time) -> None:
+                 margin: float = 1.2, reserve: float = 0.0,
+                 clock: Callable[[], float] = time.time) -> None:
         # 20% below the limit: sends from several processes reach the platform with jitter, and a
         # 10% margin still let three of them bunch into one sliding second under load (CI).
+        # `reserve`: the share of the pace this sender leaves to others (reminders leave room
+        # for answers: each of their turns moves the pace further than an answer's does).
         self.sessions = sessions
-        self.interval = margin / per_second
+        self.interval = margin / (per_second * (1.0 - reserve))
         self.clock = clock
         self.ready = False
+
+    async def pause(self, seconds: float) -> None:
+        """A flood wait from the platform holds every process's next turn."""
+        until = self.clock() + seconds
+        async with self.sessions.begin() as session:
+            await session.execute(update(SendPace)
+                                  .where(SendPace.id == 1, SendPace.next_free < until)
+                                  .values(next_free=until))
 
     async def take(self) -> None:
         """Wait for this process's turn to send one message."""

@@ -186,7 +186,10 @@ class Deliverer:
 
     async def _retry(self, row: OutboxMessage, result: SendResult) -> str:
         if result.retry_after:
-            self.limiters[row.platform].pause(result.retry_after)
+            limiter = self.limiters[row.platform]
+            limiter.pause(result.retry_after)
+            if limiter.shared is not None:
+                await limiter.shared.pause(result.retry_after)
         if row.attempts >= MAX_ATTEMPTS and not result.retry_after:
             return await self._finish(row, state="failed", error=f"gave up: {result.error}")
         delay = result.retry_after or min(2 ** row.attempts, 300)

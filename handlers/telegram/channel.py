@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from telegram import Bot, BotCommand, Update
 from telegram.error import NetworkError
-from telegram.ext import AIORateLimiter, Application, ContextTypes
+from telegram.ext import Application, ContextTypes
 
 from handlers.channel import WebhookRefused
 from handlers.commands import COMMANDS
@@ -63,8 +63,7 @@ def build_application(settings: Settings) -> Application:
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
         .context_types(ContextTypes(context=ChiboContext, bot_data=BotData))
-        .rate_limiter(SharedRateLimiter() if settings.shared_budget
-                      else AIORateLimiter(max_retries=3))
+        .rate_limiter(SharedRateLimiter())
         .build()
     )
     register(application)
@@ -95,7 +94,7 @@ class TelegramChannel:
         app, s = self.application, self.settings
         await app.initialize()
         limiter = app.bot.rate_limiter
-        if isinstance(limiter, SharedRateLimiter):  # answers share the pace with reminders
+        if isinstance(limiter, SharedRateLimiter) and s.shared_budget:  # one pace for all
             limiter.budget = SharedBudget(services.db.sessions, s.reminder_rate)
         app.bot_data.services = services
         await app.bot.set_my_commands(MENU)

@@ -1,5 +1,6 @@
-"""python-telegram-bot's rate limiter for several processes: every send waits for its turn in the
-pace shared through the database, and a flood wait is honoured and retried."""
+"""python-telegram-bot's rate limiter for answers: every send waits for its turn in the pace shared
+through the database (when there is one), and a flood wait is honoured, passed on to every
+sender, and retried until the answer is delivered (within a bound), never dropped."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ from jobs.budget import SharedBudget
 SENDS = ("send", "edit", "copy", "forward")
 
 
+LONGEST_WAIT = 180.0  # seconds of flood waits an answer sits out before it is given up
+
+
 class SharedRateLimiter(BaseRateLimiter[None]):
-    def __init__(self, max_retries: int = 3) -> None:
+    def __init__(self, longest_wait: float = LONGEST_WAIT) -> None:
         self.budget: SharedBudget | None = None  # set when the channel starts, with the database
-        self.max_retries = max_retries
+        self.longest_wait = longest_wait
 
     async def initialize(self) -> None:
         return None
@@ -30,15 +34,19 @@ class SharedRateLimiter(BaseRateLimiter[None]):
         self, callback: Callable[..., Coroutine[Any, Any, Any]], args: Any, kwargs: dict,
         endpoint: str, data: dict, rate_limit_args: None,
     ) -> Any:
-        for attempt in range(self.max_retries + 1):
+        waited = 0.0
+        while True:
             if self.budget is not None and endpoint.startswith(SENDS) and "chat_id" in data:
                 await self.budget.take()
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
-                if attempt == self.max_retries:
-                    raise
                 delay = exc.retry_after
-                seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else delay
-                await asyncio.sleep(float(seconds) + 0.1)
-        return None
+                seconds = float(delay.total_seconds() if hasattr(delay, "total_seconds")
+                                else delay) + 0.1
+                if waited + seconds > self.longest_wait:
+                    raise
+                waited += seconds
+                if self.budget is not None:  # reminders hold too; this answer goes first
+                    await self.budget.pause(seconds)
+                await asyncio.sleep(seconds)
