@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     shared_budget: bool = Field(default=True, alias="CHIBO_SHARED_SEND_BUDGET")
     rest_days: str = Field(default="sun", alias="CHIBO_REST_DAYS",
                            pattern=r"^\s*(sun|sat\s*,\s*sun|sun\s*,\s*sat)\s*$")
+    inbox_lease: float = Field(default=15, alias="CHIBO_INBOX_LEASE_SECONDS", gt=0)
     reminder_claim_timeout: float = Field(default=120, alias="CHIBO_REMINDER_CLAIM_TIMEOUT",
                                           ge=0)
 

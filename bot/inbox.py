@@ -1,8 +1,11 @@
-"""The webhook inbox: every update is stored before Telegram gets its 200, then processed once.
+"""The webhook inbox: every update is stored before the platform gets its 200, then handled.
 
 Claiming is one atomic UPDATE … RETURNING (SKIP LOCKED on PostgreSQL), so several processes can
-share the inbox; an update left "processing" by a process that died may or may not have been
-answered, so it becomes "uncertain" and is reported, never processed twice.
+share the inbox. A claim is a lease that its process renews while it works; when a process dies
+its lease lapses within seconds (at once when it ran on this machine) and any live process
+takes the update over, so every acknowledged question is answered. The one update a killed
+process had in hand may have been answered already: it can be answered twice, never lost. An
+update that was taken over MAX_ATTEMPTS times (it may be what kills its process) is set aside.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
     func,
     or_,
     select,
@@ -45,14 +49,19 @@ class InboxUpdate(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_by: Mapped[str | None] = mapped_column(String(128))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(Text)
+
+
+LEASE = timedelta(seconds=15)  # a claim lapses this long after its last renewal
+MAX_ATTEMPTS = 3
 
 
 @dataclass
 class Inbox:
     sessions: async_sessionmaker[AsyncSession]
-    stale_after: timedelta = timedelta(minutes=2)
+    lease: timedelta = LEASE
     owner: str = field(default_factory=new_token)
 
     async def store(self, payload: dict, now: datetime, platform: str, key: str) -> bool:
@@ -60,23 +69,38 @@ class Inbox:
         async with self.sessions.begin() as session:
             insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
             result = await session.execute(
-                insert(InboxUpdate).values(platform=platform, update_id=key,
+                insert(InboxUpdate).values(platform=platform, update_id=key, attempts=0,
                                            payload=payload, state="pending", received_at=now)
                 .on_conflict_do_nothing(index_elements=["platform", "update_id"]))
             return bool(result.rowcount)
 
     async def claim(self, now: datetime, platforms: Collection[str]) -> InboxUpdate | None:
-        """The oldest pending update of a platform this process serves."""
-        oldest = (select(InboxUpdate.id).where(InboxUpdate.state == "pending",
+        """The oldest update of a platform this process serves that is waiting, or whose
+        holder's lease lapsed."""
+        lapsed = and_(InboxUpdate.state == "processing",
+                      InboxUpdate.claimed_at <= now - self.lease,
+                      InboxUpdate.attempts < MAX_ATTEMPTS)
+        oldest = (select(InboxUpdate.id).where(or_(InboxUpdate.state == "pending", lapsed),
                                                InboxUpdate.platform.in_(list(platforms)))
                   .order_by(InboxUpdate.id).limit(1)
                   .with_for_update(skip_locked=True).scalar_subquery())
         async with self.sessions.begin() as session:
             result = await session.execute(
                 update(InboxUpdate).where(InboxUpdate.id == oldest)
-                .values(state="processing", claimed_at=now, claimed_by=self.owner)
+                .values(state="processing", claimed_at=now, claimed_by=self.owner,
+                        attempts=InboxUpdate.attempts + 1)
                 .returning(InboxUpdate))
             return result.scalars().first()
+
+    async def renew(self, row: InboxUpdate, now: datetime) -> bool:
+        """Keep the lease while the update is being handled; False if another took it."""
+        async with self.sessions.begin() as session:
+            result = await session.execute(
+                update(InboxUpdate).where(InboxUpdate.id == row.id,
+                                          InboxUpdate.claimed_by == self.owner,
+                                          InboxUpdate.state == "processing")
+                .values(claimed_at=now))
+            return bool(result.rowcount)
 
     async def finish(self, row: InboxUpdate, now: datetime, error: str | None = None) -> None:
         async with self.sessions.begin() as session:
@@ -84,17 +108,24 @@ class Inbox:
                 state="failed" if error else "done", processed_at=now, error=error))
 
     async def recover(self, now: datetime) -> int:
-        """Updates left by a process that is gone (known at once on this host) or stale."""
+        """Updates held by processes gone from this machine are free again at once; those
+        taken over too often are set aside as failed."""
         async with self.sessions.begin() as session:
             holders = (await session.execute(select(InboxUpdate.claimed_by).distinct().where(
                 InboxUpdate.state == "processing"))).scalars()
             gone = [token for token in holders if holder_gone(token)]
-            result = await session.execute(
+            freed = await session.execute(
                 update(InboxUpdate).where(InboxUpdate.state == "processing",
-                                          or_(InboxUpdate.claimed_at <= now - self.stale_after,
-                                              InboxUpdate.claimed_by.in_(gone)))
-                .values(state="uncertain", error="process stopped while handling it"))
-            return result.rowcount or 0
+                                          InboxUpdate.claimed_by.in_(gone),
+                                          InboxUpdate.attempts < MAX_ATTEMPTS)
+                .values(state="pending"))
+            await session.execute(
+                update(InboxUpdate).where(
+                    InboxUpdate.state == "processing", InboxUpdate.attempts >= MAX_ATTEMPTS,
+                    or_(InboxUpdate.claimed_by.in_(gone),
+                        InboxUpdate.claimed_at <= now - self.lease))
+                .values(state="failed", error=f"its process stopped {MAX_ATTEMPTS} times"))
+            return freed.rowcount or 0
 
     async def counts(self) -> dict[str, int]:
         async with self.sessions() as session:

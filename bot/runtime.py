@@ -120,7 +120,7 @@ class Runtime:
         platforms = [c for c in self.channels if c.platform != "console"]
         if not platforms or not (self.webhook or s.metrics_port):
             return
-        inbox = Inbox(services.db.sessions, timedelta(seconds=s.reminder_claim_timeout))
+        inbox = Inbox(services.db.sessions, timedelta(seconds=s.inbox_lease))
         hooks = {c.platform: c for c in platforms} if self.webhook else {}
         self.web = web = Web(services, inbox, hooks, self.runner)
         if self.webhook:

@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bot.inbox import Inbox
+from bot.inbox import Inbox, InboxUpdate
 from bot.metrics import Metrics
 from bot.services import Services, utc_now
 from handlers.channel import Channel, WebhookRefused
@@ -93,10 +93,15 @@ class Web:
         return Response(body, media_type=CONTENT_TYPE_LATEST)
 
     async def process_inbox(self, stop: asyncio.Event) -> None:
-        """Handle stored updates one at a time until asked to stop (the current one finishes)."""
+        """Handle stored updates one at a time until asked to stop (the current one finishes);
+        the lease on the one in hand is renewed meanwhile, and lapsed ones are taken over."""
         inbox = self.inbox
         await inbox.recover(utc_now())
+        recovered = asyncio.get_running_loop().time()
         while not stop.is_set():
+            if asyncio.get_running_loop().time() - recovered > inbox.lease.total_seconds():
+                await inbox.recover(utc_now())
+                recovered = asyncio.get_running_loop().time()
             row = await inbox.claim(utc_now(), self.channels)
             if row is None:
                 self.wake.clear()
@@ -108,10 +113,23 @@ class Web:
                 stopper.cancel()
                 continue
             error = None
+            keeper = asyncio.create_task(self._keep_lease(row))
             try:
                 await self.channels[row.platform].handle(row.payload)
             except Exception as exc:  # the channel logged it; the update is not retried
                 error = f"{type(exc).__name__}: {exc}"
+            finally:
+                keeper.cancel()
             await inbox.finish(row, utc_now(), error)
             self.meter.handled(error is not None,
                                (utc_now() - row.received_at).total_seconds())
+
+    async def _keep_lease(self, row: InboxUpdate) -> None:
+        every = self.inbox.lease.total_seconds() / 3
+        while True:
+            await asyncio.sleep(every)
+            try:
+                if not await self.inbox.renew(row, utc_now()):
+                    return
+            except Exception:  # the database blinked: the next renewal tries again
+                log.warning("could not renew the lease on an update", exc_info=True)

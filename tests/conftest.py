@@ -46,6 +46,16 @@ def _own_data_home(tmp_path_factory: pytest.TempPathFactory) -> object:
         os.environ["XDG_DATA_HOME"] = before
 
 
+@pytest.fixture
+async def postgres_url() -> str:
+    """A freshly reset PostgreSQL database for tests of several processes, else a skip."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.skip(PG_HINT)
+    await reset_postgres(url)
+    return url
+
+
 def child_env(**values: str) -> dict[str, str]:
     """The environment of a `chibo` child process: this one's without any bot settings, so
     nothing of the developer's own .env or shell reaches the test, plus the given values."""

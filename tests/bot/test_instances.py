@@ -20,7 +20,7 @@ from bot.inbox import InboxUpdate
 from bot.services import build_services, utc_now
 from jobs.models import Branch, BranchChat, OutboxMessage, Schedule
 from jobs.recurrence import VN, OneOff, Rule, to_spec
-from tests.conftest import PG_HINT, free_port, make_settings, reset_postgres
+from tests.conftest import free_port, make_settings
 from tests.fake_telegram import FakeTelegram
 from tests.knowledge.documents import PLAN_PARAGRAPHS
 
@@ -49,12 +49,9 @@ async def _prepare(url: str, data: Path) -> None:
 
 
 async def test_three_processes_share_the_work_without_doubling_it(
-    fake: FakeTelegram, tmp_path: Path
+    fake: FakeTelegram, tmp_path: Path, postgres_url: str
 ) -> None:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        pytest.skip(PG_HINT)
-    await reset_postgres(url)
+    url = postgres_url
     await _prepare(url, tmp_path)
     fake.enforce_limits = True
     ports = [free_port() for _ in range(3)]
