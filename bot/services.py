@@ -33,7 +33,6 @@ from knowledge.search.vocabulary import Vocabulary
 
 # The console is run by the operator on the server itself: a super-admin.
 CONSOLE_OPERATOR = ChatRef("console", "local")
-ANSWER_SHARE = 0.2  # of the send pace reminders leave to members' answers during a fan-out
 
 
 @dataclass
@@ -59,7 +58,7 @@ class Services:
         """A runner that delivers through the given platform transports."""
         s = self.settings
         shared = SharedBudget(self.db.sessions, int(s.reminder_rate),
-                              reserve=ANSWER_SHARE) if s.shared_budget else None
+                              yields=True) if s.shared_budget else None
         rates = {"telegram": s.reminder_rate, "zalo": s.zalo_rate}
         limiters = {platform: Limiter.of(transport.limits, per_second=rates.get(platform),
                                          shared=shared if platform == "telegram" else None)
@@ -113,7 +112,8 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
         branches=branches,
         planner=Planner(db.sessions, horizon=timedelta(hours=settings.reminder_horizon_hours),
                         grace=timedelta(hours=settings.reminder_grace_hours),
-                        rest_days=settings.rest_day_numbers),
+                        rest_days=settings.rest_day_numbers,
+                        admins=tuple(settings.admin_ids)),
         days_off=days_off,
         reminder_talk=ReminderConversation(branches, Invites(db.sessions), days_off),
         roles=roles,

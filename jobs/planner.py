@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -29,6 +30,9 @@ from jobs.recurrence import VN, Rule, between, from_spec
 
 CHUNK = 2000
 DIGEST_AT = time(7, 0)
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,13 @@ class Planner:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], *,
                  horizon: timedelta = timedelta(hours=48),
                  grace: timedelta = timedelta(hours=6),
-                 rest_days: frozenset[int] = BY_LAW.rest_days) -> None:
+                 rest_days: frozenset[int] = BY_LAW.rest_days,
+                 admins: tuple[tuple[str, str], ...] = ()) -> None:
         self.sessions = sessions
         self.horizon = horizon
         self.grace = grace
         self.rest_days = rest_days
+        self.admins = admins  # told once about a schedule or deadline that cannot be planned
 
     async def plan(self, now: datetime) -> int:
         """Insert the reminders due in [now - grace, now + horizon); returns rows added."""
@@ -84,15 +90,38 @@ class Planner:
     def _rows(self, audience: Audience, schedules: list[Schedule], deadlines: list[Deadline],
               done: set[tuple[int, int, date]], start: datetime, end: datetime,
               now: datetime) -> Iterable[dict[str, Any]]:
-        """Every row due in the window, generated lazily (a province makes millions)."""
+        """Every row due in the window, generated lazily (a province makes millions); a
+        schedule or deadline that cannot be planned is skipped and told to the admins once,
+        never stopping the others."""
+        bad: set[tuple[str, int]] = set()
         for schedule in schedules:
             branch = audience.branches.get(schedule.branch_id)
             if branch is not None:
-                yield from self._meeting_rows(schedule, branch, audience, start, end, now)
+                yield from self._isolated(
+                    "schedule", schedule.id, branch.name, bad, now,
+                    lambda s=schedule, b=branch: self._meeting_rows(s, b, audience, start, end,
+                                                                    now))
         for deadline in deadlines:
-            yield from self._deadline_rows(deadline, audience, done, start, end, now)
+            yield from self._isolated(
+                "deadline", deadline.id, deadline.title, bad, now,
+                lambda d=deadline: self._deadline_rows(d, audience, done, start, end, now))
+        schedules = [s for s in schedules if ("schedule", s.id) not in bad]
+        deadlines = [d for d in deadlines if ("deadline", d.id) not in bad]
         for monday in _mondays(start, end):
             yield from _digest_rows(monday, schedules, deadlines, audience, done, now)
+
+    def _isolated(self, kind: str, item_id: int, name: str, bad: set[tuple[str, int]],
+                  now: datetime, rows: Callable[[], Iterable[dict]]) -> list[dict]:
+        try:
+            return list(rows())
+        except Exception:  # a row stored before today's checks, a calendar edge: this one only
+            log.exception("cannot plan %s #%s; the others are planned", kind, item_id)
+            bad.add((kind, item_id))
+            text = texts.NOTICE_UNPLANNABLE[kind].format(name=name, id=item_id)
+            return [_row("notice", item_id, 0, Target(platform, admin), now, 0, text, [], now)
+                    | {"key": f"notice:unplannable:{kind}:{item_id}:{platform}:{admin}",
+                       "branch_id": None}
+                    for platform, admin in self.admins]
 
     def _meeting_rows(self, schedule: Schedule, branch: Branch, audience: Audience,
                       start: datetime, end: datetime, now: datetime) -> Iterable[dict]:

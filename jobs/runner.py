@@ -31,6 +31,7 @@ class ReminderRunner:
         self.scheduler: AsyncIOScheduler | None = None
         self._lock = asyncio.Lock()
         self._stopped = False
+        self._sending: asyncio.Task | None = None
 
     async def start(self) -> None:
         await self.deliverer.recover()
@@ -38,12 +39,19 @@ class ReminderRunner:
         self.scheduler = AsyncIOScheduler(timezone="Asia/Ho_Chi_Minh")
         self.scheduler.add_job(self.plan, "interval", minutes=1, max_instances=1,
                                coalesce=True, id="plan")
-        self.scheduler.add_job(self.send, "interval", seconds=self.send_every, max_instances=1,
-                               coalesce=True, id="send", next_run_time=datetime.now(UTC))
+        self.scheduler.add_job(self._tick, "interval", seconds=self.send_every,
+                               max_instances=1, coalesce=True, id="send",
+                               next_run_time=datetime.now(UTC))
         if self.weekly is not None:
             self.scheduler.add_job(self._weekly, "cron", day_of_week="mon", hour=8,
                                    id="weekly", coalesce=True, misfire_grace_time=6 * 3600)
         self.scheduler.start()
+
+    async def _tick(self) -> None:
+        """Start sending unless a send is still under way (a long fan-out): the job returns
+        at once, so the scheduler never has to skip it."""
+        if self._sending is None or self._sending.done():
+            self._sending = asyncio.create_task(self.send())
 
     async def _weekly(self) -> None:
         try:
@@ -60,6 +68,8 @@ class ReminderRunner:
             self.scheduler.pause()
         for _ in range(3):  # jobs already handed to the loop run now, see the stop and return
             await asyncio.sleep(0)
+        if self._sending is not None:
+            await self._sending  # it stops between two reminders, the one in hand recorded
         async with self._lock:
             pass
         if self.scheduler is not None:

@@ -19,6 +19,13 @@ REMINDER_LATE = "⏰ (Nhắc muộn vì hệ thống gián đoạn) "
 BUTTON_DONE = "✅ Đã xong"
 NOTICE_BLOCKED = ("⚠️ Bot không gửi được vào nhóm {chat} của {branch} (bot đã bị xóa hoặc "
                   "bị chặn). Nhóm đã được tạm ngừng nhắc; đăng ký lại bằng /dangky trong nhóm.")
+NOTICE_UNPLANNABLE = {
+    "schedule": ("⚠️ Không lập được lịch nhắc họp của {name} (lịch #{id} bị lỗi dữ liệu); các chi "
+                 "bộ khác vẫn được nhắc. Bí thư đặt lại lịch bằng /datlich trong nhóm (hoặc "
+                 "chibo schedule set)."),
+    "deadline": ("⚠️ Không lập được lịch nhắc cho hạn chót \"{name}\" (#{id} bị lỗi dữ liệu); "
+                 "các hạn chót khác vẫn được nhắc. Thêm lại hạn chót với lịch đúng."),
+}
 NOTICE_PERSON_BLOCKED = ("⚠️ Đồng chí {person} ({branch}) đã chặn bot nên không nhận được nhắc "
                          "việc riêng; bot ngừng nhắc đồng chí ấy cho đến khi đồng chí nhắn lại "
                          "cho bot (bấm Start hoặc gõ /start).")

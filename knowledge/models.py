@@ -36,6 +36,8 @@ class Document(Base):
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     passage_count: Mapped[int] = mapped_column(Integer, default=0)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # False while its passages are written in short transactions: invisible until complete
+    ready: Mapped[bool] = mapped_column(Boolean, default=True)
 
     passages: Mapped[list[Passage]] = relationship(
         back_populates="document", cascade="all, delete-orphan", passive_deletes=True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.models import (
@@ -33,7 +33,18 @@ async def document_by_path(session: AsyncSession, source_path: str) -> Document 
 
 
 async def documents(session: AsyncSession) -> list[Document]:
-    return list((await session.execute(select(Document).order_by(Document.id))).scalars())
+    query = select(Document).where(Document.ready.is_(True)).order_by(Document.id)
+    return list((await session.execute(query)).scalars())
+
+
+async def unfinished_documents(session: AsyncSession, source_path: str,
+                               before: datetime) -> list[int]:
+    """Imports of this file that stopped half-way, and any other begun before `before` (their
+    process died): never shown, to be removed."""
+    query = select(Document.id).where(Document.ready.is_(False), or_(
+        Document.source_path.startswith(f"{source_path}#", autoescape=True),
+        Document.imported_at < before))
+    return list((await session.execute(query)).scalars())
 
 
 async def document(session: AsyncSession, doc_id: int) -> Document | None:
@@ -55,6 +66,8 @@ async def passage_rows(session: AsyncSession, chunk: int = 500) -> list:
     knowledge base does not hold the event loop while it loads."""
     rows: list = []
     result = await session.stream(select(*PASSAGE_COLUMNS)
+                                  .join(Document, Document.id == Passage.document_id)
+                                  .where(Document.ready.is_(True))
                                   .order_by(Passage.document_id, Passage.id))
     async for partition in result.partitions(chunk):
         rows.extend(partition)
@@ -77,7 +90,8 @@ async def qa_rows(session: AsyncSession, *, active_only: bool, chunk: int = 500)
 
 
 async def documents_by_id(session: AsyncSession) -> dict[int, Document]:
-    return {d.id: d for d in (await session.execute(select(Document))).scalars()}
+    query = select(Document).where(Document.ready.is_(True))
+    return {d.id: d for d in (await session.execute(query)).scalars()}
 
 
 async def active_qa(session: AsyncSession) -> list[QAEntry]:

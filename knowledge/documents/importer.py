@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -22,6 +23,7 @@ from knowledge.documents.worker import ParseWorker
 from knowledge.heavy import HeavyWork
 from knowledge.models import Document, Passage
 
+WRITER_GAP = 0.05  # seconds between two chunks of passages on SQLite
 INSERT_CHUNK = 200  # passages per INSERT: the event loop runs between chunks
 
 Progress = Callable[[int, int, str], None]
@@ -77,7 +79,7 @@ class ImportService:
                  heavy: HeavyWork | None = None) -> None:
         self.sessions = sessions
         self.heavy = heavy or HeavyWork()
-        self.worker = ParseWorker(read_and_parse)
+        self.worker = ParseWorker(read_in_parts)
 
     def close(self) -> None:
         """Stop the child process that reads documents (a new one starts when needed)."""
@@ -102,28 +104,65 @@ class ImportService:
 
     async def _import(self, path: Path, source_path: str, now: datetime) -> FileReport:
         try:  # reading and parsing: in a child process with memory and time limits
-            digest, parsed = await self.worker.run(path)
+            (digest, parsed), passages = await self.worker.run(path)
+            parsed = replace(parsed, passages=passages)
         except UnreadableDocument as exc:
             return FileReport(str(path), "failed", error=str(exc))
-        async with self.sessions.begin() as session:
+        async with self.sessions() as session:
             existing = await repository.document_by_path(session, source_path)
-            if existing is not None and existing.sha256 == digest:
-                return FileReport(str(path), "unchanged", existing.passage_count,
-                                  existing.citation, tuple(existing.warnings))
-            status = "imported"
-            if existing is not None:
-                await repository.delete_document(session, existing.id)
-                status = "replaced"
-            document = _document_row(parsed, path.name, source_path, digest, now)
+        if existing is not None and existing.sha256 == digest:
+            return FileReport(str(path), "unchanged", existing.passage_count,
+                              existing.citation, tuple(existing.warnings))
+        document_id = await self._stage(parsed, path.name, source_path, digest, now)
+        try:
+            citation = await self._publish(document_id, source_path)
+        except BaseException:
+            async with self.sessions.begin() as session:  # nothing half-imported is left
+                await repository.delete_document(session, document_id)
+            raise
+        return FileReport(str(path), "replaced" if existing is not None else "imported",
+                          len(parsed.passages), citation, tuple(parsed.meta.warnings))
+
+    async def _stage(self, parsed: ParsedDocument, file_name: str, source_path: str,
+                     digest: str, now: datetime) -> int:
+        """The document, invisible, and its passages in short transactions: a 20 MB import
+        never holds the database's write lock (SQLite has one) while members are answered."""
+        async with self.sessions.begin() as session:
+            stale = now - timedelta(hours=1)
+            for leftover in await repository.unfinished_documents(session, source_path, stale):
+                await repository.delete_document(session, leftover)
+            document = _document_row(parsed, file_name, f"{source_path}#{digest}", digest, now)
+            document.ready = False
             session.add(document)
             await session.flush()
-            drafts = parsed.passages
-            for start in range(0, len(drafts), INSERT_CHUNK):  # the loop breathes between chunks
-                await session.execute(insert(Passage), _passage_rows(
-                    document.id, drafts[start:start + INSERT_CHUNK]))
+            document_id = document.id
+        drafts = parsed.passages
+        try:
+            for start in range(0, len(drafts), INSERT_CHUNK):
+                async with self.sessions.begin() as session:
+                    await session.execute(insert(Passage), _passage_rows(
+                        document_id, drafts[start:start + INSERT_CHUNK]))
+                    one_writer = session.bind.dialect.name == "sqlite"
+                if one_writer:  # SQLite's other writers (answers) poll for the lock: let them in
+                    await asyncio.sleep(WRITER_GAP)
+        except BaseException:
+            async with self.sessions.begin() as session:
+                await repository.delete_document(session, document_id)
+            raise
+        return document_id
+
+    async def _publish(self, document_id: int, source_path: str) -> str:
+        """One short transaction: the old version goes, the new one appears."""
+        async with self.sessions.begin() as session:
+            existing = await repository.document_by_path(session, source_path)
+            if existing is not None:
+                await repository.delete_document(session, existing.id)
+                await session.flush()
+            document = await repository.document(session, document_id)
+            assert document is not None
+            document.source_path, document.ready = source_path, True
             await repository.bump_version(session)
-        return FileReport(str(path), status, len(parsed.passages), document.citation,
-                          tuple(parsed.meta.warnings))
+            return document.citation
 
     async def import_bytes(self, name: str, data: bytes, now: datetime,
                            source: str) -> FileReport:
@@ -161,8 +200,14 @@ def _document_row(
     )
 
 
+def read_in_parts(path: Path) -> tuple[tuple[str, ParsedDocument], list[PassageDraft]]:
+    """The work of the import child process (knowledge.documents.worker): the document
+    without its passages, and the passages, sent back in parts."""
+    digest, parsed = read_and_parse(path)
+    return (digest, replace(parsed, passages=[])), parsed.passages
+
+
 def read_and_parse(path: Path) -> tuple[str, ParsedDocument]:
-    """The work of the import child process (knowledge.documents.worker)."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     text = read_document(path)
     if not text.strip():

@@ -16,13 +16,18 @@ from knowledge.documents.readers import UnreadableDocument
 
 MAX_MEMORY = 1536 * 1024 * 1024  # address space of the child, bytes
 MAX_SECONDS = 120.0  # to read and parse one file
+PART = 1000  # items per message back: each unpickles quickly, so the bot's loop keeps its turn
 
 
 class ParseWorker:
-    """One child at a time, started when first needed and reused for the files that follow."""
+    """One child at a time, started when first needed and reused for the files that follow.
 
-    def __init__(self, work: Callable[[Path], Any], *, memory: int = MAX_MEMORY,
-                 seconds: float = MAX_SECONDS) -> None:
+    `work(path)` returns (head, items); the items come back in parts of PART, because one
+    unpickling of 40,000 passages would hold the interpreter lock for a fifth of a second.
+    """
+
+    def __init__(self, work: Callable[[Path], tuple[Any, list]], *,
+                 memory: int = MAX_MEMORY, seconds: float = MAX_SECONDS) -> None:
         self.work = work  # a module-level function: the child imports it by name
         self.memory = memory
         self.seconds = seconds
@@ -41,6 +46,9 @@ class ParseWorker:
                 raise UnreadableDocument(texts.IMPORT_TOO_SLOW.format(seconds=int(self.seconds)))
             try:
                 status, value = await asyncio.to_thread(conn.recv)
+                items: list = []
+                while status == "ok" and (part := await asyncio.to_thread(conn.recv)):
+                    items.extend(part)
             except (EOFError, OSError):  # the child died: the memory cap, or killed
                 self.close()
                 raise UnreadableDocument(texts.IMPORT_TOO_MUCH_MEMORY.format(
@@ -51,7 +59,7 @@ class ParseWorker:
                 mib=self.memory // (1024 * 1024)))
         if status != "ok":
             raise UnreadableDocument(value)
-        return value
+        return value, items
 
     def _started(self) -> Connection:
         if self._process is None or not self._process.is_alive():
@@ -89,7 +97,11 @@ def _serve(conn: Connection, work: Callable[[Path], Any], memory: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            conn.send(("ok", work(Path(path))))
+            head, items = work(Path(path))
+            conn.send(("ok", head))
+            for start in range(0, len(items), PART):
+                conn.send(items[start:start + PART])
+            conn.send([])  # the end
         except UnreadableDocument as exc:
             conn.send(("unreadable", str(exc)))
         except MemoryError:

@@ -38,3 +38,32 @@ def test_each_channel_brings_its_limits_and_a_configured_rate_replaces_the_overa
     assert Limiter.of(TELEGRAM, per_second=10).per_second == 10
     assert Limiter.of(TELEGRAM, per_second=10).per_group == 20
     assert Limiter.of(UNLIMITED).wait_time("x", group=True) == 0.0
+
+
+async def test_reminders_wait_behind_members_answers_but_never_starve(services) -> None:  # noqa: ANN001
+    from jobs.budget import LONGEST_YIELD, YIELD, SharedBudget
+
+    clock = [1000.0]
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock[0] += seconds
+
+    def budget(**kind: bool) -> SharedBudget:
+        return SharedBudget(services.db.sessions, 30, clock=lambda: clock[0], sleep=sleep,
+                            **kind)
+
+    answers, reminders = budget(), budget(yields=True)
+    await reminders.take()
+    assert slept == []  # nobody is answering: a reminder goes at once
+    clock[0] += 1
+    await answers.take()
+    await reminders.take()  # an answer just went: the reminder holds back until it is quiet
+    assert sum(slept) >= YIELD
+    for _ in range(100):  # a storm: an answer every 50 ms
+        slept.clear()
+        await answers.take()
+        clock[0] += 0.05
+        await reminders.take()
+        assert sum(slept) <= LONGEST_YIELD + YIELD  # it still goes, at least once a second

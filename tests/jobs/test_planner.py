@@ -146,3 +146,27 @@ async def test_a_forged_or_old_done_button_records_nothing(services: Services) -
     real = await services.reminder_talk.press_done(f"done:{deadline.id}:{branch}:2026-11-25",
                                                    secretary, now)
     assert "Đã ghi nhận" in real.notice
+
+
+async def test_one_schedule_that_cannot_be_planned_stops_no_other_branch(
+    services: Services,
+) -> None:
+    """Year 1 with "lùi" (the meeting moves back into year 0) was once accepted and stopped
+    every branch's reminders; a stored schedule like it is now skipped and told once."""
+    now = datetime(2026, 12, 2, 19, 30, tzinfo=VN)
+    good = await _branch(services, now)
+    await services.branches.set_schedule(good, "ngày 5 hằng tháng lúc 19h30", "", "none", now)
+    broken, _ = await services.branches.register("Chi bộ Thôn 9", "", ChatRef("telegram", "-9"),
+                                                 now)
+    async with services.db.sessions.begin() as session:
+        session.add(Schedule(branch_id=broken.id, phrase="01/01/0001", active=True,
+                             spec={"kind": "OneOff", "day": "0001-01-01", "at": "08:00",
+                                   "shift": "before"},
+                             place="", lead_minutes=[0], updated_at=now))
+    services.planner.admins = (("telegram", "900"),)
+    assert await services.planner.plan(now) == 2  # the good branch's reminder, one notice
+    rows = await _rows(services)
+    assert {(r.kind, r.chat_id) for r in rows} == {("meeting", "-1003"), ("notice", "900")}
+    notice = next(r for r in rows if r.kind == "notice")
+    assert "Chi bộ Thôn 9" in notice.text and "các chi bộ khác vẫn được nhắc" in notice.text
+    assert await services.planner.plan(now + timedelta(minutes=1)) == 0  # told once

@@ -75,13 +75,26 @@ async def test_a_docx_of_too_many_paragraphs_asks_to_be_split(services: Services
     assert "hơn 200.000 đoạn; hãy tách" in await _import(services, many)
 
 
-def _slow(path: Path) -> str:
+def _many(path: Path) -> tuple[str, list[int]]:
+    return path.name, list(range(2_500))
+
+
+async def test_a_long_result_comes_back_whole_in_parts() -> None:
+    worker = ParseWorker(_many)
+    try:
+        assert await worker.run(Path("x.txt")) == ("x.txt", list(range(2_500)))
+        assert await worker.run(Path("y.txt")) == ("y.txt", list(range(2_500)))  # reused
+    finally:
+        worker.close()
+
+
+def _slow(path: Path) -> tuple[str, list]:
     time.sleep(30)
-    return path.name
+    return path.name, []
 
 
-def _greedy(path: Path) -> bytes:
-    return bytes(512 * 2**20)
+def _greedy(path: Path) -> tuple[bytes, list]:
+    return bytes(512 * 2**20), []
 
 
 async def test_a_file_that_reads_too_long_or_takes_too_much_memory_stops_its_child() -> None:

@@ -172,3 +172,32 @@ def test_a_title_in_capitals_keeps_the_party_s_bodies_capitalised(corpus: Path) 
     citation = parsed.meta.citation("000.txt")
     assert "của Ban Chấp hành Đảng bộ tỉnh" in citation
     assert "ban chấp hành" not in citation
+
+
+async def test_an_import_cut_off_half_way_shows_nothing_and_is_cleaned_by_the_next(
+    services: Services, tmp_path: Path
+) -> None:
+    from sqlalchemy import func, select
+
+    from knowledge.models import Document, Passage
+
+    plan = tmp_path / "ke-hoach-45.txt"
+    plan.write_text("\n\n".join(PLAN_PARAGRAPHS), encoding="utf-8")
+    async with services.db.sessions.begin() as session:  # a process died while writing it
+        half = Document(file_name=plan.name, source_path=f"{plan.resolve()}#abc", sha256="abc",
+                        title="Kế hoạch dở dang", citation="Kế hoạch dở dang", warnings=[],
+                        passage_count=1, imported_at=NOW, ready=False)
+        session.add(half)
+        await session.flush()
+        session.add(Passage(document_id=half.id, ordinal=1, label="", kind="para", trail=[],
+                            subject="", text="Đảng phí nộp trước ngày mười lăm hằng tháng.",
+                            answer="Đảng phí nộp trước ngày mười lăm hằng tháng."))
+    assert await services.importer.list() == []
+    outcome = await services.knowledge.search("đảng phí nộp trước ngày mười lăm")
+    assert all("dở dang" not in r.citation for r in outcome.results)
+    [report] = await services.importer.import_paths([plan], NOW)
+    assert report.status == "imported"
+    async with services.db.sessions() as session:
+        left = (await session.execute(select(func.count(Document.id)).where(
+            Document.ready.is_(False)))).scalar_one()
+    assert left == 0 and [d.file_name for d in await services.importer.list()] == [plan.name]
