@@ -106,8 +106,6 @@ def _known_failure(exc: BaseException) -> str | None:
     return None
 
 
-
-
 def _preview(args: argparse.Namespace, settings: Settings) -> int:
     """The next occurrences as ISO datetimes on stdout (one per line, for scripts); what was
     understood, in words, on stderr (for the person typing)."""
@@ -132,8 +130,6 @@ def _preview(args: argparse.Namespace, settings: Settings) -> int:
         print(texts.NOTHING_AHEAD.format(day=start.strftime("%d/%m/%Y")), file=sys.stderr)
         return 1
     return 0
-
-
 
 
 async def _with_services(settings: Settings, body: Callable[[Services], Awaitable[int]]) -> int:

@@ -31,6 +31,7 @@ class KnowledgeService:
         self._version: int | None = None
         self._lock = asyncio.Lock()
         self._rebuilding: asyncio.Task | None = None
+        self._waited = False  # a question already waited FRESH_WITHIN for this rebuild
 
     async def searcher(self) -> Searcher:
         """The index of the current knowledge base. After a change the new index is waited for
@@ -43,8 +44,11 @@ class KnowledgeService:
         elif version != self._version:
             if self._rebuilding is None or self._rebuilding.done():
                 self._rebuilding = asyncio.create_task(self._rebuild(version))
-            with contextlib.suppress(TimeoutError):  # a small change is waited for; a huge
-                await asyncio.wait_for(asyncio.shield(self._rebuilding), FRESH_WITHIN)
+                self._waited = False
+            if not self._waited:  # a small change is waited for once; then, during a long
+                with contextlib.suppress(TimeoutError):  # rebuild, nobody waits again
+                    await asyncio.wait_for(asyncio.shield(self._rebuilding), FRESH_WITHIN)
+                self._waited = True
         return self._searcher
 
     async def refreshed(self) -> Searcher:

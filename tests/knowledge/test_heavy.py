@@ -29,3 +29,38 @@ async def test_the_collector_is_paused_while_any_heavy_job_runs_and_restored_aft
     release.set()
     assert await first != threading.current_thread().name  # it ran in another thread
     assert seen == [False] and gc.isenabled() and sys.getswitchinterval() == before
+
+
+async def test_during_a_long_rebuild_only_the_first_question_waits_for_it(
+    services, monkeypatch  # noqa: ANN001
+) -> None:
+    """A big import's index takes seconds; one question waits a moment for it, the rest are
+    answered from the previous index at once (each waiting stalled the queue of chats)."""
+    from knowledge import repository
+    from knowledge.search import service
+
+    knowledge = services.knowledge
+    await knowledge.searcher()
+    release = threading.Event()
+    real_run = knowledge.heavy.run
+
+    async def slow_run(work, **options):  # noqa: ANN001, ANN202
+        await asyncio.to_thread(release.wait, 30)
+        return await real_run(work, **options)
+
+    monkeypatch.setattr(knowledge.heavy, "run", slow_run)
+    waits = []
+    real_wait_for = asyncio.wait_for
+
+    async def counted(awaitable, timeout):  # noqa: ANN001, ANN202
+        waits.append(timeout)
+        return await real_wait_for(awaitable, timeout)
+
+    monkeypatch.setattr(service.asyncio, "wait_for", counted)
+    async with services.db.sessions.begin() as session:
+        await repository.bump_version(session)  # an import just finished
+    for _ in range(5):
+        await knowledge.search("đảng viên không được làm gì")
+    assert waits == [service.FRESH_WITHIN]
+    release.set()
+    await knowledge.refreshed()
