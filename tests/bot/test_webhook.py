@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import httpx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.runtime import Runtime
 from handlers.telegram.channel import SECRET_HEADER, TelegramChannel
@@ -96,3 +98,26 @@ def test_a_secret_header_with_any_characters_is_refused_not_a_crash(tmp_path) ->
             channel.webhook_key({SECRET_HEADER: header}, {"update_id": 1})
         assert refused.value.status == 403
     assert channel.webhook_key({SECRET_HEADER: "s3cret"}, {"update_id": 7}) == "7"
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(payload=st.one_of(JSON, st.fixed_dictionaries({"update_id": JSON})))
+def test_any_json_body_is_keyed_or_refused_with_a_4xx_never_a_crash(payload: object) -> None:
+    from handlers.channel import WebhookRefused
+
+    channel = _CHANNEL[0]
+    try:
+        key = channel.webhook_key({SECRET_HEADER: "s3cret"}, payload)
+    except WebhookRefused as refused:
+        assert 400 <= refused.status < 500
+    else:
+        assert key == str(int(payload["update_id"]))  # type: ignore[index]
+
+
+_CHANNEL = [TelegramChannel(make_settings(Path("/nonexistent"), TELEGRAM_BOT_TOKEN="1:x",
+                                          CHIBO_WEBHOOK_SECRET="s3cret"))]

@@ -109,3 +109,19 @@ async def test_when_only_members_may_ask_others_are_told_how_to_join(tmp_path) -
         assert "chỉ trả lời đảng viên" not in allowed.text
     finally:
         await services.close()
+
+
+async def test_a_question_with_a_nul_character_is_answered_and_logged_without_it(
+    services: Services,
+) -> None:
+    """PostgreSQL refuses NUL in text: the answer broke there and the log kept it."""
+    plan = PLAN_PARAGRAPHS
+    from knowledge.qa.entries import QADraft
+
+    await services.curation.add(QADraft("Đảng phí nộp khi nào?", plan[1], "Kế hoạch 45"),
+                                "a", NOW)
+    reply = await services.conversation.ask(CHAT, "7", "Đảng\x00 phí nộp\x07 khi nào?", NOW)
+    assert "Kế hoạch 45" in reply.text
+    async with services.db.sessions() as session:
+        [asked] = (await session.execute(select(AskedQuestion))).scalars()
+    assert asked.question == "Đảng phí nộp khi nào?"

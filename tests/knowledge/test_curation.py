@@ -186,3 +186,13 @@ async def test_an_admin_whose_rights_are_revoked_mid_dialog_saves_nothing(
     pressed = await services.dialogs.act(staff, "dlg:save", NOW)
     assert pressed.edit is None and pressed.notice  # the dialog is gone, nothing to save
     assert await services.curation.all() == []
+
+
+async def test_a_superscript_digit_is_nobody_and_gets_no_rights(services: Services) -> None:
+    """str.isdigit() accepts "²": /capquyen ² once granted rights to a person with id "²"."""
+    boss = ChatRef("telegram", "1")
+    services.roles.super_admins = frozenset({boss})
+    for typed in ("²", "١٢", "¹²³ Hoa"):
+        reply = await services.admin.grant(boss, typed, True, NOW)
+        assert "Đã cấp" not in reply.text, typed
+    assert await services.roles.admins() == []
