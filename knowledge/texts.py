@@ -182,3 +182,4 @@ IMPORT_UNPACKS_TOO_LARGE = ("tệp .docx giải nén ra hơn {mib} MB (bất th�
                             "hãy lưu lại bằng Word hoặc tách thành nhiều tệp")
 IMPORT_TOO_MANY_PARAGRAPHS = "tệp có hơn {limit} đoạn; hãy tách thành nhiều tệp nhỏ hơn"
 IMPORT_BAD_DOCX = "tệp .docx bị hỏng hoặc không phải Word"
+IMPORT_CONVERTED = "văn bản gõ bằng bảng mã {encoding} cũ, đã chuyển sang Unicode"

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from knowledge import repository
+from knowledge import repository, texts
 from knowledge.documents.cleanup import clean_text
 from knowledge.documents.metadata import DocumentMeta, extract_meta
 from knowledge.documents.passages import PassageDraft, build_passages
@@ -22,6 +22,7 @@ from knowledge.documents.structure import parse_structure
 from knowledge.documents.worker import ParseWorker
 from knowledge.heavy import HeavyWork
 from knowledge.models import Document, Passage
+from knowledge.text.legacy import from_legacy
 
 WRITER_GAP = 0.05  # seconds between two chunks of passages on SQLite
 INSERT_CHUNK = 200  # passages per INSERT: the event loop runs between chunks
@@ -209,10 +210,12 @@ def read_in_parts(path: Path) -> tuple[tuple[str, ParsedDocument], list[PassageD
 
 def read_and_parse(path: Path) -> tuple[str, ParsedDocument]:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    text = read_document(path)
+    text, legacy = from_legacy(read_document(path))
     if not text.strip():
         raise UnreadableDocument("tệp không có chữ nào (tệp trống?)")
     parsed = parse_document(text, path.name)
+    if legacy:
+        parsed.meta.warnings.append(texts.IMPORT_CONVERTED.format(encoding=legacy))
     if not parsed.passages:
         raise UnreadableDocument("không tìm thấy đoạn nào để trả lời trong tệp")
     return digest, parsed

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 from knowledge import texts
+from knowledge.text.legacy import from_legacy
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 MAX_BYTES = 20 * 1024 * 1024  # the file as sent
@@ -42,6 +43,9 @@ def _read_text(data: bytes) -> str:
         if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             continue
         return text
+    byte_for_byte = data.decode("latin-1")  # TCVN3 and VNI files are read byte for byte
+    if from_legacy(byte_for_byte)[1] is not None:
+        return byte_for_byte
     try:
         return data.decode("cp1258")
     except UnicodeDecodeError as exc:
