@@ -1,8 +1,8 @@
 """Text typed in the legacy Vietnamese encodings, TCVN3 (ABC, ".VnTime" fonts: "§¶ng viªn")
 and VNI ("VNI-Times" fonts: "ñaûng vieân"), recognised and turned into Unicode NFC.
 
-Legacy text reaches us as characters of the Western code page (a .txt read byte for byte, a
-.docx run in a legacy font); a text holding any Unicode Vietnamese letter is never converted.
+Legacy text reaches us as Latin-1 characters (a .txt read byte for byte, a .docx run in a legacy
+font); a text holding any Unicode Vietnamese letter is never converted.
 """
 
 from __future__ import annotations
@@ -107,11 +107,6 @@ def _common_words(text: str) -> int:
 
 
 def _byte(ch: str) -> int | None:
-    """The Western code page byte a legacy font's character stands for."""
-    if ord(ch) < 256:
-        return ord(ch)
-    try:
-        encoded = ch.encode("cp1252")
-    except UnicodeEncodeError:
-        return None
-    return encoded[0] if len(encoded) == 1 else None
+    """The byte a legacy font's character stands for. Only Latin-1 characters: Word keeps the
+    curly quotes and dashes of an ABC document as themselves (U+201C…), never as letters."""
+    return ord(ch) if ord(ch) < 256 else None

@@ -36,6 +36,7 @@ def test_all_134_vietnamese_letters_go_there_and_back_in_both_encodings() -> Non
 
 def test_the_examples_admins_see_read_as_vietnamese() -> None:
     assert from_tcvn3("§¶ng viªn kh«ng ®­îc") == "Đảng viên không được"
+    assert from_tcvn3("“§¶ng viªn” – ®iÒu 1") == "“Đảng viên” – điều 1"  # Word's quotes stay
     assert from_vni("ñaûng vieân khoâng ñöôïc") == "đảng viên không được"
     assert from_vni("QUOÁC HOÄI") == "QUỐC HỘI"
 
