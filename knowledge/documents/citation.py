@@ -27,6 +27,9 @@ def passage_citation(
         source = f" (trích {doc_citation})"
     if kind == "article" and label:
         return f"{base}, {label}{source}"
+    article = _within_article(trail, label, kind)
+    if article:
+        return f"{base}, {article}{source}"
     if kind == "row":
         table = _short(trail[0].split("(Kèm theo")[0].strip().capitalize()) if trail else ""
         row = f"dòng {label}" if label else ""
@@ -49,6 +52,21 @@ def passage_citation(
     steps = [s for n, s in enumerate(steps) if not any(t.startswith(f"{s}.") for t in steps[n:])]
     path = " › ".join(s for s in steps[-3:] if s)
     return f"{base} › {path}{source}" if path else f"{base}{source}"
+
+
+def _within_article(trail: list[str], label: str | None, kind: str) -> str:
+    """ "Điều 35, khoản 1, điểm a" for a clause or point of an article, else ""."""
+    steps = [(marker, step) for marker, step in map(classify, trail)]
+    starts = [n for n, (marker, _) in enumerate(steps) if marker == "article"]
+    if not starts:
+        return ""
+    parts = [steps[starts[-1]][1] or ""]
+    for marker, step in [*steps[starts[-1] + 1:], (kind, label)]:
+        if marker == "dec1" and step:
+            parts.append(f"khoản {step}")
+        elif marker == "letter" and step:
+            parts.append(f"điểm {step.rstrip(')')}")
+    return ", ".join(parts)
 
 
 def _topic(heading: str) -> str:

@@ -144,6 +144,9 @@ def _with_children(nodes: list[Node], node: Node, text: str) -> str:
         child = nodes[child_index]
         if child.kind in SKIPPED_KINDS:
             continue
+        if child.kind == "article" and node.kind != "article":
+            break  # an article answers for itself: no answer runs into one
+
         child_text = _join([child.line, *child.body])
         room = MAX_ANSWER - len(answer) - 1
         if room < 120:

@@ -25,6 +25,7 @@ _VALID_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,
 RANKS = {"title": 0, "upper": 10, "roman": 20, "star": 40, "article": 45, "letter": 60,
          "paren": 70, "rowgroup": 75, "row": 80}
 SKIPPED_KINDS = frozenset({"recipients", "meta"})
+CLAUSE_SHIFT = 20  # a numbered item within an article ranks below it (51 > 45), above its points
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Node:
     line: str
     body: list[str] = field(default_factory=list)
     children: list[int] = field(default_factory=list)
+    rank: int = 0  # a node's parent is the nearest open node of a smaller rank
 
 
 def _rank(kind: str) -> int:
@@ -132,10 +134,12 @@ def _special(paragraphs: list[str], i: int) -> tuple[str, int]:
 
 def _push(nodes: list[Node], stack: list[int], kind: str, label: str | None, line: str) -> Node:
     rank = _rank(kind) if kind not in {"signature", "recipients", "meta"} else 0
-    while len(stack) > 1 and _rank(nodes[stack[-1]].kind) >= rank:
+    if kind.startswith("dec") and any(nodes[s].kind == "article" for s in stack):
+        rank += CLAUSE_SHIFT  # "1." inside "Điều 12." is its clause, not a section above it
+    while len(stack) > 1 and nodes[stack[-1]].rank >= rank:
         stack.pop()
     parent = stack[-1]
-    node = Node(len(nodes), parent, kind, label, line)
+    node = Node(len(nodes), parent, kind, label, line, rank=rank)
     nodes.append(node)
     nodes[parent].children.append(node.ordinal)
     stack.append(node.ordinal)

@@ -1,0 +1,36 @@
+"""Documents built of articles and clauses (party rules, laws): every clause knows its article,
+and no passage or answer runs into another article."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from knowledge.documents.importer import parse_document
+from tests.conftest import CORPUS
+
+LAWS = CORPUS.parent / "corpus-laws"
+DOCUMENTS = sorted(CORPUS.glob("*.txt")) + sorted(LAWS.glob("*.txt"))
+HEADING = re.compile(r"(?m)^Điều (\d+)\.")
+
+
+def _own_articles(passage) -> set[str]:  # noqa: ANN001
+    own = [*passage.trail, passage.label or ""] if passage.kind == "article" else passage.trail
+    return {m.group(1) for part in own if (m := re.match(r"Điều (\d+)", part))}
+
+
+@pytest.mark.skipif(not DOCUMENTS, reason="needs ../shared/corpus and ../shared/corpus-laws")
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[p.name for p in DOCUMENTS])
+def test_no_passage_runs_into_another_article_and_clauses_know_theirs(path: Path) -> None:
+    parsed = parse_document(path.read_text(encoding="utf-8"), path.name)
+    inside = 0
+    for passage in parsed.passages:
+        shown = set(HEADING.findall(passage.text)) | set(HEADING.findall(passage.answer))
+        assert shown <= _own_articles(passage), (passage.trail, passage.answer[:200])
+        if passage.kind.startswith("dec") and any(t.startswith("Điều ") for t in passage.trail):
+            inside += 1
+    if path.parent == LAWS:  # laws: every numbered clause sits in its article
+        clauses = [p for p in parsed.passages if p.kind == "dec1"]
+        assert clauses and inside == len(clauses)
