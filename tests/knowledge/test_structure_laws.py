@@ -34,3 +34,15 @@ def test_no_passage_runs_into_another_article_and_clauses_know_theirs(path: Path
     if path.parent == LAWS:  # laws: every numbered clause sits in its article
         clauses = [p for p in parsed.passages if p.kind == "dec1"]
         assert clauses and inside == len(clauses)
+
+
+@pytest.mark.skipif(not (LAWS / "bo_luat_lao_dong_2019.txt").exists(), reason="needs corpus-laws")
+def test_a_point_of_a_clause_is_cited_with_its_article_clause_and_point() -> None:
+    from knowledge.documents.citation import passage_citation
+
+    path = LAWS / "bo_luat_lao_dong_2019.txt"
+    parsed = parse_document(path.read_text(encoding="utf-8"), path.name)
+    cited = {passage_citation("Bộ luật Lao động", None, p.subject, list(p.trail), p.label,
+                              p.kind) for p in parsed.passages}
+    assert {"Bộ luật Lao động, Điều 35", "Bộ luật Lao động, Điều 35, khoản 1",
+            "Bộ luật Lao động, Điều 35, khoản 1, điểm a"} <= cited
