@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from jobs import texts
@@ -89,10 +89,9 @@ async def chat_gone(session: AsyncSession, platform: str, chat_id: str, now: dat
             Branch.id.in_([p.branch_id for p in people])))).scalars()}))
         who = next((p.name for p in people if p.name), chat_id)
         text = texts.NOTICE_PERSON_BLOCKED.format(person=who, branch=names)
-    serial = (await session.execute(select(func.count(OutboxMessage.id)))).scalar_one()
-    for target_platform, admin in admins:
+    for target_platform, admin in admins:  # once: the chat is inactive from now on
         session.add(OutboxMessage(
-            key=f"notice:gone:{platform}:{chat_id}:{target_platform}:{admin}:{serial}",
+            key=f"notice:gone:{platform}:{chat_id}:{target_platform}:{admin}:{now:%Y%m%d%H%M%S%f}",
             platform=target_platform, chat_id=admin, kind="notice", lead_minutes=0, due_at=now,
             text=text, buttons=[], state="pending", attempts=0, late=False, created_at=now))
     return True

@@ -13,7 +13,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from jobs import texts
-from jobs.chats import chat_gone, move_chat
+from jobs.chats import ChatChanges
 from jobs.claims import holder_gone, new_token
 from jobs.limits import ChannelLimits, Limiter
 from jobs.models import Completion, OutboxMessage
@@ -59,7 +59,7 @@ class Deliverer:
         self.clock = clock
         self.grace = grace
         self.claim_timeout = claim_timeout
-        self.admins = admins
+        self.chats = ChatChanges(sessions, admins)  # a chat moved or gone, told to them once
 
     async def recover(self) -> int:
         """Rows left 'sending' by a process that died: maybe delivered, so never resent.
@@ -95,17 +95,17 @@ class Deliverer:
 
     async def next_retry(self) -> datetime | None:
         """When the earliest reminder waiting to be tried again comes due."""
-        async with self.sessions() as session:
-            return (await session.execute(select(func.min(OutboxMessage.next_attempt_at)).where(
-                OutboxMessage.state == "pending", OutboxMessage.next_attempt_at.is_not(None),
-                OutboxMessage.platform.in_(list(self.transports))))).scalar_one()
+        return await self._retrying(func.min(OutboxMessage.next_attempt_at))
 
     async def waiting(self) -> int:
         """Reminders still waiting to be tried again."""
+        return await self._retrying(func.count(OutboxMessage.id))
+
+    async def _retrying(self, figure):  # noqa: ANN001, ANN202
         async with self.sessions() as session:
-            return (await session.execute(select(func.count(OutboxMessage.id)).where(
+            return (await session.execute(select(figure).where(
                 OutboxMessage.state == "pending", OutboxMessage.next_attempt_at.is_not(None),
-            ))).scalar_one()
+                OutboxMessage.platform.in_(list(self.transports))))).scalar_one()
 
     async def _expire(self, now: datetime) -> None:
         async with self.sessions.begin() as session:
@@ -158,12 +158,10 @@ class Deliverer:
         if result.status == "retry":
             return await self._retry(row, result)
         if result.status == "migrated" and result.new_chat_id:
-            async with self.sessions.begin() as session:
-                await move_chat(session, row.platform, row.chat_id, result.new_chat_id)
+            await self.chats.moved(row.platform, row.chat_id, result.new_chat_id)
             return "migrated"
         if result.status == "blocked":
-            async with self.sessions.begin() as session:
-                await chat_gone(session, row.platform, row.chat_id, self.clock(), self.admins)
+            await self.chats.gone(row.platform, row.chat_id, self.clock())
             return await self._finish(row, state="failed", error=result.error or "blocked")
         state = "uncertain" if result.status == "uncertain" else "failed"
         if state == "uncertain":

@@ -22,7 +22,6 @@ from knowledge.documents.structure import parse_structure
 from knowledge.documents.worker import ParseWorker
 from knowledge.heavy import HeavyWork
 from knowledge.models import Document, Passage
-from knowledge.text.legacy import from_legacy
 
 WRITER_GAP = 0.05  # seconds between two chunks of passages on SQLite
 INSERT_CHUNK = 200  # passages per INSERT: the event loop runs between chunks
@@ -210,7 +209,7 @@ def read_in_parts(path: Path) -> tuple[tuple[str, ParsedDocument], list[PassageD
 
 def read_and_parse(path: Path) -> tuple[str, ParsedDocument]:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    text, legacy = from_legacy(read_document(path))
+    text, legacy = read_document(path)
     if not text.strip():
         raise UnreadableDocument("tệp không có chữ nào (tệp trống?)")
     parsed = parse_document(text, path.name)

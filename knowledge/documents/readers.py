@@ -18,7 +18,8 @@ class UnreadableDocument(Exception):
     """A file that cannot become text; the message is shown to the admin as it is."""
 
 
-def read_document(path: Path) -> str:
+def read_document(path: Path) -> tuple[str, str | None]:
+    """The file's text in Unicode, and the legacy encoding it was typed in (TCVN3, VNI) if any."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnreadableDocument(
@@ -29,12 +30,10 @@ def read_document(path: Path) -> str:
         raise UnreadableDocument(texts.IMPORT_TOO_LARGE.format(mib=MAX_BYTES // 2**20))
     if suffix in (".txt", ".md"):
         return _read_text(path.read_bytes())
-    if suffix == ".docx":
-        return _read_docx(path)
-    return _read_pdf(path)
+    return from_legacy(_read_docx(path) if suffix == ".docx" else _read_pdf(path))
 
 
-def _read_text(data: bytes) -> str:
+def _read_text(data: bytes) -> tuple[str, str | None]:
     for encoding in ("utf-8-sig", "utf-16"):
         try:
             text = data.decode(encoding)
@@ -42,12 +41,12 @@ def _read_text(data: bytes) -> str:
             continue
         if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             continue
-        return text
-    byte_for_byte = data.decode("latin-1")  # TCVN3 and VNI files are read byte for byte
-    if from_legacy(byte_for_byte)[1] is not None:
-        return byte_for_byte
+        return from_legacy(text)
+    legacy = from_legacy(data.decode("latin-1"))  # TCVN3 and VNI files, read byte for byte
+    if legacy[1] is not None:
+        return legacy
     try:
-        return data.decode("cp1258")
+        return data.decode("cp1258"), None
     except UnicodeDecodeError as exc:
         raise UnreadableDocument("không đọc được bảng mã của tệp (hãy lưu dạng UTF-8)") from exc
 

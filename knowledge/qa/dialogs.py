@@ -107,8 +107,11 @@ class Dialogs:
     async def _save_from_queue(self, user: ChatRef, data: dict, now: datetime) -> Reply:
         """The other wordings of the group become ways to ask; the source can follow later."""
         asked = await self.unanswered.wordings(list(data["resolves"]))
-        seen = {fold(data["question"])}
-        others = [w for w in asked if not (fold(w) in seen or seen.add(fold(w)))]
+        seen, others = {fold(data["question"])}, []
+        for wording in asked:  # each distinct wording once, the question itself not again
+            if fold(wording) not in seen:
+                seen.add(fold(wording))
+                others.append(wording)
         data = dict(data, alternates=others[:MAX_ALTERNATES])
         try:
             entry_id = await self._store(user, data, now, "answer")

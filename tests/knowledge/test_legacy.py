@@ -9,6 +9,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.services import Services
 from knowledge.text.legacy import _TCVN, from_legacy, from_tcvn3, from_vni, to_tcvn3, to_vni
@@ -93,3 +95,12 @@ async def test_a_legacy_copy_of_a_corpus_document_imports_to_the_same_passages(
             (row.label, row.kind, tuple(row.trail), row.text, row.answer))
     one, other = by_document.values()
     assert one == other and len(one) > 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=200))
+def test_any_text_is_read_without_an_exception_and_vietnamese_is_left_alone(text: str) -> None:
+    converted, encoding = from_legacy(text)
+    assert isinstance(converted, str)
+    marked = text + " Đảng viên"
+    assert from_legacy(marked) == (marked, None)
