@@ -17,22 +17,18 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.asking import NOW, members  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.services import build_services  # noqa: E402
 from knowledge.documents.readers import MAX_BYTES  # noqa: E402
 from knowledge.models import QAEntry  # noqa: E402
-from knowledge.replies import ChatRef  # noqa: E402
 
 CORPUS = Path(os.environ.get("CHIBO_SHARED", ROOT.parent / "shared")) / "corpus"
-QUESTIONS = ("đảng viên không được làm những gì", "dang vien co duoc uong ruou bia khong",
-             "QĐ 37 điều 14", "báo cáo trước ngày mấy", "chi bộ sinh hoạt mấy lần một tháng")
-NOW = datetime(2026, 11, 30, tzinfo=UTC)
 
 
 async def _ticker(stop: asyncio.Event, stalls: list[float], period: float = 0.005) -> None:
@@ -43,21 +39,10 @@ async def _ticker(stop: asyncio.Event, stalls: list[float], period: float = 0.00
         stalls.append(loop.time() - started - period)
 
 
-async def _members(services, stop: asyncio.Event, latencies: list[float]) -> None:  # noqa: ANN001
-    chat = ChatRef("bench", "1")
-    n = 0
-    while not stop.is_set():
-        started = time.perf_counter()
-        await services.conversation.ask(chat, str(n % 7), QUESTIONS[n % len(QUESTIONS)], NOW)
-        latencies.append(time.perf_counter() - started)
-        n += 1
-        await asyncio.sleep(0.05)
-
-
 async def _measure(services, work) -> tuple[list[float], list[float], float]:  # noqa: ANN001
     stop, stalls, latencies = asyncio.Event(), [], []
     tasks = [asyncio.create_task(_ticker(stop, stalls)),
-             asyncio.create_task(_members(services, stop, latencies))]
+             asyncio.create_task(members(services, stop, latencies, 0.05))]
     started = time.perf_counter()
     await work()
     elapsed = time.perf_counter() - started

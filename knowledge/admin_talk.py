@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from knowledge import texts
 from knowledge.documents.importer import ImportService
+from knowledge.documents.readers import SUPPORTED
 from knowledge.ids import is_id, parse_id
 from knowledge.people import audit
 from knowledge.people.roles import ADMIN, SUPERADMIN, Roles
@@ -15,6 +17,9 @@ from knowledge.qa.dialogs import Dialogs
 from knowledge.qa.unanswered import Unanswered
 from knowledge.replies import ActionOutcome, Button, ChatRef, Reply, Span
 from knowledge.text.normalize import printable
+
+Notify = Callable[[Reply], Awaitable[object]]
+ACCEPTED = (*SUPPORTED, ".csv", ".xlsx")  # what an admin may send in a chat
 
 
 def _actor(user: ChatRef) -> str:
@@ -51,12 +56,20 @@ class AdminTalk:
         return await self.dialogs.handle(user, printable(text), now)
 
     async def receive_file(self, user: ChatRef, name: str, data: bytes, valid_only: bool,
-                           now: datetime) -> Reply:
+                           now: datetime, notify: Notify | None = None) -> Reply:
         """A document to import, or a Q&A sheet (sent again captioned "hợp lệ" to import only
-        the valid rows after a strict attempt)."""
+        the valid rows after a strict attempt). `notify` is told once when a scan is long work."""
         if name.lower().endswith((".csv", ".xlsx")):
             return await self._sheet(user, name, data, valid_only, now)
-        report = await self.importer.import_bytes(name, data, now, f"chat:{name}")
+        told = False
+
+        async def on_page(done: int, total: int) -> None:
+            nonlocal told
+            if notify is not None and not told:
+                told = True
+                await notify(Reply.plain(texts.FILE_WORKING.format(pages=total, name=name)))
+
+        report = await self.importer.import_bytes(name, data, now, f"chat:{name}", on_page)
         if report.status == "failed":
             return Reply.plain(texts.FILE_FAILED.format(name=name, error=report.error))
         async with self.roles.sessions.begin() as session:

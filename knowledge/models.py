@@ -59,6 +59,7 @@ class Passage(Base):
     subject: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)  # of a scanned PDF, when recognised
 
     document: Mapped[Document] = relationship(back_populates="passages")
 

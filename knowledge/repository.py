@@ -58,7 +58,7 @@ async def delete_document(session: AsyncSession, doc_id: int) -> None:
 
 PASSAGE_COLUMNS = (Passage.id, Passage.document_id, Passage.ordinal, Passage.parent_ordinal,
                    Passage.label, Passage.kind, Passage.trail, Passage.subject, Passage.text,
-                   Passage.answer)
+                   Passage.answer, Passage.page)
 
 
 async def passage_rows(session: AsyncSession, chunk: int = 500) -> list:

@@ -139,12 +139,13 @@ AUDIT_ACTIONS = {  # the audit log's action codes in words; unknown codes are sh
     "deadline.done": "báo xong hạn chót",
 }
 DOCS_TITLE = "Văn bản trong cơ sở dữ liệu:"
-DOCS_EMPTY = "Chưa có văn bản nào. Gửi tệp .docx, .pdf, .txt hoặc .md cho bot để nhập."
+DOCS_EMPTY = ("Chưa có văn bản nào. Gửi tệp .docx, .doc, .pdf (kể cả bản quét), .txt hoặc .md "
+              "cho bot để nhập.")
 DOC_REMOVED = "Đã xóa văn bản #{id}: {citation}"
 NO_DOC = "Không có văn bản #{id}."
 FILE_TOO_BIG = "Tệp lớn hơn 20 MB; Telegram không cho bot tải tệp lớn như vậy."
-FILE_UNKNOWN = ("Tôi chỉ nhập được văn bản .docx, .pdf, .txt, .md, hoặc bảng hỏi – đáp .csv, "
-                ".xlsx.")
+FILE_UNKNOWN = ("Tôi chỉ nhập được văn bản .docx, .doc, .odt, .rtf, .pdf (kể cả bản quét), .txt, "
+                ".md, hoặc bảng hỏi – đáp .csv, .xlsx.")
 FILE_IMPORTED = "Đã nhập: {summary}"
 FILE_FAILED = "Không nhập được {name}: {error}"
 SHEET_BAD_ROWS = "Có {count} dòng lỗi, chưa nhập gì:"
@@ -183,3 +184,26 @@ IMPORT_UNPACKS_TOO_LARGE = ("tệp .docx giải nén ra hơn {mib} MB (bất th�
 IMPORT_TOO_MANY_PARAGRAPHS = "tệp có hơn {limit} đoạn; hãy tách thành nhiều tệp nhỏ hơn"
 IMPORT_BAD_DOCX = "tệp .docx bị hỏng hoặc không phải Word"
 IMPORT_CONVERTED = "văn bản gõ bằng bảng mã {encoding} cũ, đã chuyển sang Unicode"
+
+# scanned PDFs (knowledge/documents/ocr.py) and old Word files (knowledge/documents/convert.py)
+OCR_MISSING = ("PDF này là bản quét (ảnh, không có lớp chữ); để nhận dạng chữ, người quản trị "
+               "máy chủ cần cài Tesseract: sudo apt-get install tesseract-ocr tesseract-ocr-vie")
+OCR_NO_VIETNAMESE = ("PDF này là bản quét; Tesseract đã có nhưng thiếu gói tiếng Việt: "
+                     "sudo apt-get install tesseract-ocr-vie")
+OCR_TOO_SLOW = "nhận dạng một trang quét quá {seconds} giây nên đã dừng (ảnh quá lớn?)"
+OCR_FAILED = "Tesseract không nhận dạng được một trang quét ({reason})"
+OCR_CANNOT_RENDER = "không dựng được trang PDF thành ảnh để nhận dạng chữ (tệp hỏng?)"
+OCR_NOTHING_READ = ("PDF không có chữ nào đọc được, kể cả sau khi nhận dạng ảnh (trang trắng "
+                    "hoặc ảnh quá mờ?); hãy quét lại ở 300 dpi hoặc gửi bản .docx")
+IMPORT_SCANNED = ("{count} trang là ảnh quét, đã nhận dạng chữ (OCR); trích dẫn ghi số trang "
+                  "để đối chiếu với bản giấy")
+CITE_SCANNED_PAGE = "ảnh quét, trang {page}"
+IMPORT_PAGES = "{name}: nhận dạng trang"
+CONVERTER_MISSING = ("tệp Word cũ (.doc), .odt và .rtf cần LibreOffice để đọc; người quản trị "
+                     "máy chủ cần cài: sudo apt-get install libreoffice-writer-nogui "
+                     "(hoặc mở tệp bằng Word và lưu dạng .docx)")
+CONVERT_FAILED = ("LibreOffice không đọc được tệp {suffix} này (tệp hỏng hoặc có mật khẩu?); "
+                  "hãy mở bằng Word và lưu dạng .docx")
+CONVERT_TOO_SLOW = "chuyển đổi tệp {suffix} quá {seconds} giây nên đã dừng"
+FILE_WORKING = ("⏳ Đang nhận dạng chữ {pages} trang quét của {name}; có thể mất vài phút, "
+                "tôi sẽ báo khi xong. Trong lúc đó các đồng chí vẫn hỏi đáp bình thường.")

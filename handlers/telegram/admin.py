@@ -7,6 +7,7 @@ from telegram import Update
 from handlers.telegram.context import ChiboContext, person
 from handlers.telegram.send import edit, reply_to
 from knowledge import texts
+from knowledge.admin_talk import ACCEPTED
 from knowledge.clock import utc_now
 from knowledge.people.roles import ADMIN
 from knowledge.replies import Reply
@@ -38,7 +39,7 @@ async def button(update: Update, context: ChiboContext) -> None:
 
 
 async def document(update: Update, context: ChiboContext) -> None:
-    """An admin sends a .docx/.pdf/.txt/.md to import, or a .csv/.xlsx of Q&A entries."""
+    """An admin sends a document to import (a scan too), or a .csv/.xlsx of Q&A entries."""
     message, talk, user = update.effective_message, context.services.admin, person(update)
     private = update.effective_chat.type == "private"
     refusal = await talk.refusal(user, private)
@@ -48,7 +49,7 @@ async def document(update: Update, context: ChiboContext) -> None:
         return
     doc = message.document
     name = doc.file_name or "tep"
-    if not name.lower().endswith((".docx", ".pdf", ".txt", ".md", ".csv", ".xlsx")):
+    if not name.lower().endswith(ACCEPTED):
         await reply_to(message, Reply.plain(texts.FILE_UNKNOWN))
         return
     if (doc.file_size or 0) > MAX_DOWNLOAD:
@@ -56,4 +57,5 @@ async def document(update: Update, context: ChiboContext) -> None:
         return
     data = bytes(await (await context.bot.get_file(doc.file_id)).download_as_bytearray())
     valid_only = (message.caption or "").strip().lower() in ("hợp lệ", "hop le")
-    await reply_to(message, await talk.receive_file(user, name, data, valid_only, utc_now()))
+    await reply_to(message, await talk.receive_file(
+        user, name, data, valid_only, utc_now(), notify=lambda notice: reply_to(message, notice)))

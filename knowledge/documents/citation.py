@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge import texts
 from knowledge.documents.structure import classify
 from knowledge.search.references import CODE_NAMES, find_doc_numbers
 
@@ -15,6 +16,14 @@ _COUNTED = re.compile(
 
 
 def passage_citation(
+    doc_citation: str, doc_number: str | None, subject: str | None, trail: list[str],
+    label: str | None, kind: str, page: int | None = None,
+) -> str:
+    cited = _citation(doc_citation, doc_number, subject, trail, label, kind)
+    return f"{cited} ({texts.CITE_SCANNED_PAGE.format(page=page)})" if page else cited
+
+
+def _citation(
     doc_citation: str, doc_number: str | None, subject: str | None, trail: list[str],
     label: str | None, kind: str,
 ) -> str:

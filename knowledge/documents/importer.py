@@ -16,10 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from knowledge import repository, texts
 from knowledge.documents.cleanup import clean_text
 from knowledge.documents.metadata import DocumentMeta, extract_meta
+from knowledge.documents.pages import with_pages
 from knowledge.documents.passages import PassageDraft, build_passages
 from knowledge.documents.readers import SUPPORTED, UnreadableDocument, read_document
 from knowledge.documents.structure import parse_structure
-from knowledge.documents.worker import ParseWorker
+from knowledge.documents.worker import PageProgress, ParseWorker
 from knowledge.heavy import HeavyWork
 from knowledge.models import Document, Passage
 
@@ -45,11 +46,12 @@ class FileReport:
     error: str | None = None
 
 
-def parse_document(text: str, file_name: str) -> ParsedDocument:
+def parse_document(text: str, file_name: str,
+                   pages: tuple[tuple[int, bool], ...] = ()) -> ParsedDocument:
     """Pure text -> metadata and passages; no database involved."""
     paragraphs = clean_text(text)
     meta = extract_meta(paragraphs, file_name)
-    passages = build_passages(parse_structure(paragraphs), meta.number)
+    passages = with_pages(build_passages(parse_structure(paragraphs), meta.number), text, pages)
     if not passages:
         meta.warnings.append("không tìm thấy nội dung nào để trả lời")
     return ParsedDocument(meta, passages)
@@ -88,23 +90,29 @@ class ImportService:
     async def import_paths(
         self, paths: Iterable[Path], now: datetime, progress: Progress | None = None
     ) -> list[FileReport]:
+        """Each file in turn; `progress` hears of each file and of each scanned page."""
         files, reports = expand_paths(paths)
         for number, path in enumerate(files, 1):
+            pages = None
             if progress:
                 progress(number, len(files), path.name)
-            reports.append(await self.import_file(path, now))
+                label = texts.IMPORT_PAGES.format(name=path.name)
+                pages = lambda done, total, label=label: progress(done, total, label)  # noqa: E731
+            reports.append(await self.import_file(path, now, on_page=pages))
         return reports
 
     async def import_file(
-        self, path: Path, now: datetime, source: str | None = None
+        self, path: Path, now: datetime, source: str | None = None,
+        on_page: PageProgress | None = None,
     ) -> FileReport:
         source_path = source or str(path.resolve())
         async with self.heavy.paused():  # the parsed passages stay alive until inserted
-            return await self._import(path, source_path, now)
+            return await self._import(path, source_path, now, on_page)
 
-    async def _import(self, path: Path, source_path: str, now: datetime) -> FileReport:
+    async def _import(self, path: Path, source_path: str, now: datetime,
+                      on_page: PageProgress | None) -> FileReport:
         try:  # reading and parsing: in a child process with memory and time limits
-            (digest, parsed), passages = await self.worker.run(path)
+            (digest, parsed), passages = await self.worker.run(path, on_page)
             parsed = replace(parsed, passages=passages)
         except UnreadableDocument as exc:
             return FileReport(str(path), "failed", error=str(exc))
@@ -164,14 +172,14 @@ class ImportService:
             await repository.bump_version(session)
             return document.citation
 
-    async def import_bytes(self, name: str, data: bytes, now: datetime,
-                           source: str) -> FileReport:
+    async def import_bytes(self, name: str, data: bytes, now: datetime, source: str,
+                           on_page: PageProgress | None = None) -> FileReport:
         """A file received in a chat: the same import, keyed by where it came from."""
         safe = Path(name).name or "tep"
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / safe
             path.write_bytes(data)
-            report = await self.import_file(path, now, source=source)
+            report = await self.import_file(path, now, source=source, on_page=on_page)
         return replace(report, path=safe)
 
     async def remove(self, doc_id: int) -> Document | None:
@@ -200,21 +208,27 @@ def _document_row(
     )
 
 
-def read_in_parts(path: Path) -> tuple[tuple[str, ParsedDocument], list[PassageDraft]]:
+def read_in_parts(
+    path: Path, on_page: Callable[[int, int], None] | None = None
+) -> tuple[tuple[str, ParsedDocument], list[PassageDraft]]:
     """The work of the import child process (knowledge.documents.worker): the document
     without its passages, and the passages, sent back in parts."""
-    digest, parsed = read_and_parse(path)
+    digest, parsed = read_and_parse(path, on_page)
     return (digest, replace(parsed, passages=[])), parsed.passages
 
 
-def read_and_parse(path: Path) -> tuple[str, ParsedDocument]:
+def read_and_parse(
+    path: Path, on_page: Callable[[int, int], None] | None = None
+) -> tuple[str, ParsedDocument]:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    text, legacy = read_document(path)
-    if not text.strip():
+    reading = read_document(path, on_page)
+    if not reading.text.strip():
         raise UnreadableDocument("tệp không có chữ nào (tệp trống?)")
-    parsed = parse_document(text, path.name)
-    if legacy:
-        parsed.meta.warnings.append(texts.IMPORT_CONVERTED.format(encoding=legacy))
+    parsed = parse_document(reading.text, path.name, reading.pages)
+    if reading.legacy:
+        parsed.meta.warnings.append(texts.IMPORT_CONVERTED.format(encoding=reading.legacy))
+    if reading.scanned:
+        parsed.meta.warnings.append(texts.IMPORT_SCANNED.format(count=reading.scanned))
     if not parsed.passages:
         raise UnreadableDocument("không tìm thấy đoạn nào để trả lời trong tệp")
     return digest, parsed
@@ -224,6 +238,6 @@ def _passage_rows(doc_id: int, drafts: list[PassageDraft]) -> list[dict]:
     return [
         {"document_id": doc_id, "ordinal": d.ordinal, "parent_ordinal": d.parent_ordinal,
          "label": d.label, "kind": d.kind, "trail": list(d.trail), "subject": d.subject,
-         "text": d.text, "answer": d.answer}
+         "text": d.text, "answer": d.answer, "page": d.page}
         for d in drafts
     ]

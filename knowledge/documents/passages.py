@@ -28,6 +28,7 @@ class PassageDraft:
     subject: str | None
     text: str
     answer: str
+    page: int | None = None  # the scanned page the text was recognised from
 
 
 def build_passages(nodes: list[Node], own_number: str | None) -> list[PassageDraft]:

@@ -1,15 +1,21 @@
-"""Read .txt, .md, .docx and .pdf files into plain text with tab-separated table rows."""
+"""Read .txt, .md, .docx, .pdf (scans through OCR) and, through LibreOffice, .doc, .odt and .rtf
+files into plain text with tab-separated table rows."""
 
 from __future__ import annotations
 
+import re
+import tempfile
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge import texts
 from knowledge.text.legacy import from_legacy
 
-SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc", ".odt", ".rtf")
 MAX_BYTES = 20 * 1024 * 1024  # the file as sent
+MAX_PDF_BYTES = 100 * 1024 * 1024  # a PDF of page images: 100 scanned pages take 20-60 MB
 MAX_UNPACKED = 200 * 1024 * 1024  # a .docx's parts once unzipped (a zip bomb is far beyond)
 MAX_PARAGRAPHS = 200_000  # paragraphs and table rows of one .docx
 
@@ -18,19 +24,41 @@ class UnreadableDocument(Exception):
     """A file that cannot become text; the message is shown to the admin as it is."""
 
 
-def read_document(path: Path) -> tuple[str, str | None]:
-    """The file's text in Unicode, and the legacy encoding it was typed in (TCVN3, VNI) if any."""
+@dataclass(frozen=True)
+class Reading:
+    """A file's text in Unicode; the legacy encoding it was typed in (TCVN3, VNI), if any; and
+    for a PDF, where each page starts in the text and whether it was recognised from an image."""
+
+    text: str
+    legacy: str | None = None
+    pages: tuple[tuple[int, bool], ...] = ()
+
+    @property
+    def scanned(self) -> int:
+        return sum(ocr for _, ocr in self.pages)
+
+
+def read_document(path: Path, on_page: Callable[[int, int], None] | None = None) -> Reading:
+    """The file as text; `on_page(done, total)` after each scanned page is recognised."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnreadableDocument(
             f"định dạng {suffix or '(không có đuôi)'} chưa được hỗ trợ; "
             f"chỉ nhận {', '.join(SUPPORTED)}"
         )
-    if path.stat().st_size > MAX_BYTES:
-        raise UnreadableDocument(texts.IMPORT_TOO_LARGE.format(mib=MAX_BYTES // 2**20))
+    limit = MAX_PDF_BYTES if suffix == ".pdf" else MAX_BYTES
+    if path.stat().st_size > limit:
+        raise UnreadableDocument(texts.IMPORT_TOO_LARGE.format(mib=limit // 2**20))
     if suffix in (".txt", ".md"):
-        return _read_text(path.read_bytes())
-    return from_legacy(_read_docx(path) if suffix == ".docx" else _read_pdf(path))
+        return Reading(*_read_text(path.read_bytes()))
+    if suffix == ".pdf":
+        return _read_pdf(path, on_page)
+    if suffix == ".docx":
+        return Reading(*_read_docx(path))
+    from knowledge.documents.convert import to_docx
+
+    with tempfile.TemporaryDirectory(prefix="chibo-convert-") as folder:
+        return Reading(*_read_docx(to_docx(path, Path(folder))))
 
 
 def _read_text(data: bytes) -> tuple[str, str | None]:
@@ -51,16 +79,20 @@ def _read_text(data: bytes) -> tuple[str, str | None]:
         raise UnreadableDocument("không đọc được bảng mã của tệp (hãy lưu dạng UTF-8)") from exc
 
 
-def _read_docx(path: Path) -> str:
+def _read_docx(path: Path) -> tuple[str, str | None]:
     from docx import Document as open_docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
     from lxml.etree import LxmlError
 
-    _check_unpacked_size(path)
+    from knowledge.documents.fonts import paragraph_text
+
+    legacy_fonts = _check_unpacked_size(path)
+    converted: str | None = None
     try:
         document = open_docx(str(path))
+        default_font = _default_font(document) if legacy_fonts else None
         blocks = document.iter_inner_content()
         lines: list[str] = []
         for count, block in enumerate(blocks, 1):
@@ -68,33 +100,69 @@ def _read_docx(path: Path) -> str:
                 raise UnreadableDocument(texts.IMPORT_TOO_MANY_PARAGRAPHS.format(
                     limit=f"{MAX_PARAGRAPHS:,}".replace(",", ".")))
             if isinstance(block, Paragraph):
-                lines.append(block.text)
+                text, legacy = (paragraph_text(block, default_font) if legacy_fonts
+                                else (block.text, None))
+                converted = converted or legacy
+                lines.append(text)
                 lines.append("")
             elif isinstance(block, Table):
                 for row in block.rows:
-                    cells = [cell.text.replace("\n", " ").strip() for cell in row.cells]
+                    cells = []
+                    for cell in row.cells:
+                        if legacy_fonts:
+                            read = [paragraph_text(p, default_font) for p in cell.paragraphs]
+                            converted = converted or next((e for _, e in read if e), None)
+                            text = " ".join(t for t, _ in read)
+                        else:
+                            text = cell.text
+                        cells.append(text.replace("\n", " ").strip())
                     lines.append("\t".join(cells))
                 lines.append("")
     except (PackageNotFoundError, KeyError, ValueError, OSError, LxmlError,
             zipfile.BadZipFile) as exc:
         raise UnreadableDocument(texts.IMPORT_BAD_DOCX) from exc
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    return (text, converted) if converted else from_legacy(text)
 
 
-def _check_unpacked_size(path: Path) -> None:
+def _default_font(document) -> str | None:  # noqa: ANN001 - a python-docx Document
+    fonts = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts/@w:ascii")
+    return str(fonts[0]) if fonts else None
+
+
+def _check_unpacked_size(path: Path) -> bool:
     """The sizes the zip directory declares bound what unzipping writes (zipfile stops at the
-    declared size and refuses a member that inflates further), so they are checked first."""
+    declared size and refuses a member that inflates further), so they are checked first.
+    Returns whether the file's font table names a legacy Vietnamese font."""
+
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
+            if unpacked > MAX_UNPACKED:
+                raise UnreadableDocument(texts.IMPORT_UNPACKS_TOO_LARGE.format(
+                    mib=MAX_UNPACKED // 2**20))
+            names = set(archive.namelist())
+            return any(_names_legacy_font(archive, part) for part in (
+                "word/fontTable.xml", "word/styles.xml", "word/document.xml") if part in names)
+    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:  # RuntimeError: encrypted
         raise UnreadableDocument(texts.IMPORT_BAD_DOCX) from exc
-    if unpacked > MAX_UNPACKED:
-        raise UnreadableDocument(texts.IMPORT_UNPACKS_TOO_LARGE.format(
-            mib=MAX_UNPACKED // 2**20))
 
 
-def _read_pdf(path: Path) -> str:
+_LEGACY_FONT = re.compile(rb'w:(?:ascii|hAnsi|name)="(?:\.vn|vni)', re.IGNORECASE)
+
+
+def _names_legacy_font(archive: zipfile.ZipFile, part: str) -> bool:
+    """Whether a part of the .docx names a TCVN3 or VNI font, read in blocks (no full copy)."""
+    tail = b""
+    with archive.open(part) as stream:
+        while block := stream.read(1 << 20):
+            if _LEGACY_FONT.search(tail + block):
+                return True
+            tail = block[-40:]
+    return False
+
+
+def _read_pdf(path: Path, on_page: Callable[[int, int], None] | None) -> Reading:
     import logging
 
     from pypdf import PdfReader
@@ -111,7 +179,14 @@ def _read_pdf(path: Path) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except PdfReadError as exc:
         raise UnreadableDocument("tệp PDF bị hỏng") from exc
-    text = "\n".join(pages)
+    from knowledge.documents.ocr import pdf_pages
+
+    scanned = pdf_pages(path, pages, on_page)
+    text, legacy = from_legacy("\n".join(pages))
     if len(text.strip()) < 20:
-        raise UnreadableDocument("PDF không có lớp chữ (bản scan?); cần bản có chữ hoặc .docx")
-    return text
+        raise UnreadableDocument(texts.OCR_NOTHING_READ)
+    starts, offset = [], 0
+    for page in pages:
+        starts.append(offset)
+        offset += len(page) + 1
+    return Reading(text, legacy, tuple(zip(starts, scanned, strict=True)))

@@ -5,8 +5,9 @@ never the bot: it is killed, the admin told which limit, and the next file gets 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ MAX_MEMORY = 1536 * 1024 * 1024  # address space of the child, bytes
 MAX_SECONDS = 120.0  # to read and parse one file
 PART = 1000  # items per message back: each unpickles quickly, so the bot's loop keeps its turn
 
+PageProgress = Callable[[int, int], "Awaitable[None] | None"]  # (pages done, pages to do)
+
 
 class ParseWorker:
     """One child at a time, started when first needed and reused for the files that follow.
@@ -26,7 +29,7 @@ class ParseWorker:
     unpickling of 40,000 passages would hold the interpreter lock for a fifth of a second.
     """
 
-    def __init__(self, work: Callable[[Path], tuple[Any, list]], *,
+    def __init__(self, work: Callable[[Path, Callable[[int, int], None]], tuple[Any, list]], *,
                  memory: int = MAX_MEMORY, seconds: float = MAX_SECONDS) -> None:
         self.work = work  # a module-level function: the child imports it by name
         self.memory = memory
@@ -36,16 +39,23 @@ class ParseWorker:
         self._conn: Connection | None = None
         self._lock = asyncio.Lock()
 
-    async def run(self, path: Path) -> Any:
-        """What `work(path)` returns; UnreadableDocument when it fails or breaks a limit."""
+    async def run(self, path: Path, on_page: PageProgress | None = None) -> Any:
+        """What `work(path)` returns; UnreadableDocument when it fails or breaks a limit. The
+        time limit counts from the last sign of progress: a 100-page scan reports each page."""
         async with self._lock:
             conn = await asyncio.to_thread(self._started)
             conn.send(str(path))
-            if not await asyncio.to_thread(conn.poll, self.seconds):
-                self.close()
-                raise UnreadableDocument(texts.IMPORT_TOO_SLOW.format(seconds=int(self.seconds)))
             try:
-                status, value = await asyncio.to_thread(conn.recv)
+                while True:
+                    if not await asyncio.to_thread(conn.poll, self.seconds):
+                        self.close()
+                        raise UnreadableDocument(texts.IMPORT_TOO_SLOW.format(
+                            seconds=int(self.seconds)))
+                    status, *value = await asyncio.to_thread(conn.recv)
+                    if status != "page":
+                        break
+                    if on_page is not None and inspect.isawaitable(done := on_page(*value)):
+                        await done
                 items: list = []
                 while status == "ok" and (part := await asyncio.to_thread(conn.recv)):
                     items.extend(part)
@@ -58,8 +68,8 @@ class ParseWorker:
             raise UnreadableDocument(texts.IMPORT_TOO_MUCH_MEMORY.format(
                 mib=self.memory // (1024 * 1024)))
         if status != "ok":
-            raise UnreadableDocument(value)
-        return value, items
+            raise UnreadableDocument(value[0])
+        return value[0], items
 
     def _started(self) -> Connection:
         if self._process is None or not self._process.is_alive():
@@ -97,7 +107,7 @@ def _serve(conn: Connection, work: Callable[[Path], Any], memory: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            head, items = work(Path(path))
+            head, items = work(Path(path), lambda done, total: conn.send(("page", done, total)))
             conn.send(("ok", head))
             for start in range(0, len(items), PART):
                 conn.send(items[start:start + PART])

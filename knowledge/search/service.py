@@ -108,7 +108,8 @@ def passage_entry(p, doc) -> Entry:  # noqa: ANN001 (a passage row and its Docum
     own = find_doc_numbers(doc.number or "")
     return Entry(
         key=f"p:{p.id}", kind="passage", text=p.text, context=nearest, answer=p.answer,
-        citation=passage_citation(doc.citation, doc.number, p.subject, p.trail, p.label, p.kind),
+        citation=passage_citation(doc.citation, doc.number, p.subject, p.trail, p.label, p.kind,
+                                  page=p.page),
         doc_id=p.document_id, ordinal=p.ordinal, parent_ordinal=p.parent_ordinal,
         label=p.label, node_kind=p.kind, subject=subject, doc_context=identity,
         weight=HEADING_WEIGHT if pure_heading else 1.0,

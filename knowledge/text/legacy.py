@@ -91,7 +91,7 @@ def to_vni(text: str) -> str:
 
 def from_legacy(text: str) -> tuple[str, str | None]:
     """(Unicode text, the legacy encoding it was in, or None when it was not)."""
-    if _UNICODE_VIETNAMESE.search(text):
+    if has_unicode_vietnamese(text):
         return text, None
     before = _common_words(text)
     best, name = text, None
@@ -100,6 +100,11 @@ def from_legacy(text: str) -> tuple[str, str | None]:
         if found >= max(5, 2 * before + 1) and found > _common_words(best):
             best, name = candidate, encoding
     return best, name
+
+
+def has_unicode_vietnamese(text: str) -> bool:
+    """Letters only Unicode has (ă, đ, ơ, ư, ạ…): such a text is never converted."""
+    return _UNICODE_VIETNAMESE.search(text) is not None
 
 
 def _common_words(text: str) -> int:

@@ -27,11 +27,11 @@ def _plan(tmp_path: Path) -> Path:
 
 def test_import_list_ask_and_remove(tmp_path: Path) -> None:
     doc = _plan(tmp_path)
-    (tmp_path / "ghi-chu.odt").write_text("x")
-    imported = chibo(tmp_path, "kb", "import", str(doc), str(tmp_path / "ghi-chu.odt"))
+    (tmp_path / "ghi-chu.pages").write_text("x")
+    imported = chibo(tmp_path, "kb", "import", str(doc), str(tmp_path / "ghi-chu.pages"))
     assert imported.returncode == 0, imported.stderr
     assert "Kế hoạch số 45-KH/ĐU" in imported.stdout
-    assert "định dạng .odt chưa được hỗ trợ" in imported.stdout
+    assert "định dạng .pages chưa được hỗ trợ" in imported.stdout
     assert "Tổng: 2 tệp; nhập 1 văn bản" in imported.stdout
     listed = chibo(tmp_path, "kb", "list")
     assert listed.stdout.startswith("#1") and "ke-hoach-45.txt" in listed.stdout

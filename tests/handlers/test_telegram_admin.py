@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 from bot.runtime import Runtime
 from tests.fake_telegram import FakeTelegram
 from tests.handlers.conftest import running_bot
-from tests.knowledge.documents import make_docx
+from tests.knowledge.documents import PLAN_PARAGRAPHS, make_docx
+from tests.knowledge.scans import needs_tesseract, scanned_pdf
 
 BOSS, ADMIN, MEMBER, OTHER, GROUP = 9001, 9002, 1001, 1002, -1009
 
@@ -133,3 +135,20 @@ async def test_the_add_conversation_survives_a_restart(
         assert "Bước 3/4" in await say(fake, "Bí thư, phó bí thư và chi ủy viên.", BOSS)
         assert "Đã hủy" in await say(fake, "/huy", BOSS)
         assert "Không có việc gì" in await say(fake, "/huy", BOSS)
+
+
+async def test_an_admin_sends_a_scan_and_is_told_it_takes_a_while(
+        bot: Runtime, fake: FakeTelegram, tmp_path: Path) -> None:
+    needs_tesseract()
+    assert "Đã cấp quyền" in await say(fake, f"/capquyen {ADMIN} Hoa", BOSS)
+    printed = [line for text in PLAN_PARAGRAPHS for line in [*textwrap.wrap(text, 85), ""]]
+    scan = scanned_pdf(tmp_path / "ke-hoach-45.pdf", [printed])
+    before = len(fake.sent(chat_id=ADMIN))
+    fake.user_sends_document("ke-hoach-45.pdf", scan.read_bytes(), chat_id=ADMIN,
+                             user_id=ADMIN)
+    notice, done = [call.params["text"] for call in
+                    (await fake.wait_for("sendMessage", chat_id=ADMIN, count=before + 2))[-2:]]
+    assert notice.startswith("⏳ Đang nhận dạng chữ 1 trang quét của ke-hoach-45.pdf")
+    assert "Đã nhập: Kế hoạch số 45-KH/ĐU" in done and "1 trang là ảnh quét" in done
+    answer = await say(fake, "chi bo sinh hoat dinh ky vao ngay mung may", MEMBER)
+    assert "mùng 5" in answer and "(ảnh quét, trang 1)" in answer

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,7 @@ async def test_a_docx_of_too_many_paragraphs_asks_to_be_split(services: Services
     assert "hơn 200.000 đoạn; hãy tách" in await _import(services, many)
 
 
-def _many(path: Path) -> tuple[str, list[int]]:
+def _many(path: Path, on_page: Callable[[int, int], None]) -> tuple[str, list[int]]:
     return path.name, list(range(2_500))
 
 
@@ -88,12 +89,32 @@ async def test_a_long_result_comes_back_whole_in_parts() -> None:
         worker.close()
 
 
-def _slow(path: Path) -> tuple[str, list]:
+def _slow(path: Path, on_page: Callable[[int, int], None]) -> tuple[str, list]:
     time.sleep(30)
     return path.name, []
 
 
-def _greedy(path: Path) -> tuple[bytes, list]:
+def _pages(path: Path, on_page: Callable[[int, int], None]) -> tuple[str, list]:
+    for page in range(1, 4 if path.name == "scan.pdf" else 1):  # each page takes most of
+        time.sleep(0.7)                                           # the limit, the file more
+        on_page(page, 3)
+    return path.name, []
+
+
+async def test_a_long_scan_that_keeps_reporting_pages_is_not_cut_off() -> None:
+    worker = ParseWorker(_pages, seconds=60.0)
+    seen: list[tuple[int, int]] = []
+    try:
+        await worker.run(Path("warm.pdf"))  # the child's start is not a page's time
+        worker.seconds = 1.0
+        assert await worker.run(Path("scan.pdf"), lambda *page: seen.append(page)) == (
+            "scan.pdf", [])
+    finally:
+        worker.close()
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def _greedy(path: Path, on_page: Callable[[int, int], None]) -> tuple[bytes, list]:
     return bytes(512 * 2**20), []
 
 

@@ -104,3 +104,73 @@ def test_any_text_is_read_without_an_exception_and_vietnamese_is_left_alone(text
     assert isinstance(converted, str)
     marked = text + " Đảng viên"
     assert from_legacy(marked) == (marked, None)
+
+
+def _docx(path: Path, paragraphs: list[list[tuple[str, str | None]]],
+          normal_font: str | None = None) -> Path:
+    """A .docx whose paragraphs are runs of (text, font); None keeps the style's font."""
+    from docx import Document
+
+    document = Document()
+    if normal_font:
+        document.styles["Normal"].font.name = normal_font
+    for runs in paragraphs:
+        paragraph = document.add_paragraph()
+        for text, font in runs:
+            run = paragraph.add_run(text)
+            if font:
+                run.font.name = font
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("encode", "font"), [(to_tcvn3, ".VnTime"), (to_vni, "VNI-Times")],
+                         ids=["TCVN3", "VNI"])
+def test_a_word_file_typed_in_a_legacy_font_reads_like_its_unicode_original(
+        tmp_path: Path, encode, font: str) -> None:  # noqa: ANN001
+    from knowledge.documents.importer import read_and_parse
+    from tests.knowledge.scans import corpus_lines
+
+    lines = [_plain(line) for line in corpus_lines(2)]
+    lines = ["".join(ch for ch in line if ord(ch) < 256 or unicodedata.category(ch)[0] == "L")
+             for line in lines]
+    # TCVN3 writes a few capitals with tones (Ú, Ụ…) as control codes, which XML cannot hold;
+    # Word documents type such capitals in the ".VnTimeH" font instead (tested below)
+    lines = [line for line in lines if all(ord(ch) >= 32 for ch in encode(line))]
+    original = _docx(tmp_path / "unicode.docx", [[(line, None)] for line in lines],
+                     "Times New Roman")
+    legacy = _docx(tmp_path / "legacy.docx", [[(encode(line), None)] for line in lines], font)
+    _, want = read_and_parse(original)
+    _, got = read_and_parse(legacy)
+    assert [(p.label, p.trail, p.text) for p in got.passages] == [
+        (p.label, p.trail, p.text) for p in want.passages]
+    assert got.meta.citation("x") == "Kế hoạch số 127-KH/ĐUK"
+    assert any("đã chuyển sang Unicode" in w for w in got.meta.warnings)
+    assert not any("Unicode" in w for w in want.meta.warnings)
+
+
+def test_an_old_paragraph_pasted_into_a_unicode_file_is_converted_alone(tmp_path: Path) -> None:
+    from knowledge.documents.readers import read_document
+
+    mixed = _docx(tmp_path / "mixed.docx", [
+        [("Đảng viên phải gương mẫu chấp hành nghị quyết của chi bộ.", "Times New Roman")],
+        [("Điều 2. ", "Times New Roman"), (to_tcvn3("Đảng viên không được uống rượu, bia"),
+                                           ".VnTime")],
+        [(to_tcvn3("quy định chung"), ".VnTimeH")],
+    ])
+    reading = read_document(mixed)
+    assert reading.text.strip().split("\n\n")[:3] == [
+        "Đảng viên phải gương mẫu chấp hành nghị quyết của chi bộ.",
+        "Điều 2. Đảng viên không được uống rượu, bia", "QUY ĐỊNH CHUNG"]
+    assert reading.legacy == "TCVN3"
+
+
+def test_unicode_text_in_a_font_with_an_old_name_is_left_alone(tmp_path: Path) -> None:
+    from knowledge.documents.readers import read_document
+
+    named = _docx(tmp_path / "named.docx", [[("Đảng viên à, chi bộ ơi – sinh hoạt", ".VnTime")],
+                                            [("Hội nghị toàn thể đảng viên", "VNI-Times")]])
+    reading = read_document(named)
+    assert reading.text.strip().split("\n\n")[:2] == ["Đảng viên à, chi bộ ơi – sinh hoạt",
+                                              "Hội nghị toàn thể đảng viên"]
+    assert reading.legacy is None
