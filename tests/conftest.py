@@ -22,6 +22,21 @@ PG_HINT = ("PostgreSQL tests need TEST_DATABASE_URL, e.g. "
            "TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test (.ci/run sets it "
            "when a server answers on 127.0.0.1:5432)")
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+FIGURES = pytest.StashKey[list[str]]()  # measurements a test reports in the run's summary
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[FIGURES] = []
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int,  # noqa: ANN001
+                            config: pytest.Config) -> None:
+    """Figures the acceptance of an issue asks to see in the test output (OCR accuracy)."""
+    figures = config.stash.get(FIGURES, [])
+    if figures:
+        terminalreporter.section("figures")
+        for line in figures:
+            terminalreporter.write_line(line)
 
 
 def free_port() -> int:

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from bot.services import Services
 from knowledge.documents.importer import read_and_parse
 from knowledge.documents.readers import read_document
-from tests.conftest import NOW, child_env
+from tests.conftest import FIGURES, NOW, child_env
 from tests.knowledge.documents import PLAN_PARAGRAPHS, make_pdf
 from tests.knowledge.scans import (
     character_accuracy,
@@ -27,10 +27,8 @@ PAGE_ONE = slice(0, 37)  # Kế hoạch 127-KH/ĐUK as printed: its first page e
 
 
 def _report(request: pytest.FixtureRequest, line: str) -> None:
-    """A figure the acceptance asks for, shown in the test run's output."""
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(line)
+    """A figure the acceptance asks for, shown in the summary of the test run."""
+    request.config.stash[FIGURES].append(line)
 
 
 async def test_a_scanned_page_of_a_plan_is_read_and_answers_members(
