@@ -220,7 +220,9 @@ async def _ask(services: Services, args: argparse.Namespace) -> int:
             }, ensure_ascii=False), flush=True)
             continue
         print(texts.ASK_HEADER.format(question=question))
-        if not outcome.found:
+        if outcome.verdict == "choose":
+            print(outcome.note)
+        elif not outcome.found:
             print(texts.ASK_NOT_FOUND + (f" {outcome.note}" if outcome.note else ""))
         for rank, result in enumerate(outcome.results, 1):
             print(f"[{rank}] {result.citation} (điểm {result.score:.2f})\n{result.text}\n")

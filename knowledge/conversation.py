@@ -75,9 +75,10 @@ class Conversation:
         outcome = await self.knowledge.search(question, top=KEEP_RESULTS)
         results = [r for i, r in enumerate(outcome.results)
                    if r.relevant or (i == 0 and outcome.verdict != "none")]
+        choose = outcome.verdict == "choose"  # a question back, not a gap in the documents
         async with self.sessions.begin() as session:  # an unsure reply is logged as unanswered
             asked = await repository.record_question(session, AskedQuestion(
-                question=question, normalized=fold(question), found=outcome.found,
+                question=question, normalized=fold(question), found=outcome.found or choose,
                 confidence=outcome.confidence, results=[r.key for r in results],
                 platform=chat.platform, chat_id=chat.chat_id, user_id=user, asked_at=now,
             ))
@@ -85,6 +86,8 @@ class Conversation:
             answer = self._answer(asked.id, results, 0)
             return Reply((Span(texts.UNSURE, "bold"), *answer.spans,
                           Span(texts.UNSURE_HINT, "italic")), answer.buttons)
+        if choose:
+            return self._choices(asked.id, results, [Span(outcome.note or "", "bold")], 5)
         if not outcome.found:
             return self._not_found(asked.id, results, outcome.note)
         return self._answer(asked.id, list(results), 0)
@@ -144,14 +147,18 @@ class Conversation:
         spans = [Span(texts.NOT_FOUND)]
         if note:
             spans.insert(0, Span(note, "bold"))
-        topics: dict[str, int] = {}
-        for rank, result in enumerate(nearest):
-            topics.setdefault(result.citation.split(" (trích ")[0], rank)
-        shown = list(topics.items())[:3]
-        if not shown:
+        if not nearest:
             spans.append(Span(texts.NO_TOPICS, "italic"))
             return Reply(tuple(spans))
-        spans.append(Span(texts.NEAREST_TOPICS, "bold"))
+        return self._choices(asked_id, nearest, [*spans, Span(texts.NEAREST_TOPICS, "bold")])
+
+    def _choices(self, asked_id: int, results: list[Result], spans: list[Span],
+                 most: int = 3) -> Reply:
+        """The results' documents as choices (one per citation) that open their passage."""
+        topics: dict[str, int] = {}
+        for rank, result in enumerate(results):
+            topics.setdefault(result.citation.split(" (trích ")[0], rank)
+        shown = list(topics.items())[:most]
         spans.extend(Span(f"• {topic}") for topic, _ in shown)
         buttons = tuple((Button(texts.BUTTON_TOPIC.format(title=topic[:48]),
                                 f"more:{asked_id}:{rank}"),) for topic, rank in shown)

@@ -6,7 +6,7 @@ import re
 
 from knowledge import texts
 from knowledge.documents.structure import classify
-from knowledge.search.references import CODE_NAMES, find_doc_numbers
+from knowledge.search.references import find_doc_numbers, kind_name
 
 _SHORT = 70
 _COUNTED = re.compile(
@@ -31,7 +31,7 @@ def _citation(
     source = ""
     if subject and subject != doc_number:
         numbers = find_doc_numbers(subject)
-        name = CODE_NAMES.get(numbers[0].code, "Văn bản") if numbers else "Văn bản"
+        name = kind_name(numbers[0].code) if numbers else "Văn bản"
         base = f"{name} số {subject}"
         source = f" (trích {doc_citation})"
     if kind == "article" and label:

@@ -7,10 +7,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from knowledge.documents.structure import classify, is_caps
-from knowledge.search.references import CODE_NAMES, KINDS, find_doc_numbers
+from knowledge.search.references import KINDS, find_doc_numbers, kind_name
 from knowledge.text.normalize import fold
 
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+# Laws and the State's documents name themselves by kind and title ("BỘ LUẬT LAO ĐỘNG") and give
+# their number on a line of its own ("Bộ luật số 45/2019/QH14", "Văn bản hợp nhất số 01/…").
+LAW_KINDS = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp", "Nghị định", "Thông tư")
+_LAW_NUMBER = re.compile(r"^(?:Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư|Văn bản hợp nhất)"
+                         r"\s+số\s+\d{1,4}\s*/", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"^(?:\*\s*)?Số\b", re.UNICODE)
 _ISSUER_WORDS = ("đảng bộ", "đảng ủy", "huyện ủy", "tỉnh ủy", "thị ủy", "thành ủy", "ban ",
                  "chi bộ", "ủy ban", "cơ quan", "văn phòng")
@@ -25,9 +31,13 @@ class DocumentMeta:
     issued_on: date | None = None
     title: str = ""
     warnings: list[str] = field(default_factory=list)
+    year: int | None = None  # of a law, from its number ("45/2019/QH14" → 2019)
 
     def citation(self, fallback: str) -> str:
-        """How answers name the document: "Kế hoạch số 127-KH/ĐUK", else its short title."""
+        """How answers name the document: "Kế hoạch số 127-KH/ĐUK", a law by its name and year
+        ("Bộ luật Lao động 2019"), else its short title."""
+        if self.kind in LAW_KINDS and self.title:
+            return law_name(self.title) + (f" {self.year}" if self.year else "")
         if self.number:
             return f"{self.kind or 'Văn bản'} số {self.number}"
         title = self.title or fallback
@@ -46,6 +56,16 @@ _PROPER_RE = re.compile("|".join(rf"\b{re.escape(p.lower())}\b" for p in
                                  sorted(_PROPER, key=len, reverse=True)))
 
 
+def law_name(title: str) -> str:
+    """ "BỘ LUẬT LAO ĐỘNG" → "Bộ luật Lao động", "LUẬT AN NINH MẠNG" → "Luật An ninh mạng"."""
+    kind = next((k for k in sorted(LAW_KINDS, key=len, reverse=True)
+                 if fold(title).startswith(fold(k) + " ")), None)
+    if kind is None:
+        return title
+    rest = title[len(kind):].strip().lower()
+    return f"{kind} {rest[:1].upper()}{rest[1:]}" if rest else kind
+
+
 def proper_names(text: str) -> str:
     """"của ban chấp hành đảng bộ tỉnh" → "của Ban Chấp hành Đảng bộ tỉnh"."""
     by_lower = {p.lower(): p for p in _PROPER}
@@ -57,11 +77,17 @@ def extract_meta(paragraphs: list[str], file_name: str) -> DocumentMeta:
     meta = DocumentMeta()
     head = paragraphs[:30]
     for index, para in enumerate(head):
-        if meta.number is None and _NUMBER.match(para):
+        if meta.number is None and _LAW_NUMBER.match(para):
             numbers = find_doc_numbers(para)
             if numbers:
                 meta.number = numbers[0].display
-                meta.kind = CODE_NAMES.get(numbers[0].code)
+                years = _YEAR.findall(para)
+                meta.year = int(years[0]) if years else None
+        elif meta.number is None and _NUMBER.match(para):
+            numbers = find_doc_numbers(para)
+            if numbers:
+                meta.number = numbers[0].display
+                meta.kind = kind_name(numbers[0].code)
             else:
                 meta.warnings.append("văn bản chưa có số (bản dự thảo?)")
         if meta.issued_on is None and (match := _DATE.search(para)):
@@ -88,6 +114,10 @@ def _kind_heading(para: str) -> str | None:
     if not (is_caps(para.split(" thực hiện")[0].split(" về ")[0]) or para[:1].isupper()):
         return None
     folded = fold(para)
+    if is_caps(para) and len(para) <= 120:
+        for kind in sorted(LAW_KINDS, key=len, reverse=True):
+            if folded.startswith(fold(kind) + " "):
+                return kind
     for name, (_code, display) in _KIND_BY_FOLD:
         if folded.startswith(name) and is_caps(para[: len(name)]):
             return display
@@ -97,7 +127,8 @@ def _kind_heading(para: str) -> str | None:
 def _title_from(head: list[str], index: int) -> str:
     parts = [head[index]]
     for para in head[index + 1 : index + 4]:
-        if len(para) > 300 or para.startswith(("Thực hiện", "Căn cứ", "Số")) or classify(para)[0]:
+        if (len(para) > 300 or para.startswith(("Thực hiện", "Căn cứ", "Số"))
+                or _LAW_NUMBER.match(para) or classify(para)[0]):
             break
         parts.append(para)
     title = " ".join(parts).split(" Thực hiện ")[0].split(" Căn cứ ")[0]

@@ -10,7 +10,14 @@ _UPPER = re.compile(r"^(?P<label>[A-DĐ])\s*[.-]\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 _DECIMAL = re.compile(
     r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})\s*(?:[.-]\s*|\s+(?=\D))(?P<rest>\S.*)$"
 )
-_ARTICLE = re.compile(r"^(?P<label>Điều\s+\d{1,3})\s*[.:]\s*(?P<rest>.*)$")
+_ARTICLE = re.compile(r"^(?P<label>Điều\s+\d{1,3}[a-zđ]?)\s*[.:]\s*(?P<rest>.*)$")
+# The divisions of a law or a party rule above its articles: "Phần thứ hai", "Chương III",
+# "Mục 2", "Tiểu mục 1", each with its title after it or on the next line.
+_DIVISION = re.compile(r"^(?P<label>(?P<word>Phần|PHẦN|Chương|CHƯƠNG|Tiểu mục|TIỂU MỤC|Mục|MỤC)"
+                       r"\s+(?:thứ\s+[a-zà-ỹ]+|THỨ\s+[A-ZÀ-Ỹ]+|[IVXLC]{1,7}|\d{1,3}))"
+                       r"(?:\s*[.:–-]\s*(?P<rest>\S.*))?$")
+_DIVISION_KINDS = {"phần": "division1", "chương": "division2", "mục": "division3",
+                   "tiểu mục": "division4"}
 _LETTER = re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^(?P<label>\(\d{1,2}\)|\d{1,2}\))\s*(?P<rest>\S.*)$")
 _STAR = re.compile(r"^\*\s+(?P<rest>\S.{8,})$")
@@ -22,7 +29,8 @@ _DATELINE = re.compile(
 _NUMBER_LINE = re.compile(r"^(?:\*\s*)?Số\s*[:.]?\s*\d*\s*-\s*[A-ZĐa-zđ]+\s*/", re.UNICODE)
 _VALID_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
-RANKS = {"title": 0, "upper": 10, "roman": 20, "star": 40, "article": 45, "letter": 60,
+RANKS = {"title": 0, "division1": 2, "division2": 4, "division3": 6, "division4": 8,
+         "upper": 10, "roman": 20, "star": 40, "article": 45, "letter": 60,
          "paren": 70, "rowgroup": 75, "row": 80}
 SKIPPED_KINDS = frozenset({"recipients", "meta"})
 CLAUSE_SHIFT = 20  # a numbered item within an article ranks below it (51 > 45), above its points
@@ -57,6 +65,9 @@ def classify(paragraph: str) -> tuple[str, str | None]:
     """The marker kind of a paragraph and its label ("" kind for plain body text)."""
     if match := _ARTICLE.match(paragraph):
         return "article", re.sub(r"\s+", " ", match.group("label"))
+    if match := _DIVISION.match(paragraph):
+        word = match.group("word").lower()
+        return _DIVISION_KINDS[word], re.sub(r"\s+", " ", match.group("label"))
     if (match := _ROMAN.match(paragraph)) and _VALID_ROMAN.match(match.group("label")):
         return "roman", match.group("label")
     if match := _UPPER.match(paragraph):
@@ -102,6 +113,11 @@ def parse_structure(paragraphs: list[str]) -> list[Node]:
                 continue
             nodes[stack[-1]].body.append(para)
             i += 1
+            continue
+        if kind.startswith("division") and label == para and i + 1 < len(paragraphs) and \
+                is_caps(paragraphs[i + 1]) and not classify(paragraphs[i + 1])[0]:
+            _push(nodes, stack, kind, label, f"{para}. {paragraphs[i + 1]}")  # its title below
+            i += 2
             continue
         _push(nodes, stack, kind, label, para)
         i += 1

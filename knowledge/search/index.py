@@ -50,9 +50,11 @@ class Entry:
     questions: tuple[str, ...] = ()
     weight: float = 1.0
     doc_number: tuple[str, int] | None = None  # its document's own number ("KH", 127)
+    doc_name: str = ""  # how its document is cited ("Bộ luật Lao động 2019")
 
 
-HEADING_KINDS = frozenset({"star", "roman", "upper", "title", "dec1", "dec2", "dec3", "dec4"})
+HEADING_KINDS = frozenset({"star", "roman", "upper", "title", "dec1", "dec2", "dec3", "dec4",
+                           "division1", "division2", "division3", "division4"})
 
 
 def _heading_words(entry: Entry) -> list[str]:

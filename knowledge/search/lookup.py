@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
 
+from knowledge import texts
 from knowledge.search.index import SearchIndex
-from knowledge.search.references import CODE_NAMES, QueryRefs, find_doc_numbers
-from knowledge.text.normalize import tokens
+from knowledge.search.references import QueryRefs, find_doc_numbers, kind_name
+from knowledge.text.normalize import fold, nfc, tokens
 
 SUBJECT_BOOST = 1.6
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -27,6 +29,8 @@ class Lookup:
         self.nodes: dict[tuple[int, int], int] = {}
         self.loaded: set[tuple[str, int]] = set()  # documents (or quoted ones) in the KB
         self.mentions: dict[tuple[str, int], set[str]] = defaultdict(set)  # number -> where
+        self.names: dict[tuple[str, int], str] = {}  # a document's number -> its citation
+        self.titles: dict[tuple[str, ...], tuple[str, int]] = {}  # "bo luat lao dong" -> it
         self._headings: dict[int, set[str]] = {}
         self._noun_pairs: dict[tuple[str, str], list[tuple[int, int]]] = {}
         by_subject: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -44,9 +48,13 @@ class Lookup:
             if entry.subject:
                 by_subject[entry.subject].append(i)
                 if entry.node_kind == "article" and entry.label:
-                    self.articles[entry.subject].setdefault(int(entry.label.split()[-1]), i)
+                    number = int(re.match(r"\d+", entry.label.split()[-1]).group())  # "217a"
+                    self.articles[entry.subject].setdefault(number, i)
             if entry.doc_number:
                 self.loaded.add(entry.doc_number)
+                if entry.doc_number not in self.names:
+                    self.names[entry.doc_number] = entry.doc_name
+                    self._add_title(entry.doc_name, entry.doc_number)
             elif entry.node_kind == "title" and "kèm theo" in entry.text[:120].lower():
                 self.loaded.update((n.code, n.number) for n in  # an appendix names its document
                                    find_doc_numbers(entry.text[:300])[:1])
@@ -59,6 +67,61 @@ class Lookup:
     def subjects(self) -> set[tuple[str, int]]:
         return set(self.subject_rows)
 
+    def _add_title(self, name: str, number: tuple[str, int]) -> None:
+        """A document cited by a name, not a number ("Bộ luật Lao động 2019"), is found by that
+        name, without its year, "luật lao động" for "bộ luật lao động", and "BLLĐ"."""
+        words = tokens(name)
+        if not words or " số " in name or "so" in words:
+            return
+        if words[-1].isdigit() and len(words[-1]) == 4:
+            words = words[:-1]
+        if len(words) < 2 or len(words) > 8:
+            return
+        self.titles.setdefault(tuple(words), number)
+        if words[:2] == ["bo", "luat"] and len(words) > 2:
+            self.titles.setdefault(tuple(words[1:]), number)
+            self.titles.setdefault(("bl" + "".join(w[0] for w in words[2:]),), number)
+
+    def named(self, words: list[str]) -> list[tuple[tuple[str, int], int, int]]:
+        """Documents a question names by title, with the span of its words that names them."""
+        found: list[tuple[tuple[str, int], int, int]] = []
+        longest = max(map(len, self.titles), default=0)
+        n = 0
+        while n < len(words):
+            for size in range(min(longest, len(words) - n), 0, -1):
+                number = self.titles.get(tuple(words[n:n + size]))
+                if number is not None:
+                    found.append((number, n, n + size))
+                    n += size - 1
+                    break
+            n += 1
+        return found
+
+    def unknown_law(self, question: str, refs: QueryRefs) -> str | None:
+        """ "Luật Đất đai điều 5" when no such law is loaded: say so, never another law's
+        article (a law named by a title the knowledge base does not have)."""
+        if refs.article is None or refs.docs:
+            return None
+        question = nfc(question)
+        match = _LAW_NAMED.search(question)
+        if match is None or fold(question[:match.start()]).split()[-1:] == ["ky"]:  # kỷ luật
+            return None
+        return texts.LAW_NOT_LOADED.format(name=match.group(1)[:60])
+
+    def ambiguous(self, refs: QueryRefs) -> tuple[list[int], str | None]:
+        """ "Điều 12" of no document, when several loaded documents have one: each of them,
+        and a note asking which, instead of guessing."""
+        if refs.article is None or refs.docs or len(self.articles) < 2:
+            return [], None
+        having = [(doc, rows[refs.article]) for doc, rows in self.articles.items()
+                  if refs.article in rows]
+        if len(having) < 2:
+            return [], None
+        names = [self.names.get(doc) or f"{kind_name(doc[0])} {_number(*doc)}"
+                 for doc, _ in having]
+        return [row for _, row in having], texts.WHICH_ARTICLE.format(
+            article=refs.article, count=len(having), example=names[0])
+
     def absent(self, refs: QueryRefs) -> tuple[str | None, bool]:
         """When none of the documents a question names is loaded: a note saying so (and which
         loaded documents mention it), and whether to stop there: always for an article or a
@@ -67,7 +130,7 @@ class Lookup:
         if not refs.docs or any(d in self.loaded for d in refs.docs):
             return None, False
         code, number = refs.docs[0]
-        note = f"Cơ sở dữ liệu chưa có {CODE_NAMES.get(code, 'Văn bản')} số {number}."
+        note = f"Cơ sở dữ liệu chưa có {kind_name(code)} số {_number(code, number)}."
         where = sorted(set().union(*(self.mentions.get(d, set()) for d in refs.docs)))
         if where:
             note += " Văn bản đã có nhắc tới nó: " + "; ".join(where[:3]) + "."
@@ -95,8 +158,9 @@ class Lookup:
                 articles = self.articles[docs[0]]
                 if refs.article in articles:
                     return [articles[refs.article]], None
-                name = CODE_NAMES.get(docs[0][0], "Văn bản")
-                return [], (f"{name} {docs[0][1]} chỉ có {max(articles)} điều; không có "
+                name = self.names.get(docs[0]) or (
+                    f"{kind_name(docs[0][0])} {_number(*docs[0])}")
+                return [], (f"{name} chỉ có {max(articles)} điều; không có "
                             f"Điều {refs.article}.")
         if refs.ordinal is not None and refs.ordinal_noun:
             hit = self._ordinal(refs, scores, words)
@@ -140,6 +204,16 @@ class Lookup:
             text = self.index.entries[position].text
             self._headings[position] = set(tokens(text.split("\n", 1)[0]))
         return self._headings[position]
+
+
+_LAW_NAMED = re.compile(r"(?i)\b((?:bộ\s+)?luật\s+\w[\w\s]{1,60}?)\s*,?\s+(?:điều|đ\.)\s*\d")
+
+
+def _number(code: str, number: int) -> str:
+    """How a number is written back: 37 of a Party rule, "45/2019/QH14" of a law."""
+    if code.startswith("VBHN-"):
+        return f"{number:02d}/{code}"
+    return f"{number}/{code}" if "/" in code else str(number)
 
 
 def _source(citation: str) -> str:

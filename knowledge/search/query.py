@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from knowledge.search.index import SearchIndex
 from knowledge.search.references import QueryRefs, parse_query_refs, strip_refs
@@ -39,11 +40,19 @@ class Query:
         return [t for t, _w in self.terms if "_" in t and not t.startswith(_SYNTHETIC)]
 
 
+Named = Callable[[list[str]], list[tuple[tuple[str, int], int, int]]]
+
+
 def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]],
-                thesaurus: Thesaurus | None = None) -> Query:
+                thesaurus: Thesaurus | None = None, named: Named | None = None) -> Query:
     refs = parse_query_refs(question)
     words = tokens(question)
     resolved = [index.resolve(w) for w in words]
+    titled = named(words) if named else []  # "bộ luật lao động": that document, by its name
+    if titled:
+        refs = replace(refs, docs=tuple(dict.fromkeys([*refs.docs, *(d for d, _, _ in titled)])))
+        for _, start, end in titled:  # its name is no word to search by
+            resolved[start:end] = [None] * (end - start)
     concepts = thesaurus.concepts(question, words, index.idf) if thesaurus else []
     covered = {n for c in concepts for n in range(c.start, c.end)}
     unknown = [w for n, (w, r) in enumerate(zip(words, resolved, strict=True))

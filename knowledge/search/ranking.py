@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from knowledge.search import calibration
+from knowledge.search import articles, calibration
+from knowledge.search.articles import ArticleIndex
 from knowledge.search.calibration import SUGGEST_FLOOR, Signals, confidence, verdict
+from knowledge.search.definitions import Definitions
 from knowledge.search.features import Features, as_matrix
 from knowledge.search.index import SearchIndex
 from knowledge.search.lookup import Lookup
@@ -17,6 +19,8 @@ from knowledge.text.normalize import QUESTION_WORDS
 
 CANDIDATES = 40
 INTENT_CANDIDATES = 20
+CHOICE = 0.5  # the score of each document's article when the question names none
+DEFINITION_WEIGHT = 6.0  # "X là gì?": the passage defining X, or the article titled X
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class SearchOutcome:
     found: bool  # the engine answers (verdict "answer")
     results: tuple[Result, ...]
     note: str | None = None
-    verdict: str = "none"  # "answer", "unsure" (a possible answer) or "none"
+    verdict: str = "none"  # "answer", "unsure" (a possible answer), "choose" (which?), "none"
     confidence: float = 0.0
     signals: Signals | None = None
     exact: bool = False  # the question named this passage ("QĐ 37 điều 14")
@@ -48,6 +52,8 @@ class Searcher:
         self.index = index
         self.threshold = threshold  # an operator's stricter or looser answer cut, if any
         self.lookup = Lookup(index)
+        self.articles = ArticleIndex(index)
+        self.definitions = Definitions(index)
         self.thesaurus = thesaurus
         self.positions = {entry.key: i for i, entry in enumerate(index.entries)}
         self.features = Features(index)
@@ -56,9 +62,12 @@ class Searcher:
         found = self.candidates(question)
         if isinstance(found, SearchOutcome):
             return found
-        query, pinned, order, matrix, coverage, phrase, scores, best, absent = found
+        query, pinned, order, matrix, coverage, phrase, scores, best, absent, around, defined = \
+            found
         weights = np.asarray(calibration.RANK_WEIGHTS)
-        ranks = dict(zip(order, (matrix @ weights).tolist(), strict=True)) if order else {}
+        model = (matrix @ weights).tolist() if order else []
+        ranks = {i: r + articles.WEIGHT * float(around[i]) + DEFINITION_WEIGHT * (i in defined)
+                 for i, r in zip(order, model, strict=True)}
         ranked = pinned + [i for i in sorted(order, key=ranks.__getitem__, reverse=True)
                            if i not in pinned]
         if not ranked:
@@ -74,26 +83,39 @@ class Searcher:
 
     def candidates(self, question: str):  # noqa: ANN201 (a tuple, or the outcome itself)
         """The question parsed, entries it names exactly, and every candidate's features."""
-        query = parse_query(question, self.index, self.lookup.subjects, self.thesaurus)
+        query = parse_query(question, self.index, self.lookup.subjects, self.thesaurus,
+                            self.lookup.named)
         note, stop = self.lookup.absent(query.refs)
         if stop:
             return SearchOutcome(question, False, (), note)
+        unknown = self.lookup.unknown_law(question, query.refs)
+        if unknown:
+            return SearchOutcome(question, False, (), unknown)
+        rows, which = self.lookup.ambiguous(query.refs)
+        if rows:  # "điều 12" of several documents: ask which, show each
+            return SearchOutcome(question, False, tuple(self._result(i, CHOICE) for i in rows),
+                                 which, verdict="choose", confidence=CHOICE)
         scores = self.index.score(query.terms)
         if query.refs.docs:
             scores = self.lookup.boost(query.refs, scores)
         pinned, note = self.lookup.exact(query.refs, scores, query.content)
         if note:
             return SearchOutcome(question, False, (), note=note)
-        order = [i for i in _top(scores, CANDIDATES) if scores[i] > 0]
+        around = self.articles.share(query.terms, scores)  # the article's words, beyond its own
+        pool = scores / max(float(scores.max(initial=0.0)), 1e-9) + around
+        order = [i for i in _top(pool, CANDIDATES) if pool[i] > 0]
+        defined = set(self.definitions.asked(question))
+        order += [i for i in defined if i not in order]
         if query.intent:  # who signed: the best-scored signature blocks join the candidates
             extra = [i for i in self.lookup.by_kind.get(query.intent, ()) if i not in order]
             order += sorted(extra, key=lambda i: -float(scores[i]))[:INTENT_CANDIDATES]
         coverage = {i: self.features.coverage(query, i) for i in order}
         phrase = self.index.presence(query.pairs) / max(len(query.pairs), 1)
-        best = float(scores[order[0]]) if order else 1.0
+        best = float(scores.max()) if order and scores.max() > 0 else 1.0
         matrix = as_matrix([self.features.vector(query, i, coverage[i], float(phrase[i]),
                                                  float(scores[i]) / best) for i in order])
-        return query, pinned, order, matrix, coverage, phrase, scores, best, note
+        return (query, pinned, order, matrix, coverage, phrase, scores, best, note, around,
+                defined)
 
     def _signals(self, query: Query, ranked: list[int], ranks: dict[int, float],
                  coverage: dict[int, float], phrase: np.ndarray, scores: np.ndarray,

@@ -32,6 +32,15 @@ DOC_NUMBER = re.compile(
     r"(?<![\w/])(\d{1,5})\s*-\s*([A-Za-zĐđ]{1,5})\s*/\s*([A-Za-zĐđ]{1,8}(?:-[A-Za-zĐđ]{1,6})?)",
     re.UNICODE,
 )
+# State documents: "45/2019/QH14" (a law of the 14th National Assembly), "145/2020/NĐ-CP",
+# "10/2020/TT-BLĐTBXH"; consolidated texts: "01/VBHN-VPQH". The year is part of the identity,
+# as decrees and circulars are numbered anew each year.
+STATE_NUMBER = re.compile(
+    r"(?<![\w/])(\d{1,4})\s*/\s*(?:(\d{4})\s*/\s*([A-ZĐ]{1,8}\d{0,2}(?:\s*-\s*[A-ZĐ]{1,12})?)"
+    r"|VBHN\s*-\s*([A-ZĐ]{2,12}))(?![\w/])", re.IGNORECASE)
+_STATE_KINDS = {"QH": "Luật", "ND": "Nghị định", "TT": "Thông tư", "NQ": "Nghị quyết",
+                "QD": "Quyết định", "CT": "Chỉ thị", "VBHN": "Văn bản hợp nhất",
+                "UBTVQH": "Nghị quyết", "L": "Lệnh"}
 _KIND_WORDS = "|".join(sorted((k for k in KINDS), key=len, reverse=True))
 # "quy dinh 37", "quy dinh so 37", "qd 37", "qd37", "kh 03 cua bct" (folded text)
 _KIND_NUMBER = re.compile(
@@ -76,16 +85,42 @@ class DocNumber:
 
 
 def find_doc_numbers(text: str) -> list[DocNumber]:
-    """Every document number written in full in a text, in order."""
-    found: list[DocNumber] = []
-    for match in DOC_NUMBER.finditer(nfc(text)):
+    """Every document number written in full in a text, in order: the Party's ("37-QĐ/TW")
+    and the State's ("45/2019/QH14", "01/VBHN-VPQH")."""
+    found: list[tuple[int, DocNumber]] = []
+    text = nfc(text)
+    for match in DOC_NUMBER.finditer(text):
         num, kind, issuer = match.groups()
         code = code_of(kind)
         if code not in CODE_NAMES and code not in {"QĐ"}:
             continue
         display = f"{num}-{_display_kind(kind)}/{issuer.upper()}"
-        found.append(DocNumber(int(num), code, fold(issuer).upper().replace(" ", ""), display))
-    return found
+        found.append((match.start(), DocNumber(int(num), code,
+                                               fold(issuer).upper().replace(" ", ""), display)))
+    for match in STATE_NUMBER.finditer(text):
+        num, year, issuer, consolidator = match.groups()
+        if consolidator:
+            issuer = consolidator.upper()
+            code, display = f"VBHN-{fold(issuer).upper()}", f"{num}/VBHN-{issuer}"
+        else:
+            issuer = re.sub(r"\s+", "", issuer.upper())
+            code, display = f"{year}/{_plain(issuer)}", f"{num}/{year}/{issuer}"
+        found.append((match.start(), DocNumber(int(num), code, _plain(issuer), display)))
+    return [number for _, number in sorted(found, key=lambda pair: pair[0])]
+
+
+def _plain(issuer: str) -> str:
+    """ "NĐ-CP" → "ND-CP": without marks, the dashes kept."""
+    return "-".join(fold(part).upper() for part in issuer.split("-"))
+
+
+def kind_name(code: str) -> str:
+    """The kind a number's code stands for: "QD" → "Quy định", "2019/QH14" → "Luật"."""
+    if code in CODE_NAMES:
+        return CODE_NAMES[code]
+    issuer = code.split("/", 1)[-1]
+    head = re.split(r"[-\d]", issuer, maxsplit=1)[0]
+    return _STATE_KINDS.get(head, "Văn bản")
 
 
 def _display_kind(kind: str) -> str:
@@ -122,6 +157,9 @@ def parse_query_refs(question: str) -> QueryRefs:
     section = section_match.group(1) if section_match else None
     ordinal = noun = None
     ordinal_match = _ORDINAL.search(folded)
+    if ordinal_match and ordinal_match.group("num") and int(ordinal_match.group("num")) in {
+            n for _, n in docs}:
+        ordinal_match = None  # "Bộ luật số 45/2019/QH14" names a document, not a 45th item
     if ordinal_match:
         noun = ordinal_match.group("noun")
         ordinal = (

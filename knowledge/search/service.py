@@ -113,9 +113,10 @@ def passage_entry(p, doc) -> Entry:  # noqa: ANN001 (a passage row and its Docum
         doc_id=p.document_id, ordinal=p.ordinal, parent_ordinal=p.parent_ordinal,
         label=p.label, node_kind=p.kind, subject=subject, doc_context=identity,
         weight=HEADING_WEIGHT if pure_heading else 1.0,
-        doc_number=(own[0].code, own[0].number) if own else None,
+        doc_number=(own[0].code, own[0].number) if own else None, doc_name=doc.citation,
     )
 
 
-_HEADING_KINDS = frozenset({"roman", "upper", "title", "dec1"})
+_HEADING_KINDS = frozenset({"roman", "upper", "title", "dec1", "division1", "division2",
+                            "division3", "division4"})
 HEADING_WEIGHT = 0.7

@@ -42,7 +42,26 @@ def test_a_point_of_a_clause_is_cited_with_its_article_clause_and_point() -> Non
 
     path = LAWS / "bo_luat_lao_dong_2019.txt"
     parsed = parse_document(path.read_text(encoding="utf-8"), path.name)
-    cited = {passage_citation("Bộ luật Lao động", None, p.subject, list(p.trail), p.label,
+    name = parsed.meta.citation(path.name)
+    cited = {passage_citation(name, parsed.meta.number, p.subject, list(p.trail), p.label,
                               p.kind) for p in parsed.passages}
-    assert {"Bộ luật Lao động, Điều 35", "Bộ luật Lao động, Điều 35, khoản 1",
-            "Bộ luật Lao động, Điều 35, khoản 1, điểm a"} <= cited
+    assert {"Bộ luật Lao động 2019, Điều 35", "Bộ luật Lao động 2019, Điều 35, khoản 1",
+            "Bộ luật Lao động 2019, Điều 35, khoản 1, điểm a"} <= cited
+
+
+@pytest.mark.skipif(not LAWS.exists(), reason="needs ../shared/corpus-laws")
+def test_a_law_is_named_by_its_title_and_number_and_its_parts_are_headings() -> None:
+    names = {}
+    for path in sorted(LAWS.glob("*.txt")):
+        parsed = parse_document(path.read_text(encoding="utf-8"), path.name)
+        names[path.stem] = (parsed.meta.citation(path.name), parsed.meta.number)
+        parts = [p for p in parsed.passages if p.kind == "division1"]
+        assert not any(re.search(r"(?m)^Phần thứ", p.answer) for p in parsed.passages
+                       if p.kind != "division1")
+        assert len(parts) == path.read_text(encoding="utf-8").count("\nPhần thứ")
+    assert names == {
+        "bo_luat_dan_su_2015": ("Bộ luật Dân sự 2015", "91/2015/QH13"),
+        "bo_luat_hinh_su_2015_hop_nhat_2017": ("Bộ luật Hình sự 2015", "01/VBHN-VPQH"),
+        "bo_luat_lao_dong_2019": ("Bộ luật Lao động 2019", "45/2019/QH14"),
+        "luat_an_ninh_mang_2018": ("Luật An ninh mạng 2018", "24/2018/QH14"),
+    }

@@ -1,0 +1,200 @@
+"""Laws: does the answer lie in the right article, and does its citation name it?
+
+Run from the repository root with ../shared beside it:
+    .venv/bin/python benchmarks/law_bench.py [--show-misses]
+
+The questions (benchmarks/law_set/questions.jsonl) were written by the developers over the four
+laws in ../shared/corpus-laws, in their own words, each with the law and article that answers
+it. The knowledge base holds the seed corpus and the four laws (9 documents). Beside this
+project's search, in the same run, two baselines over whole articles of the four laws only:
+BM25 on syllables, and BM25 on syllables plus adjacent syllable pairs. Figures are per kind of
+question: top answer in the right article (ours, and each baseline), the citation naming the
+right article, answered at once and right (ans@1), and wrong answers given as answers (FAR).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.baseline_bm25 import PlainBM25  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.services import build_services  # noqa: E402
+from knowledge.search import articles as article_weight  # noqa: E402
+from knowledge.search import ranking  # noqa: E402
+
+SHARED = Path(os.environ.get("CHIBO_SHARED", ROOT.parent / "shared"))
+LAWS = SHARED / "corpus-laws"
+QUESTIONS = ROOT / "benchmarks" / "law_set" / "questions.jsonl"
+FILES = {"ds": "bo_luat_dan_su_2015.txt", "hs": "bo_luat_hinh_su_2015_hop_nhat_2017.txt",
+         "ld": "bo_luat_lao_dong_2019.txt", "anm": "luat_an_ninh_mang_2018.txt"}
+NAMES = {"ds": "Bộ luật Dân sự", "hs": "Bộ luật Hình sự", "ld": "Bộ luật Lao động",
+         "anm": "Luật An ninh mạng"}
+_ARTICLE_LINE = re.compile(r"^Điều (\d+)\.")
+_CITED = re.compile(r"Điều (\d+)\b")
+
+
+@dataclass(frozen=True)
+class Article:
+    law: str
+    number: int
+    text: str
+
+
+def articles() -> list[Article]:
+    """Each law's articles, whole: from its "Điều N." line to the next article or part."""
+    out: list[Article] = []
+    for law, name in FILES.items():
+        current: list[str] = []
+        number = None
+        for line in (LAWS / name).read_text(encoding="utf-8").splitlines():
+            match = _ARTICLE_LINE.match(line)
+            if match or line.startswith("Phần thứ"):
+                if number is not None:
+                    out.append(Article(law, number, "\n".join(current)))
+                number, current = (int(match.group(1)), [line]) if match else (None, [])
+            elif number is not None:
+                current.append(line)
+        if number is not None:
+            out.append(Article(law, number, "\n".join(current)))
+    return out
+
+
+def cited(citation: str) -> tuple[str | None, int | None]:
+    """(law, article) a citation names, if it names one of the four laws."""
+    law = next((key for key, name in NAMES.items() if citation.startswith(name)), None)
+    match = _CITED.search(citation)
+    return law, int(match.group(1)) if match else None
+
+
+def in_article(text: str, wanted: Article) -> bool:
+    """The answer's text lies in the article (its first line, as shown, is found there)."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return bool(first) and first.rstrip("…").strip() in wanted.text
+
+
+# (articles.WEIGHT, ranking.DEFINITION_WEIGHT), chosen together by 5-fold cross-validation
+GRID = tuple((a, d) for a in (0.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0)
+             for d in (0.0, 2.0, 4.0, 6.0, 8.0))
+FOLDS = 5
+
+
+@dataclass(frozen=True)
+class Judged:
+    question: dict
+    ours: bool  # the top answer lies in the right article
+    named: bool  # its citation names the right law and article
+    verdict: str
+
+
+def judge(searcher, q: dict, wanted: Article) -> Judged:  # noqa: ANN001 - a Searcher
+    outcome = searcher.search(q["q"], top=3)
+    top = outcome.results[0] if outcome.results else None
+    return Judged(q, top is not None and in_article(top.text, wanted),
+                  top is not None and cited(top.citation) == (q["law"], q["article"]),
+                  outcome.verdict)
+
+
+def held_out(runs: dict[tuple, list[Judged]], questions: list[dict]) -> tuple[list, list]:
+    """Each question judged with the weight that did best on the other folds (grouped by
+    article, so questions about one article never sit on both sides)."""
+    fold = [zlib.crc32(f"{q['law']}{q['article']}".encode()) % FOLDS for q in questions]
+    held: list[Judged | None] = [None] * len(questions)
+    chosen = []
+    for f in range(FOLDS):
+        train = [i for i, k in enumerate(fold) if k != f]
+        weight = max(GRID, key=lambda w: (sum(runs[w][i].ours for i in train), -sum(w)))
+        chosen.append(weight)
+        for i, k in enumerate(fold):
+            if k == f:
+                held[i] = runs[weight][i]
+    return held, chosen
+
+
+async def main(show_misses: bool) -> None:
+    questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines()]
+    corpus = articles()
+    by_key = {(a.law, a.number): a for a in corpus}
+    plain, paired = PlainBM25([a.text for a in corpus]), PlainBM25([a.text for a in corpus], True)
+    with tempfile.TemporaryDirectory() as folder:
+        services = await build_services(Settings(CHIBO_DATA_DIR=Path(folder), _env_file=None))
+        started = time.perf_counter()
+        await services.importer.import_paths([SHARED / "corpus", LAWS], datetime.now(UTC))
+        imported = time.perf_counter() - started
+        started = time.perf_counter()
+        await services.knowledge.search("điều 1")
+        first = time.perf_counter() - started
+        searcher = await services.knowledge.searcher()
+        await services.close()
+    shipped, runs = (article_weight.WEIGHT, ranking.DEFINITION_WEIGHT), {}
+    for weight in GRID:
+        article_weight.WEIGHT, ranking.DEFINITION_WEIGHT = weight
+        runs[weight] = [judge(searcher, q, by_key[(q["law"], q["article"])]) for q in questions]
+    article_weight.WEIGHT, ranking.DEFINITION_WEIGHT = shipped
+    latencies = []
+    for q in questions:
+        started = time.perf_counter()
+        searcher.search(q["q"], top=3)
+        latencies.append(time.perf_counter() - started)
+    held, chosen = held_out(runs, questions)
+    base = [bool((hit := plain.search(q["q"], 1)) and corpus[hit[0]] == by_key[
+        (q["law"], q["article"])]) for q in questions]
+    pair = [bool((hit := paired.search(q["q"], 1)) and corpus[hit[0]] == by_key[
+        (q["law"], q["article"])]) for q in questions]
+    if show_misses:
+        for j in held:
+            if not (j.ours and j.named):
+                print(f"MISS {j.question['kind']:10} {j.question['q'][:70]} [{j.verdict}]")
+    rows = list(zip(held, base, pair, strict=True))
+    by_kind: dict[str, list] = defaultdict(list)
+    for row in rows:
+        by_kind[row[0].question["kind"]].append(row)
+    by_kind["all"] = rows
+    print(f"held out, 5-fold CV: (article, definition) weights chosen per fold {chosen} "
+          f"(shipped {shipped})")
+    print(f"{'kind':11} {'n':>4} {'in art.':>8} {'BM25':>6} {'BM25+p':>7} {'cites':>6} "
+          f"{'ans@1':>6} {'FAR':>5}")
+    for kind, group in by_kind.items():
+        n = len(group)
+        print(f"{kind:11} {n:4d} {pct(j.ours for j, _, _ in group):8.1f} "
+              f"{pct(b for _, b, _ in group):6.1f} {pct(p for _, _, p in group):7.1f} "
+              f"{pct(j.named for j, _, _ in group):6.1f} "
+              f"{pct(j.verdict == 'answer' and j.ours for j, _, _ in group):6.1f} "
+              f"{pct(j.verdict == 'answer' and not j.ours for j, _, _ in group):5.1f}")
+    right = [j for j in held if j.ours]
+    print(f"citation names the article when the answer lies in it: "
+          f"{pct(j.named for j in right):.1f}% of {len(right)}")
+    print("whole set, not held out (article weight: in article % per definition weight):")
+    for article in sorted({a for a, _ in GRID}):
+        print(f"  {article:4.1f}: " + "  ".join(
+            f"{d:.0f}→{pct(j.ours for j in runs[(article, d)]):.1f}"
+            for a, d in GRID if a == article))
+    print(f"import of 9 documents: {imported:.1f} s; first answer after start: "
+          f"{first * 1000:.0f} ms; per question median "
+          f"{statistics.median(latencies) * 1000:.1f} ms")
+
+
+def pct(values) -> float:  # noqa: ANN001 - an iterable of bools
+    values = list(values)
+    return 100 * sum(values) / max(len(values), 1)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-misses", action="store_true")
+    asyncio.run(main(parser.parse_args().show_misses))

@@ -1,0 +1,93 @@
+"""Whole articles as search units: a law's clause holds few words of its own, while the article
+around it (heading, sibling clauses, points) holds the words a member asks with."""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter, defaultdict
+
+import numpy as np
+
+from knowledge.search.index import SearchIndex, grams
+from knowledge.text.normalize import tokens
+
+K1, B = 1.2, 0.75
+WEIGHT = 4.0  # how much an article's evidence beyond its passage's own moves the ranking
+
+
+class ArticleIndex:
+    """BM25 over the articles that have clauses (syllables and syllable pairs), mapped back to
+    every passage inside them; passages outside such an article carry no article score."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        entries = index.entries
+        where = {(e.doc_id, e.ordinal): i for i, e in enumerate(entries)
+                 if e.doc_id is not None and e.node_kind != "part"}
+        article_of = np.full(len(entries), -1, dtype=np.int32)
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(entries)):
+            head = self._article(entries, where, i)
+            if head is not None:
+                members[head].append(i)
+        groups = [rows for rows in members.values() if len(rows) > 1]  # a bare article: itself
+        for g, rows in enumerate(groups):
+            article_of[rows] = g
+        self.article_of = article_of
+        self.size = len(groups)
+        self.postings = self._postings([[t for i in rows for t in grams(tokens(entries[i].text))]
+                                        for rows in groups])
+
+    @staticmethod
+    def _article(entries, where: dict, i: int) -> int | None:  # noqa: ANN001 - entry list
+        """The article entry a passage lies in (itself for an article), if any."""
+        entry, seen = entries[i], 0
+        while entry.doc_id is not None and seen < 12:
+            if entry.node_kind == "article":
+                return where.get((entry.doc_id, entry.ordinal))
+            parent = where.get((entry.doc_id, entry.parent_ordinal))
+            if parent is None or entry.parent_ordinal is None:
+                return None
+            entry, seen = entries[parent], seen + 1
+        return None
+
+    def _postings(self, docs: list[list[str]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """BM25 weights per term and article, computed with numpy as SearchIndex does."""
+        if not docs:
+            return {}
+        term_ids: dict[str, int] = {}
+        rows, cols, freqs = array("i"), array("i"), array("f")
+        for g, doc in enumerate(docs):
+            for term, freq in Counter(doc).items():
+                rows.append(g)
+                cols.append(term_ids.setdefault(term, len(term_ids)))
+                freqs.append(freq)
+        row, col = np.frombuffer(rows, dtype=np.int32), np.frombuffer(cols, dtype=np.int32)
+        tf = np.frombuffer(freqs, dtype=np.float32)
+        lengths = np.asarray([len(d) or 1 for d in docs], dtype=np.float32)
+        norm = K1 * (1 - B + B * lengths / float(lengths.mean()))
+        df = np.bincount(col, minlength=len(term_ids)).astype(np.float64)
+        idf = np.log1p((len(docs) - df + 0.5) / (df + 0.5)).astype(np.float32)
+        weights = idf[col] * tf * (K1 + 1) / (tf + norm[row])
+        order = np.argsort(col, kind="stable")
+        row, weights = row[order], weights[order]
+        bounds = np.searchsorted(col[order], np.arange(len(term_ids) + 1))
+        return {t: (row[bounds[k]:bounds[k + 1]], weights[bounds[k]:bounds[k + 1]])
+                for t, k in term_ids.items()}
+
+    def share(self, terms: list[tuple[str, float]], passage: np.ndarray) -> np.ndarray:
+        """Per passage: its article's score as a share of the best article's, minus the
+        passage's own score as a share of the best passage's (0 outside such articles)."""
+        out = np.zeros(len(passage), dtype=np.float32)
+        if not self.size:
+            return out
+        scores = np.zeros(self.size, dtype=np.float32)
+        for term, weight in terms:
+            posting = self.postings.get(term)
+            if posting is not None:
+                scores[posting[0]] += posting[1] * weight
+        top, best = float(scores.max()), float(passage.max())
+        if top <= 0 or best <= 0:
+            return out
+        inside = self.article_of >= 0
+        out[inside] = scores[self.article_of[inside]] / top - passage[inside] / best
+        return out
