@@ -176,6 +176,10 @@ async def main(show_misses: bool) -> None:
               f"{pct(j.named for j, _, _ in group):6.1f} "
               f"{pct(j.verdict == 'answer' and j.ours for j, _, _ in group):6.1f} "
               f"{pct(j.verdict == 'answer' and not j.ours for j, _, _ in group):5.1f}")
+    for verdict in ("answer", "unsure", "none"):
+        given = [j for j in held if j.verdict == verdict]
+        print(f"{verdict:7}: {len(given):3d} questions, top answer in the right article "
+              f"{pct(j.ours for j in given):.1f}%")
     right = [j for j in held if j.ours]
     print(f"citation names the article when the answer lies in it: "
           f"{pct(j.named for j in right):.1f}% of {len(right)}")

@@ -21,6 +21,7 @@ CANDIDATES = 40
 INTENT_CANDIDATES = 20
 CHOICE = 0.5  # the score of each document's article when the question names none
 DEFINITION_WEIGHT = 6.0  # "X là gì?": the passage defining X, or the article titled X
+DEFINED_SURE = 0.9  # such a passage ranked first is an answer: a definition names its term
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ class Searcher:
             return SearchOutcome(question, False, (), verdict="none")
         signals = self._signals(query, ranked, ranks, coverage, phrase, scores, best)
         sure = 1.0 if pinned else confidence(signals)
+        if not pinned and ranked[0] in defined:  # "X là gì?" and the passage says "X là …"
+            sure = max(sure, DEFINED_SURE)
         outcome = "answer" if pinned else verdict(sure, self.threshold)
         worded = any(not w.isdigit() for w in query.content) or bool(query.concepts)
         results = self._shown(ranked[:top], ranks, coverage if worded else {}, sure, outcome)

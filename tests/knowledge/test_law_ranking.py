@@ -1,0 +1,72 @@
+"""A member asks a law in everyday words: the clause is found through its article's words,
+and "X là gì?" is answered where the law defines X."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.services import Services, build_services
+from knowledge.documents.importer import parse_document
+from knowledge.search.index import Entry, SearchIndex
+from knowledge.search.ranking import Searcher
+from tests.conftest import CORPUS, NOW, make_settings
+
+LAWS = CORPUS.parent / "corpus-laws"
+LEAVE = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Nghỉ hằng năm
+1. Người lao động làm việc đủ 12 tháng được hưởng nguyên lương.
+2. Số ngày được nghỉ là 12 ngày làm việc đối với công việc trong điều kiện bình thường.
+Điều 2. Ngày lễ
+1. Người lao động được nghỉ làm việc trong những ngày lễ, tết sau đây.
+2. Số ngày được nghỉ lễ là 11 ngày.
+Điều 3. Giải thích từ ngữ
+1. Thỏa thuận ngừng việc là việc hai bên cùng tạm dừng hợp đồng.
+2. Ngày làm việc là ngày người lao động có mặt tại nơi làm việc.
+"""
+
+
+def _searcher(text: str) -> Searcher:
+    parsed = parse_document(text, "thu.txt")
+    entries = [Entry(key=f"p:{n}", kind="passage", text=p.text, context=p.trail[-1] if p.trail
+                     else "", answer=p.answer, citation=p.label or "", doc_id=1,
+                     ordinal=p.ordinal, parent_ordinal=p.parent_ordinal, label=p.label,
+                     node_kind=p.kind) for n, p in enumerate(parsed.passages)]
+    return Searcher(SearchIndex.build(entries))
+
+
+def test_the_clause_with_the_days_is_found_through_its_article_s_heading() -> None:
+    outcome = _searcher(LEAVE).search("nghỉ hằng năm được mấy ngày")
+    assert outcome.results[0].text.startswith("2. Số ngày được nghỉ là 12 ngày")
+
+
+def test_what_a_term_means_is_answered_where_it_is_defined() -> None:
+    searcher = _searcher(LEAVE)
+    for question in ("ngày làm việc là gì", "thế nào là ngày làm việc",
+                     "ngay lam viec duoc hieu la gi"):
+        outcome = searcher.search(question)
+        assert outcome.results[0].text.startswith("2. Ngày làm việc là"), question
+        assert outcome.verdict == "answer"
+
+
+@pytest.fixture
+async def laws(tmp_path: Path) -> AsyncIterator[Services]:
+    if not LAWS.exists():
+        pytest.skip("needs ../shared/corpus-laws")
+    services = await build_services(make_settings(tmp_path))
+    await services.importer.import_paths([CORPUS, LAWS], NOW)
+    yield services
+    await services.close()
+
+
+async def test_a_member_asks_what_a_labour_contract_is_and_gets_its_definition(
+        laws: Services) -> None:
+    outcome = await laws.knowledge.search("hop dong lao dong la gi")
+    assert outcome.found
+    assert outcome.results[0].citation == "Bộ luật Lao động 2019, Điều 13, khoản 1"
+    crime = await laws.knowledge.search("thế nào là phòng vệ chính đáng")
+    assert crime.found and crime.results[0].citation.startswith("Bộ luật Hình sự 2015, Điều 22")
