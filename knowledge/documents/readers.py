@@ -133,7 +133,7 @@ def _default_font(document) -> str | None:  # noqa: ANN001 - a python-docx Docum
 def _check_unpacked_size(path: Path) -> bool:
     """The sizes the zip directory declares bound what unzipping writes (zipfile stops at the
     declared size and refuses a member that inflates further), so they are checked first.
-    Returns whether the file's font table names a legacy Vietnamese font."""
+    Returns whether its font table, styles or body name a legacy Vietnamese font."""
 
     try:
         with zipfile.ZipFile(path) as archive:
