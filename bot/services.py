@@ -29,6 +29,7 @@ from knowledge.qa.entries import QAService
 from knowledge.qa.unanswered import Unanswered
 from knowledge.replies import ChatRef
 from knowledge.search.service import KnowledgeService
+from knowledge.search.snapshot import Snapshots
 from knowledge.search.vocabulary import Vocabulary
 
 # The console is run by the operator on the server itself: a super-admin.
@@ -83,6 +84,7 @@ class Services:
 
     async def close(self) -> None:
         self.importer.close()
+        await self.knowledge.close()
         await self.db.dispose()
 
 
@@ -91,7 +93,8 @@ async def build_services(settings: Settings, *, migrate: bool = True) -> Service
     if migrate:
         await db.migrate()
     heavy = HeavyWork()  # one per process: it pauses the process's garbage collector
-    knowledge = KnowledgeService(db.sessions, settings.answer_threshold, heavy)
+    knowledge = KnowledgeService(db.sessions, settings.answer_threshold, heavy,
+                                 Snapshots(settings.data_dir / "index"))
     branches = BranchService(db.sessions, settings.rest_day_numbers)
     days_off = DaysOffService(db.sessions, settings.rest_day_numbers)
     roles = Roles(db.sessions, frozenset({CONSOLE_OPERATOR, *(

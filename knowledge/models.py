@@ -119,6 +119,7 @@ class KBState(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=0)
+    stamp: Mapped[str | None] = mapped_column(String(32), nullable=True)  # renewed on each bump
 
 
 class AdminGrant(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from sqlalchemy import delete, func, or_, select, update
@@ -22,8 +23,16 @@ async def kb_version(session: AsyncSession) -> int:
     return (await session.execute(select(KBState.version).where(KBState.id == 1))).scalar_one()
 
 
+async def kb_state(session: AsyncSession) -> tuple[int, str]:
+    """The counter and the stamp of the knowledge base's current state."""
+    row = (await session.execute(select(KBState.version, KBState.stamp)
+                                 .where(KBState.id == 1))).one()
+    return row.version, row.stamp or ""
+
+
 async def bump_version(session: AsyncSession) -> None:
-    bumped = update(KBState).where(KBState.id == 1).values(version=KBState.version + 1)
+    bumped = update(KBState).where(KBState.id == 1).values(version=KBState.version + 1,
+                                                           stamp=uuid.uuid4().hex)
     await session.execute(bumped)
 
 

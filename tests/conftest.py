@@ -22,20 +22,46 @@ PG_HINT = ("PostgreSQL tests need TEST_DATABASE_URL, e.g. "
            "TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test (.ci/run sets it "
            "when a server answers on 127.0.0.1:5432)")
 NOW = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
-FIGURES = pytest.StashKey[list[str]]()  # measurements a test reports in the run's summary
+FIGURE = "figure"  # a test's user property: a measurement shown in the run's summary
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[FIGURES] = []
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and os.environ.get("TEST_DATABASE_URL"):  # tests run in parallel (-n)
+        os.environ["TEST_DATABASE_URL"] = asyncio.run(
+            worker_database(os.environ["TEST_DATABASE_URL"], worker))
+
+
+async def worker_database(url: str, worker: str) -> str:
+    """A PostgreSQL database of this test worker's own (created beside the given one), so
+    parallel workers never reset each other's schema."""
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    base = make_url(normalize_database_url(url))
+    name = f"{base.database}_{worker}"
+    engine = create_async_engine(base, isolation_level="AUTOCOMMIT")
+    async with engine.connect() as conn:
+        exists = await conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                   {"name": name})
+        if not exists:
+            await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    await engine.dispose()
+    plain = make_url(url).set(database=name)
+    return plain.render_as_string(hide_password=False)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int,  # noqa: ANN001
                             config: pytest.Config) -> None:
-    """Figures the acceptance of an issue asks to see in the test output (OCR accuracy)."""
-    figures = config.stash.get(FIGURES, [])
+    """Figures the acceptance of an issue asks to see in the test output (OCR accuracy), from
+    every test's report (parallel workers' reports included)."""
+    figures = [value for reports in terminalreporter.stats.values() for report in reports
+               for name, value in getattr(report, "user_properties", ())
+               if name == FIGURE and getattr(report, "when", "call") == "call"]
     if figures:
         terminalreporter.section("figures")
-        for line in figures:
+        for line in dict.fromkeys(figures):
             terminalreporter.write_line(line)
 
 
@@ -121,6 +147,15 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @pytest.fixture
 async def services(database_url: str, tmp_path: Path) -> AsyncIterator[Services]:
     built = await build_services(make_settings(tmp_path, database_url))
+    yield built
+    await built.close()
+
+
+@pytest.fixture
+async def sqlite_services(tmp_path: Path) -> AsyncIterator[Services]:
+    """Services on a SQLite file only, for slow tests of work the database plays no part in
+    (reading a scan, refusing a huge file)."""
+    built = await build_services(make_settings(tmp_path, f"sqlite+aiosqlite:///{tmp_path}/c.db"))
     yield built
     await built.close()
 

@@ -84,10 +84,10 @@ class ParseWorker:
         return self._conn
 
     def close(self) -> None:
-        if self._process is not None:
+        if self._process is not None and self._process.pid is not None:  # it did start
             self._process.kill()
             self._process.join(5)
-            self._process = None
+        self._process = None
         if self._conn is not None:
             self._conn.close()
             self._conn = None

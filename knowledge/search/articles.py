@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from knowledge.search.index import SearchIndex, grams
+from knowledge.search.postings import Postings
 from knowledge.text.normalize import tokens
 
 K1, B = 1.2, 0.75
@@ -50,10 +51,10 @@ class ArticleIndex:
             entry, seen = entries[parent], seen + 1
         return None
 
-    def _postings(self, docs: list[list[str]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    def _postings(self, docs: list[list[str]]) -> Postings:
         """BM25 weights per term and article, computed with numpy as SearchIndex does."""
         if not docs:
-            return {}
+            return Postings.empty()
         term_ids: dict[str, int] = {}
         rows, cols, freqs = array("i"), array("i"), array("f")
         for g, doc in enumerate(docs):
@@ -68,11 +69,7 @@ class ArticleIndex:
         df = np.bincount(col, minlength=len(term_ids)).astype(np.float64)
         idf = np.log1p((len(docs) - df + 0.5) / (df + 0.5)).astype(np.float32)
         weights = idf[col] * tf * (K1 + 1) / (tf + norm[row])
-        order = np.argsort(col, kind="stable")
-        row, weights = row[order], weights[order]
-        bounds = np.searchsorted(col[order], np.arange(len(term_ids) + 1))
-        return {t: (row[bounds[k]:bounds[k + 1]], weights[bounds[k]:bounds[k + 1]])
-                for t, k in term_ids.items()}
+        return Postings.from_triples(term_ids, row, col, weights)
 
     def share(self, terms: list[tuple[str, float]], passage: np.ndarray) -> np.ndarray:
         """Per passage: its article's score as a share of the best article's, minus the

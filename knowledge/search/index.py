@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from knowledge.search.postings import Postings
 from knowledge.text.normalize import tokens, typing_leftovers
 
 K1 = 1.2
@@ -77,7 +78,7 @@ def grams(words: list[str]) -> list[str]:
 @dataclass
 class SearchIndex:
     entries: list[Entry]
-    postings: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    postings: Postings = field(default_factory=Postings.empty)
     idf: dict[str, float] = field(default_factory=dict)
     entry_terms: list[frozenset[str]] = field(default_factory=list)
     doc_terms: list[frozenset[str]] = field(default_factory=list)
@@ -87,6 +88,10 @@ class SearchIndex:
     compounds: frozenset[str] = frozenset()  # "chi_bo", "tiet_kiem"
     bound: dict[str, tuple[str, float]] = field(default_factory=dict)  # tiet -> (tiet_kiem, .97)
     _corrections: dict[str, str | None] = field(default_factory=dict)
+
+    def __getstate__(self) -> dict:
+        """Saved without the typo cache, which a running search may be adding to."""
+        return {**vars(self), "_corrections": {}}
 
     @classmethod
     def build(cls, entries: list[Entry]) -> SearchIndex:
@@ -132,12 +137,8 @@ class SearchIndex:
         norm = K1 * (1 - B + B * lengths / (float(lengths.mean()) if len(lengths) else 1.0))
         boost = np.asarray([e.weight for e in self.entries], dtype=np.float32)
         weights = boost[rows] * idf[cols] * freqs * (K1 + 1) / (freqs + norm[rows])
-        order = np.argsort(cols, kind="stable")
-        rows, weights = rows[order], weights[order]
-        bounds = np.searchsorted(cols[order], np.arange(len(term_ids) + 1))
-        self.postings = {t: (rows[bounds[k] : bounds[k + 1]], weights[bounds[k] : bounds[k + 1]])
-                         for t, k in term_ids.items()}
-        self.idf = {t: float(idf[k]) for t, k in term_ids.items()}
+        self.postings = Postings.from_triples(term_ids, rows, cols, weights)
+        self.idf = dict(zip(term_ids, idf.tolist(), strict=True))
         self.max_idf = float(idf.max()) if len(idf) else 1.0
         self.vocabulary = sorted(t for t in self.idf if "_" not in t and not t.isdigit())
 

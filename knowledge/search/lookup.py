@@ -63,6 +63,10 @@ class Lookup:
         self.loaded.update(by_subject)
         self.subject_rows = {s: np.asarray(rows, dtype=np.int32) for s, rows in by_subject.items()}
 
+    def __getstate__(self) -> dict:
+        """Saved without the caches a running search may be adding to."""
+        return {**vars(self), "_headings": {}, "_noun_pairs": {}}
+
     @property
     def subjects(self) -> set[tuple[str, int]]:
         return set(self.subject_rows)

@@ -59,6 +59,21 @@ class Searcher:
         self.positions = {entry.key: i for i, entry in enumerate(index.entries)}
         self.features = Features(index)
 
+    def parts(self) -> dict:
+        """What is built from the passages (a snapshot saves it), not the settings."""
+        return {"index": self.index, "lookup": self.lookup, "articles": self.articles,
+                "definitions": self.definitions, "positions": self.positions}
+
+    @classmethod
+    def from_parts(cls, parts: dict, threshold: float | None = None,
+                   thesaurus: Thesaurus | None = None) -> Searcher:
+        """A searcher over parts built earlier (a snapshot), with today's settings."""
+        searcher = cls.__new__(cls)
+        vars(searcher).update(parts)
+        searcher.threshold, searcher.thesaurus = threshold, thesaurus
+        searcher.features = Features(searcher.index)
+        return searcher
+
     def search(self, question: str, top: int = 3) -> SearchOutcome:
         found = self.candidates(question)
         if isinstance(found, SearchOutcome):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+import time
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -13,43 +15,60 @@ from knowledge.heavy import HeavyWork
 from knowledge.search.index import Entry, SearchIndex
 from knowledge.search.ranking import Searcher, SearchOutcome
 from knowledge.search.references import find_doc_numbers
+from knowledge.search.snapshot import Snapshots
 from knowledge.search.synonyms import Thesaurus
 
-FRESH_WITHIN = 0.5  # seconds a question waits for a rebuilt index before using the old one
+log = logging.getLogger(__name__)
+
+# After a change, the first question waits for the new index up to FRESH_WITHIN seconds, or
+# a little longer than the last build took (a slow machine), but never beyond WAIT_AT_MOST: an
+# admin's new entry answers at once, while a big import's rebuild stalls nobody for long.
+FRESH_WITHIN = 0.5
+BUILD_MARGIN = 3.0
+WAIT_AT_MOST = 5.0
 
 class KnowledgeService:
     """Search over documents and Q&A; rebuilds its index when another process changed the KB."""
 
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], threshold: float | None = None,
-        heavy: HeavyWork | None = None,
+        heavy: HeavyWork | None = None, snapshots: Snapshots | None = None,
     ) -> None:
         self.sessions = sessions
         self.heavy = heavy or HeavyWork()
         self.threshold = threshold  # None: the calibrated cut (knowledge/search/calibration.py)
+        self.snapshots = snapshots or Snapshots(None)
         self._searcher: Searcher | None = None
-        self._version: int | None = None
+        self._version: tuple[int, str] | None = None
+        self._saving: asyncio.Task | None = None
         self._lock = asyncio.Lock()
         self._rebuilding: asyncio.Task | None = None
-        self._waited = False  # a question already waited FRESH_WITHIN for this rebuild
+        self._fresh_by = 0.0  # until when (loop time) questions wait for the rebuild running
+        self._last_build = 0.0  # seconds the last index build took here
 
     async def searcher(self) -> Searcher:
-        """The index of the current knowledge base. After a change the new index is waited for
-        up to FRESH_WITHIN; a larger rebuild (a big import) goes on in the background while
-        questions are answered from the previous index."""
+        """The index of the current knowledge base. After a change the first question waits
+        for the new index about as long as the last build took; a larger rebuild (a big import)
+        goes on in the background while questions are answered from the previous index."""
         async with self.sessions() as session:
-            version = await repository.kb_version(session)
+            version = await repository.kb_state(session)
         if self._searcher is None:
             await self._rebuild(version)
         elif version != self._version:
+            loop = asyncio.get_running_loop()
             if self._rebuilding is None or self._rebuilding.done():
                 self._rebuilding = asyncio.create_task(self._rebuild(version))
-                self._waited = False
-            if not self._waited:  # a small change is waited for once; then, during a long
-                with contextlib.suppress(TimeoutError):  # rebuild, nobody waits again
-                    await asyncio.wait_for(asyncio.shield(self._rebuilding), FRESH_WITHIN)
-                self._waited = True
+                self._fresh_by = loop.time() + self.patience
+            left = self._fresh_by - loop.time()
+            if left > 0:  # questions in the window wait for a small change; after it, during a
+                with contextlib.suppress(TimeoutError):  # long rebuild, nobody waits
+                    await asyncio.wait_for(asyncio.shield(self._rebuilding), left)
         return self._searcher
+
+    @property
+    def patience(self) -> float:
+        """How long the first question after a change waits for the new index."""
+        return min(WAIT_AT_MOST, max(FRESH_WITHIN, BUILD_MARGIN * self._last_build))
 
     async def refreshed(self) -> Searcher:
         """The index once every change so far is in it (for the CLI and tests)."""
@@ -59,16 +78,41 @@ class KnowledgeService:
             await self.searcher()
         return self._searcher
 
-    async def _rebuild(self, version: int) -> None:
+    async def _rebuild(self, version: tuple[int, str]) -> None:
         async with self._lock:
             if self._searcher is not None and version == self._version:
                 return
-            entries = await self.load_entries()
-            groups = await self.synonym_groups()
-            self._searcher = await self.heavy.run(  # a large, long-lived result: frozen
-                lambda: Searcher(SearchIndex.build(entries), self.threshold,
-                                 Thesaurus.load(groups)), keep=True)
+            thesaurus = Thesaurus.load(await self.synonym_groups())
+            parts = await self.heavy.run(lambda: self.snapshots.load(version), keep=True)
+            if parts is not None:  # saved by this process before a restart, or by another
+                self._searcher = Searcher.from_parts(parts, self.threshold, thesaurus)
+            else:
+                started = time.perf_counter()
+                version, entries = await self._state_and_entries()
+                self._searcher = await self.heavy.run(  # a large, long-lived result: frozen
+                    lambda: Searcher(SearchIndex.build(entries), self.threshold, thesaurus),
+                    keep=True)
+                self._last_build = time.perf_counter() - started
+                if self.snapshots.wanted(len(entries), version):
+                    self._saving = asyncio.create_task(
+                        self._save(version, self._searcher, self._saving))
             self._version = version
+
+    async def _save(self, version: tuple[int, str], searcher: Searcher,
+                    earlier: asyncio.Task | None) -> None:
+        """Saved in the background, after any earlier save; a failure (a full disk) only
+        costs the next start its speed."""
+        if earlier is not None:
+            await earlier
+        try:
+            await asyncio.to_thread(self.snapshots.save, version, searcher.parts())
+        except Exception:
+            log.warning("could not save the search index for a faster restart", exc_info=True)
+
+    async def close(self) -> None:
+        """A snapshot being written is finished, not left half-way."""
+        if self._saving is not None:
+            await self._saving
 
     async def search(self, question: str, top: int = 3) -> SearchOutcome:
         """Ranking is CPU work (numpy): a thread, so a large knowledge base stalls no chat."""
@@ -80,7 +124,12 @@ class KnowledgeService:
             return await repository.synonym_groups(session)
 
     async def load_entries(self) -> list[Entry]:
+        return (await self._state_and_entries())[1]
+
+    async def _state_and_entries(self) -> tuple[tuple[int, str], list[Entry]]:
+        """Every searchable entry, read in one transaction with the state they make up."""
         async with self.sessions() as session:
+            version = await repository.kb_state(session)
             documents = await repository.documents_by_id(session)
             rows = await repository.passage_rows(session)
             qa = await repository.qa_rows(session, active_only=True)
@@ -92,7 +141,7 @@ class KnowledgeService:
                   node_kind="qa", questions=(q.question, *q.alternates))
             for q in qa
         )
-        return entries
+        return version, entries
 
 
 def passage_entry(p, doc) -> Entry:  # noqa: ANN001 (a passage row and its Document)

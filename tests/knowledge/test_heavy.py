@@ -61,6 +61,7 @@ async def test_during_a_long_rebuild_only_the_first_question_waits_for_it(
         await repository.bump_version(session)  # an import just finished
     for _ in range(5):
         await knowledge.search("đảng viên không được làm gì")
-    assert waits == [service.FRESH_WITHIN]
+    assert len(waits) == 1
+    assert 0 < waits[0] <= service.WAIT_AT_MOST
     release.set()
     await knowledge.refreshed()

@@ -70,10 +70,10 @@ async def test_malformed_xml_inside_a_docx_is_a_sentence_not_a_crash(services: S
     assert fine.status == "imported"
 
 
-async def test_a_docx_of_too_many_paragraphs_asks_to_be_split(services: Services,
+async def test_a_docx_of_too_many_paragraphs_asks_to_be_split(sqlite_services: Services,
                                                              tmp_path: Path) -> None:
     many = _docx(tmp_path / "dai.docx", "<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 200_001)
-    assert "hơn 200.000 đoạn; hãy tách" in await _import(services, many)
+    assert "hơn 200.000 đoạn; hãy tách" in await _import(sqlite_services, many)
 
 
 def _many(path: Path, on_page: Callable[[int, int], None]) -> tuple[str, list[int]]:

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from bot.services import Services
 from knowledge.documents.importer import read_and_parse
 from knowledge.documents.readers import read_document
-from tests.conftest import FIGURES, NOW, child_env
+from tests.conftest import FIGURE, NOW, child_env
 from tests.knowledge.documents import PLAN_PARAGRAPHS, make_pdf
 from tests.knowledge.scans import (
     character_accuracy,
@@ -28,12 +28,14 @@ PAGE_ONE = slice(0, 37)  # Kế hoạch 127-KH/ĐUK as printed: its first page e
 
 def _report(request: pytest.FixtureRequest, line: str) -> None:
     """A figure the acceptance asks for, shown in the summary of the test run."""
-    request.config.stash[FIGURES].append(line)
+    request.node.user_properties.append((FIGURE, line))
 
 
 async def test_a_scanned_page_of_a_plan_is_read_and_answers_members(
-        services: Services, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+        sqlite_services: Services, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """(The page a passage came from is stored on PostgreSQL too: see the mixed PDF below.)"""
     needs_tesseract()
+    services = sqlite_services
     lines = corpus_lines(2)[PAGE_ONE]
     scan = scanned_pdf(tmp_path / "ke-hoach-127-scan.pdf", [lines], dpi=200, angle=0.6)
     accuracy = character_accuracy("\n".join(lines), read_document(scan).text)
