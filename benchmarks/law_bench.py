@@ -89,7 +89,7 @@ def in_article(text: str, wanted: Article) -> bool:
 
 
 # (articles.WEIGHT, ranking.DEFINITION_WEIGHT), chosen together by 5-fold cross-validation
-GRID = tuple((a, d) for a in (0.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0)
+GRID = tuple((a, d) for a in (0.0, 2.0, 4.0, 6.0, 7.0, 8.0, 10.0, 12.0)
              for d in (0.0, 2.0, 4.0, 6.0, 8.0))
 FOLDS = 5
 

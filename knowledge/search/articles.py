@@ -13,7 +13,7 @@ from knowledge.search.postings import Postings
 from knowledge.text.normalize import tokens
 
 K1, B = 1.2, 0.75
-WEIGHT = 4.0  # how much an article's evidence beyond its passage's own moves the ranking
+WEIGHT = 7.0  # how much an article's evidence beyond its passage's own moves the ranking
 
 
 class ArticleIndex:
