@@ -13,7 +13,8 @@ from knowledge.search.postings import Postings
 from knowledge.text.normalize import tokens
 
 K1, B = 1.2, 0.75
-WEIGHT = 7.0  # how much an article's evidence beyond its passage's own moves the ranking
+HEADING_REPEAT = 6  # an article's title counts again this many times: it names its subject
+WEIGHT = 6.0  # how much an article's evidence beyond its passage's own moves the ranking
 
 
 class ArticleIndex:
@@ -35,8 +36,9 @@ class ArticleIndex:
             article_of[rows] = g
         self.article_of = article_of
         self.size = len(groups)
-        self.postings = self._postings([[t for i in rows for t in grams(tokens(entries[i].text))]
-                                        for rows in groups])
+        self.postings = self._postings([
+            [t for i in rows for t in grams(tokens(entries[i].text))]
+            + _heading(entries[rows[0]]) * HEADING_REPEAT for rows in groups])
 
     @staticmethod
     def _article(entries, where: dict, i: int) -> int | None:  # noqa: ANN001 - entry list
@@ -88,3 +90,11 @@ class ArticleIndex:
         inside = self.article_of >= 0
         out[inside] = scores[self.article_of[inside]] / top - passage[inside] / best
         return out
+
+
+def _heading(entry) -> list[str]:  # noqa: ANN001 - an Entry
+    """The words of an article's title ("Nghỉ hằng năm" of "Điều 113. Nghỉ hằng năm")."""
+    words = tokens(entry.text.split("\n", 1)[0])
+    if entry.label:
+        words = words[len(tokens(entry.label)):]
+    return grams(words)

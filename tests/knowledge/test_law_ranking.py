@@ -10,6 +10,7 @@ import pytest
 
 from bot.services import Services, build_services
 from knowledge.documents.importer import parse_document
+from knowledge.search import articles
 from knowledge.search.index import Entry, SearchIndex
 from knowledge.search.ranking import Searcher
 from tests.conftest import CORPUS, NOW, make_settings
@@ -42,6 +43,28 @@ def _searcher(text: str) -> Searcher:
 def test_the_clause_with_the_days_is_found_through_its_article_s_heading() -> None:
     outcome = _searcher(LEAVE).search("nghỉ hằng năm được mấy ngày")
     assert outcome.results[0].text.startswith("2. Số ngày được nghỉ là 12 ngày")
+
+
+WAGES = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Tiền lương
+1. Mức lương theo công việc hoặc chức danh do hai bên thỏa thuận.
+2. Phụ cấp lương và các khoản bổ sung khác được ghi trong hợp đồng.
+Điều 2. Hợp đồng lao động
+1. Hợp đồng ghi rõ tiền lương, hình thức trả tiền lương, kỳ hạn trả tiền lương.
+2. Tiền lương làm thêm giờ và các khoản khác do hai bên thỏa thuận.
+"""
+
+
+def test_the_article_titled_with_the_subject_outranks_one_that_only_mentions_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Tiền lương" three times in the body of the contract article is not what the wages
+    article is about; its title says so, and the title counts again."""
+    question = "tiền lương gồm những khoản nào"
+    assert _searcher(WAGES).search(question).results[0].text.startswith("2. Phụ cấp lương")
+    monkeypatch.setattr(articles, "HEADING_REPEAT", 0)
+    assert _searcher(WAGES).search(question).results[0].text.startswith("1. Hợp đồng ghi")
 
 
 def test_what_a_term_means_is_answered_where_it_is_defined() -> None:
