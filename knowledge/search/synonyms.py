@@ -79,13 +79,17 @@ class Thesaurus:
     def concepts(self, question: str, words: list[str],
                  vocabulary: Collection[str]) -> list[Concept]:
         """Non-overlapping members found in the question's words, longest first. A member the
-        documents already use as typed needs no other words: only the missing ones expand."""
+        documents already use as typed needs no other words: only the missing ones expand. A
+        one-syllable member that makes a word pair of the documents with its neighbour is not
+        that member ("tiền" of "tiền lương" is not money in general)."""
         lowered, marked = nfc(question).lower(), has_diacritics(question)
         found, n = [], 0
         while n < len(words):
             match = next((m for m in self._by_first.get(words[n], ())
                           if tuple(words[n:n + len(m.words)]) == m.words
-                          and self._plain(m, lowered, marked, vocabulary)), None)
+                          and self._plain(m, lowered, marked, vocabulary)
+                          and not (len(m.words) == 1 and _paired(words, n, vocabulary))),
+                         None)
             if match is None:
                 n += 1
                 continue
@@ -115,3 +119,9 @@ class Thesaurus:
         if not marked:
             return False
         return re.search(rf"(?<!\w){re.escape(member.written)}(?!\w)", lowered) is not None
+
+
+def _paired(words: list[str], n: int, vocabulary: Collection[str]) -> bool:
+    """Whether the n-th word and the word before or after it occur together in the documents."""
+    return (n > 0 and f"{words[n - 1]}_{words[n]}" in vocabulary) or \
+        (n + 1 < len(words) and f"{words[n]}_{words[n + 1]}" in vocabulary)

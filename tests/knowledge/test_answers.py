@@ -11,6 +11,8 @@ from knowledge.models import AskedQuestion
 from knowledge.replies import ChatRef
 from knowledge.search.index import SearchIndex
 from knowledge.search.ranking import Searcher
+from knowledge.search.synonyms import Thesaurus
+from knowledge.text.normalize import tokens
 from tests.conftest import NOW
 
 CHAT = ChatRef("test", "42")
@@ -117,3 +119,15 @@ async def test_greetings_and_thanks_get_a_friendly_word_and_no_unanswered_entry(
 async def test_a_bare_number_suggests_nothing(kb: Services) -> None:
     reply = await kb.conversation.ask(CHAT, "7", "1", NOW)
     assert texts.NOT_FOUND in reply.text and texts.NEAREST_TOPICS not in reply.text
+
+
+def test_money_in_wages_is_not_money_in_general() -> None:
+    """A one-syllable synonym ("tiền" → "kinh phí") is not expanded where the documents use it
+    in a word pair with its neighbour ("tiền lương"); alone it still is."""
+    thesaurus = Thesaurus([["tiền", "kinh phí", "ngân sách"]])
+    vocabulary = {"tien", "luong", "tien_luong", "kinh_phi", "ngan_sach"}
+    wages = "tiền lương gồm những khoản nào"
+    assert thesaurus.concepts(wages, tokens(wages), vocabulary) == []
+    money = "tiền lấy ở đâu ra"
+    [concept] = thesaurus.concepts(money, tokens(money), vocabulary)
+    assert ("kinh", "phi") in concept.members
