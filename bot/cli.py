@@ -240,6 +240,9 @@ async def _kb(services: Services, args: argparse.Namespace) -> int:
         reports = await services.importer.import_paths(args.paths, utc_now(), bar.update)
         bar.finish()
         print(texts.render_import_summary(reports))
+        if any(r.status in ("imported", "replaced") for r in reports):
+            print(texts.KB_INDEXING, file=sys.stderr)
+            await services.knowledge.prepare()
         return 1 if all(r.status == "failed" for r in reports) else 0  # none at all: 1 too
     if args.kb_command == "list":
         docs = await services.importer.list()

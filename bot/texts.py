@@ -57,6 +57,7 @@ DEFAULTS_LOADED = "Đã nạp {count} mục hỏi – đáp mặc định."
 ASK_HEADER = "❓ {question}"
 ASK_NOT_FOUND = "Không tìm thấy câu trả lời."
 KB_REMOVED = "Đã xóa văn bản #{id}: {citation}"
+KB_INDEXING = "Đang chuẩn bị chỉ mục tìm kiếm để bot trả lời ngay khi khởi động…"
 KB_REMOVE_MISSING = "Không có văn bản #{id}."
 DB_AT_REVISION = "Lược đồ cơ sở dữ liệu ở phiên bản {revision}."
 

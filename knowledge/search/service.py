@@ -109,6 +109,13 @@ class KnowledgeService:
         except Exception:
             log.warning("could not save the search index for a faster restart", exc_info=True)
 
+    async def prepare(self) -> None:
+        """Build the index of the current state and save it if it is worth saving, so the next
+        start (another process, e.g. the bot after `chibo kb import`) reads it at once."""
+        await self.refreshed()
+        if self._saving is not None:
+            await self._saving
+
     async def close(self) -> None:
         """A snapshot being written is finished, not left half-way."""
         if self._saving is not None:

@@ -120,3 +120,15 @@ def test_snapshots_of_other_search_code_are_not_read(tmp_path: Path) -> None:
     other.code = "0" * 16
     assert other.load((3, "abc")) is None
     assert ours.load((4, "abc")) is None and ours.load((3, "abd")) is None
+
+
+async def test_after_an_import_from_the_command_line_the_index_is_ready_for_the_bot(
+    kb: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`chibo kb import` prepares the index (KnowledgeService.prepare) before it exits."""
+    folder = tmp_path / "index"
+    await restarted(kb, folder).prepare()
+    assert len(list(folder.glob("index-*.pickle"))) == 1
+    built = no_builds(monkeypatch)
+    assert (await restarted(kb, folder).search(QUESTION)).results
+    assert built == []
