@@ -36,7 +36,6 @@ from benchmarks.baseline_bm25 import PlainBM25  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.services import build_services  # noqa: E402
 from knowledge.search import articles as article_weight  # noqa: E402
-from knowledge.search import ranking  # noqa: E402
 from knowledge.search.articles import ArticleIndex  # noqa: E402
 
 SHARED = Path(os.environ.get("CHIBO_SHARED", ROOT.parent / "shared"))
@@ -89,10 +88,10 @@ def in_article(text: str, wanted: Article) -> bool:
     return bool(first) and first.rstrip("…").strip() in wanted.text
 
 
-# (articles.WEIGHT, articles.HEADING_REPEAT, ranking.DEFINITION_WEIGHT), chosen together by
+# (articles.WEIGHT, articles.HEADING_REPEAT, articles.TITLE_SHARE), chosen together by
 # 5-fold cross-validation
-GRID = tuple((a, h, d) for a in (0.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0)
-             for h in (0, 2, 4, 6, 8) for d in (0.0, 4.0, 6.0))
+GRID = tuple((a, h, t) for a in (0.0, 4.0, 5.0, 6.0, 7.0) for h in (0, 4, 6, 8)
+             for t in (0.0, 0.15, 0.25, 0.5))
 FOLDS = 5
 
 
@@ -148,15 +147,15 @@ async def main(show_misses: bool) -> None:
         restarted = time.perf_counter() - started
         searcher = await services.knowledge.searcher()
         await services.close()
-    shipped = (article_weight.WEIGHT, article_weight.HEADING_REPEAT, ranking.DEFINITION_WEIGHT)
+    shipped = (article_weight.WEIGHT, article_weight.HEADING_REPEAT, article_weight.TITLE_SHARE)
     runs, built = {}, {}
     for weight in GRID:
-        article_weight.WEIGHT, article_weight.HEADING_REPEAT, ranking.DEFINITION_WEIGHT = weight
+        article_weight.WEIGHT, article_weight.HEADING_REPEAT, article_weight.TITLE_SHARE = weight
         if weight[1] not in built:
             built[weight[1]] = ArticleIndex(searcher.index)
         searcher.articles = built[weight[1]]
         runs[weight] = [judge(searcher, q, by_key[(q["law"], q["article"])]) for q in questions]
-    article_weight.WEIGHT, article_weight.HEADING_REPEAT, ranking.DEFINITION_WEIGHT = shipped
+    article_weight.WEIGHT, article_weight.HEADING_REPEAT, article_weight.TITLE_SHARE = shipped
     searcher.articles = built.get(shipped[1]) or ArticleIndex(searcher.index)
     latencies = []
     for q in questions:
@@ -177,7 +176,7 @@ async def main(show_misses: bool) -> None:
     for row in rows:
         by_kind[row[0].question["kind"]].append(row)
     by_kind["all"] = rows
-    print(f"held out, 5-fold CV: (article weight, title repeats, definition weight) chosen "
+    print(f"held out, 5-fold CV: (article weight, title repeats, title share) chosen "
           f"per fold {chosen} (shipped {shipped})")
     print(f"{'kind':11} {'n':>4} {'in art.':>8} {'BM25':>6} {'BM25+p':>7} {'cites':>6} "
           f"{'ans@1':>6} {'FAR':>5}")
@@ -196,11 +195,11 @@ async def main(show_misses: bool) -> None:
     print(f"citation names the article when the answer lies in it: "
           f"{pct(j.named for j in right):.1f}% of {len(right)}")
     print("whole set, not held out (in article %, per article weight × title repeats; "
-          "definition weight " + f"{shipped[2]:.0f}):")
+          f"title share {shipped[2]}):")
     for article in sorted({a for a, _, _ in GRID}):
         print(f"  {article:4.1f}: " + "  ".join(
-            f"×{h}→{pct(j.ours for j in runs[(a, h, d)]):.1f}"
-            for a, h, d in GRID if a == article and d == shipped[2]))
+            f"×{h}→{pct(j.ours for j in runs[(a, h, t)]):.1f}"
+            for a, h, t in GRID if a == article and t == shipped[2]))
     print(f"import of 9 documents: {imported:.1f} s; first answer after the import (index "
           f"built): {first * 1000:.0f} ms; after a restart (services started, saved index "
           f"read): {restarted * 1000:.0f} ms; per question median "

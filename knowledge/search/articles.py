@@ -13,8 +13,9 @@ from knowledge.search.postings import Postings
 from knowledge.text.normalize import tokens
 
 K1, B = 1.2, 0.75
-HEADING_REPEAT = 6  # an article's title counts again this many times: it names its subject
-WEIGHT = 6.0  # how much an article's evidence beyond its passage's own moves the ranking
+HEADING_REPEAT = 4  # an article's title counts again this many times: it names its subject
+TITLE_SHARE = 0.5  # how much saying an article's title (its share, by idf) adds to its evidence
+WEIGHT = 4.0  # how much an article's evidence beyond its passage's own moves the ranking
 
 
 class ArticleIndex:
@@ -36,9 +37,23 @@ class ArticleIndex:
             article_of[rows] = g
         self.article_of = article_of
         self.size = len(groups)
+        titles = [_heading(entries[rows[0]]) for rows in groups]
         self.postings = self._postings([
-            [t for i in rows for t in grams(tokens(entries[i].text))]
-            + _heading(entries[rows[0]]) * HEADING_REPEAT for rows in groups])
+            [t for i in rows for t in grams(tokens(entries[i].text))] + title * HEADING_REPEAT
+            for rows, title in zip(groups, titles, strict=True)])
+        self.idf = index.idf
+        self._titled(titles, index.idf)
+
+    def _titled(self, titles: list[list[str]], idf: dict[str, float]) -> None:
+        """Which articles' titles hold each word, and how much each title weighs (by idf)."""
+        holders: dict[str, list[int]] = defaultdict(list)
+        self.title_mass = np.ones(self.size, dtype=np.float32)
+        for g, title in enumerate(titles):
+            words = {w for w in title if "_" not in w}
+            for word in words:
+                holders[word].append(g)
+            self.title_mass[g] = sum(idf.get(w, 0.0) for w in words) or 1.0
+        self.title_rows = {w: np.asarray(rows, dtype=np.int32) for w, rows in holders.items()}
 
     @staticmethod
     def _article(entries, where: dict, i: int) -> int | None:  # noqa: ANN001 - entry list
@@ -87,8 +102,15 @@ class ArticleIndex:
         top, best = float(scores.max()), float(passage.max())
         if top <= 0 or best <= 0:
             return out
+        named = np.zeros(self.size, dtype=np.float32)  # share of each title the question says
+        for term, weight in terms:
+            rows = self.title_rows.get(term)
+            if rows is not None:
+                named[rows] += weight * self.idf.get(term, 0.0)
+        named = np.minimum(named / self.title_mass, 1.0)
         inside = self.article_of >= 0
-        out[inside] = scores[self.article_of[inside]] / top - passage[inside] / best
+        out[inside] = scores[self.article_of[inside]] / top - passage[inside] / best \
+            + TITLE_SHARE * named[self.article_of[inside]]
         return out
 
 

@@ -60,10 +60,12 @@ Luật số 1/2099/QH99
 def test_the_article_titled_with_the_subject_outranks_one_that_only_mentions_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """"Tiền lương" three times in the body of the contract article is not what the wages
-    article is about; its title says so, and the title counts again."""
+    article is about; its title says so: the title counts again among the article's words, and
+    a question that says the title weighs it up."""
     question = "tiền lương gồm những khoản nào"
     assert _searcher(WAGES).search(question).results[0].text.startswith("2. Phụ cấp lương")
     monkeypatch.setattr(articles, "HEADING_REPEAT", 0)
+    monkeypatch.setattr(articles, "TITLE_SHARE", 0.0)
     assert _searcher(WAGES).search(question).results[0].text.startswith("1. Hợp đồng ghi")
 
 
