@@ -20,12 +20,13 @@ from knowledge.search.synonyms import Thesaurus
 
 log = logging.getLogger(__name__)
 
-# After a change, the first question waits for the new index up to FRESH_WITHIN seconds, or
-# a little longer than the last build took (a slow machine), but never beyond WAIT_AT_MOST: an
-# admin's new entry answers at once, while a big import's rebuild stalls nobody for long.
+# After a change, questions wait for the new index during a window of FRESH_WITHIN seconds or
+# BUILD_MARGIN times the last build (a slow machine), never beyond WAIT_AT_MOST: an admin's new
+# entry answers at once, while a big import's rebuild stalls nobody for long.
 FRESH_WITHIN = 0.5
 BUILD_MARGIN = 3.0
 WAIT_AT_MOST = 5.0
+
 
 class KnowledgeService:
     """Search over documents and Q&A; rebuilds its index when another process changed the KB."""
@@ -47,9 +48,9 @@ class KnowledgeService:
         self._last_build = 0.0  # seconds the last index build took here
 
     async def searcher(self) -> Searcher:
-        """The index of the current knowledge base. After a change the first question waits
-        for the new index about as long as the last build took; a larger rebuild (a big import)
-        goes on in the background while questions are answered from the previous index."""
+        """The index of the current knowledge base. After a change, questions wait for the
+        new index about as long as a build takes; a longer rebuild (a big import) goes on in the
+        background while questions are answered from the previous index."""
         async with self.sessions() as session:
             version = await repository.kb_state(session)
         if self._searcher is None:
@@ -67,7 +68,7 @@ class KnowledgeService:
 
     @property
     def patience(self) -> float:
-        """How long the first question after a change waits for the new index."""
+        """How long after a change questions wait for the new index."""
         return min(WAIT_AT_MOST, max(FRESH_WITHIN, BUILD_MARGIN * self._last_build))
 
     async def refreshed(self) -> Searcher:

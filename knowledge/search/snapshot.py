@@ -10,13 +10,17 @@ much as the database beside it; anything unreadable or foreign is ignored and re
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
 import pickle
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +31,9 @@ _CODE = Path(__file__).resolve().parent.parent  # knowledge/: the text rules and
 
 
 def code_digest() -> str:
-    """What the index is built by: every source and data file under knowledge/."""
-    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    """What the index is built by: every source and data file under knowledge/, Python and
+    numpy."""
+    digest = hashlib.sha256(f"format {FORMAT} {sys.version_info[:2]} {np.__version__}".encode())
     for path in sorted(_CODE.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".txt", ".json", ".csv") and \
                 "__pycache__" not in path.parts:
@@ -43,7 +48,11 @@ class Snapshots:
     def __init__(self, folder: Path | None, min_entries: int = MIN_ENTRIES) -> None:
         self.folder = folder
         self.min_entries = min_entries
-        self.code = code_digest() if folder is not None else ""
+
+    @functools.cached_property
+    def code(self) -> str:
+        """Read once, when a snapshot is first looked for (not at every start of services)."""
+        return code_digest()
 
     def _path(self, state: tuple[int, str]) -> Path:
         assert self.folder is not None
