@@ -17,6 +17,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1
 MIN_ENTRIES = 2000  # a smaller knowledge base is rebuilt faster than a snapshot is read
+ABANDONED_AFTER = 3600  # seconds: a half-written file this old has no writer left
 _PREFIX = "index-"
 _CODE = Path(__file__).resolve().parent.parent  # knowledge/: the text rules and the search
 
@@ -94,3 +96,7 @@ class Snapshots:
             if old != target:
                 with contextlib.suppress(OSError):
                     old.unlink()
+        for torn in self.folder.glob(".partial-*"):  # left by a process killed while saving
+            with contextlib.suppress(OSError):
+                if time.time() - torn.stat().st_mtime > ABANDONED_AFTER:
+                    torn.unlink()

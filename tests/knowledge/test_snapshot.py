@@ -4,6 +4,8 @@ for the very knowledge-base state it was built from."""
 from __future__ import annotations
 
 import logging
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -132,3 +134,14 @@ async def test_after_an_import_from_the_command_line_the_index_is_ready_for_the_
     built = no_builds(monkeypatch)
     assert (await restarted(kb, folder).search(QUESTION)).results
     assert built == []
+
+
+def test_a_half_written_file_left_by_a_killed_process_is_removed_later(tmp_path: Path) -> None:
+    """Another process may still be writing a fresh one: only those an hour old go."""
+    abandoned, fresh = tmp_path / ".partial-old", tmp_path / ".partial-new"
+    abandoned.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    two_hours_ago = time.time() - 7200
+    os.utime(abandoned, (two_hours_ago, two_hours_ago))
+    Snapshots(tmp_path, min_entries=1).save((1, "abc"), {"index": "parts"})
+    assert not abandoned.exists() and fresh.exists()
