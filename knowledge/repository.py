@@ -19,10 +19,6 @@ from knowledge.models import (
 )
 
 
-async def kb_version(session: AsyncSession) -> int:
-    return (await session.execute(select(KBState.version).where(KBState.id == 1))).scalar_one()
-
-
 async def kb_state(session: AsyncSession) -> tuple[int, str]:
     """The counter and the stamp of the knowledge base's current state."""
     row = (await session.execute(select(KBState.version, KBState.stamp)

@@ -42,9 +42,9 @@ class ArticleIndex:
             [t for i in rows for t in grams(tokens(entries[i].text))] + title * HEADING_REPEAT
             for rows, title in zip(groups, titles, strict=True)])
         self.idf = index.idf
-        self._titled(titles, index.idf)
+        self._titled(titles)
 
-    def _titled(self, titles: list[list[str]], idf: dict[str, float]) -> None:
+    def _titled(self, titles: list[list[str]]) -> None:
         """Which articles' titles hold each word, and how much each title weighs (by idf)."""
         holders: dict[str, list[int]] = defaultdict(list)
         self.title_mass = np.ones(self.size, dtype=np.float32)
@@ -52,7 +52,7 @@ class ArticleIndex:
             words = {w for w in title if "_" not in w}
             for word in words:
                 holders[word].append(g)
-            self.title_mass[g] = sum(idf.get(w, 0.0) for w in words) or 1.0
+            self.title_mass[g] = sum(self.idf.get(w, 0.0) for w in words) or 1.0
         self.title_rows = {w: np.asarray(rows, dtype=np.int32) for w, rows in holders.items()}
 
     @staticmethod

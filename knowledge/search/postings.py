@@ -35,9 +35,3 @@ class Postings:
             return None
         start, end = self.bounds[k], self.bounds[k + 1]
         return self.rows[start:end], self.weights[start:end]
-
-    def __contains__(self, term: str) -> bool:
-        return term in self.ids
-
-    def __len__(self) -> int:
-        return len(self.ids)
