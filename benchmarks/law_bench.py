@@ -41,6 +41,8 @@ from knowledge.search.articles import ArticleIndex  # noqa: E402
 SHARED = Path(os.environ.get("CHIBO_SHARED", ROOT.parent / "shared"))
 LAWS = SHARED / "corpus-laws"
 QUESTIONS = ROOT / "benchmarks" / "law_set" / "questions.jsonl"
+FRESH = ROOT / "benchmarks" / "law_set" / "fresh.jsonl"  # written later, before the law words
+SETS = [QUESTIONS, FRESH]
 FILES = {"ds": "bo_luat_dan_su_2015.txt", "hs": "bo_luat_hinh_su_2015_hop_nhat_2017.txt",
          "ld": "bo_luat_lao_dong_2019.txt", "anm": "luat_an_ninh_mang_2018.txt"}
 NAMES = {"ds": "Bộ luật Dân sự", "hs": "Bộ luật Hình sự", "ld": "Bộ luật Lao động",
@@ -127,8 +129,9 @@ def held_out(runs: dict[tuple, list[Judged]], questions: list[dict]) -> tuple[li
     return held, chosen
 
 
-async def main(show_misses: bool) -> None:
-    questions = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines()]
+async def main(show_misses: bool, sets: list[Path]) -> None:
+    questions = [json.loads(line) for path in sets
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     corpus = articles()
     by_key = {(a.law, a.number): a for a in corpus}
     plain, paired = PlainBM25([a.text for a in corpus]), PlainBM25([a.text for a in corpus], True)
@@ -214,4 +217,7 @@ def pct(values) -> float:  # noqa: ANN001 - an iterable of bools
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", action="store_true")
-    asyncio.run(main(parser.parse_args().show_misses))
+    parser.add_argument("--questions", type=Path, nargs="+", default=SETS,
+                        help="question files (default: both of benchmarks/law_set)")
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.show_misses, arguments.questions))

@@ -113,11 +113,12 @@ class Thesaurus:
     @staticmethod
     def _plain(member: _Member, lowered: str, marked: bool,
                vocabulary: Collection[str]) -> bool:
-        """A one-syllable member that folds onto another word needs its own diacritics."""
-        if len(member.words) > 1 or member.words[0] not in vocabulary:
+        """A one-syllable member typed with other diacritics is another word ("hợp" is not
+        "họp"); typed without any, it stands only where it folds onto no word we know."""
+        if len(member.words) > 1:
             return True
         if not marked:
-            return False
+            return member.words[0] not in vocabulary
         return re.search(rf"(?<!\w){re.escape(member.written)}(?!\w)", lowered) is not None
 
 

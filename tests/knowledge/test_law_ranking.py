@@ -12,7 +12,9 @@ from bot.services import Services, build_services
 from knowledge.documents.importer import parse_document
 from knowledge.search import articles
 from knowledge.search.index import Entry, SearchIndex
+from knowledge.search.query import parse_query
 from knowledge.search.ranking import Searcher
+from knowledge.search.synonyms import Thesaurus
 from tests.conftest import CORPUS, NOW, make_settings
 
 LAWS = CORPUS.parent / "corpus-laws"
@@ -95,3 +97,38 @@ async def test_a_member_asks_what_a_labour_contract_is_and_gets_its_definition(
     assert outcome.results[0].citation == "Bộ luật Lao động 2019, Điều 13, khoản 1"
     crime = await laws.knowledge.search("thế nào là phòng vệ chính đáng")
     assert crime.found and crime.results[0].citation.startswith("Bộ luật Hình sự 2015, Điều 22")
+
+
+DISMISSAL = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Hình thức xử lý kỷ luật lao động
+1. Khiển trách.
+2. Kéo dài thời hạn nâng lương không quá 06 tháng.
+3. Sa thải.
+Điều 2. Áp dụng hình thức xử lý kỷ luật sa thải
+Người sử dụng lao động áp dụng trong trường hợp sau đây:
+1. Người lao động có hành vi trộm cắp, tham ô, đánh bạc tại nơi làm việc.
+2. Người lao động tự ý bỏ việc 05 ngày cộng dồn trong thời hạn 30 ngày.
+Điều 3. Nghỉ việc riêng
+1. Kết hôn: nghỉ 03 ngày.
+"""
+
+
+def test_a_worker_asks_in_everyday_words_and_gets_the_article_in_the_code_s_words() -> None:
+    """"Đuổi việc" is what the code calls "sa thải": the built-in list of the laws' everyday
+    words carries the question into that article; without it "việc" alone decides."""
+    question = "đuổi việc nhân viên thế nào"
+    dismissal = {"p:5", "p:6", "p:7"}  # Điều 2 and its clauses
+    with_words = Searcher(_searcher(DISMISSAL).index, thesaurus=Thesaurus.load())
+    assert with_words.search(question).results[0].key in dismissal
+    assert _searcher(DISMISSAL).search(question).results[0].key not in dismissal
+
+
+def test_a_one_syllable_synonym_typed_with_other_marks_is_another_word() -> None:
+    """"hợp" of "trường hợp" is not "họp" (a meeting), even where no document says "hợp"."""
+    text = "BỘ LUẬT THỬ\n\nĐiều 1. Sa thải\n1. Người lao động bị sa thải.\n"
+    searcher = Searcher(_searcher(text).index, thesaurus=Thesaurus.load())
+    query = parse_query("những trường hợp nào thì bị đuổi việc", searcher.index,
+                        searcher.lookup.subjects, searcher.thesaurus, searcher.lookup.named)
+    assert [c.members[0] for c in query.concepts] == [("bi", "duoi")]
