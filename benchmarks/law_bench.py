@@ -42,7 +42,9 @@ SHARED = Path(os.environ.get("CHIBO_SHARED", ROOT.parent / "shared"))
 LAWS = SHARED / "corpus-laws"
 QUESTIONS = ROOT / "benchmarks" / "law_set" / "questions.jsonl"
 FRESH = ROOT / "benchmarks" / "law_set" / "fresh.jsonl"  # written later, before the law words
-SETS = [QUESTIONS, FRESH]
+FRESH2 = ROOT / "benchmarks" / "law_set" / "fresh2.jsonl"  # later still, before plain words
+WORDED = ROOT / "benchmarks" / "law_set" / "worded.jsonl"  # in the codes' own terms
+SETS = [QUESTIONS, FRESH, FRESH2, WORDED]
 FILES = {"ds": "bo_luat_dan_su_2015.txt", "hs": "bo_luat_hinh_su_2015_hop_nhat_2017.txt",
          "ld": "bo_luat_lao_dong_2019.txt", "anm": "luat_an_ninh_mang_2018.txt"}
 NAMES = {"ds": "Bộ luật Dân sự", "hs": "Bộ luật Hình sự", "ld": "Bộ luật Lao động",
