@@ -14,6 +14,7 @@ _ASKS = (
     re.compile(r"^(?:the nao la|the nao duoc goi la|khai niem|dinh nghia)\s+(?P<term>.+)$"),
     re.compile(r"^(?P<term>.+?)\s+(?:la gi|la nhu the nao|la the nao|duoc hieu la gi|"
                r"duoc hieu the nao|duoc hieu nhu the nao|co nghia la gi|nghia la gi)$"),
+    re.compile(r"^(?P<term>.+?)\s+la\s+(?:[a-z]+\s+){1,2}(?:nao|gi)$"),  # "X là thời điểm nào?"
 )
 _POLITE = re.compile(r"^(?:cho (?:toi |em )?hoi|xin hoi|hoi)\s+")
 _LABEL = re.compile(r"^(?:dieu \d+[a-z]?|\d{1,2}(?: \d{1,2})*|[a-z])\s+")

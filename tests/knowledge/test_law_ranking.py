@@ -80,6 +80,29 @@ def test_what_a_term_means_is_answered_where_it_is_defined() -> None:
         assert outcome.verdict == "answer"
 
 
+INHERITANCE = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Người thừa kế
+Người thừa kế là cá nhân còn sống vào thời điểm mở thừa kế.
+Điều 2. Thời điểm, địa điểm mở thừa kế
+1. Thời điểm mở thừa kế là thời điểm người có tài sản chết.
+2. Địa điểm mở thừa kế là nơi cư trú cuối cùng của người để lại di sản.
+"""
+
+
+def test_what_a_term_is_asked_as_which_moment_is_answered_where_it_is_defined() -> None:
+    """"X là thời điểm nào?" asks what X is, as "X là gì?" does: the passage defining X joins
+    the candidates with the definition's weight (in four laws, the article on heirs, which
+    says "thời điểm mở thừa kế" twice, came first)."""
+    searcher = _searcher(INHERITANCE)
+    for question in ("Thời điểm mở thừa kế là thời điểm nào?", "thoi diem mo thua ke la gi"):
+        defined = [searcher.index.entries[i].text for i in searcher.definitions.asked(question)]
+        assert defined == ["1. Thời điểm mở thừa kế là thời điểm người có tài sản chết."]
+        assert searcher.search(question).results[0].text == defined[0]
+    assert searcher.definitions.asked("Thời điểm mở thừa kế là khi người có tài sản chết") == []
+
+
 @pytest.fixture
 async def laws(tmp_path: Path) -> AsyncIterator[Services]:
     if not LAWS.exists():
