@@ -3,9 +3,11 @@
 Run from the repository root with ../shared beside it:
     .venv/bin/python benchmarks/law_bench.py [--show-misses]
 
-The questions (benchmarks/law_set/questions.jsonl) were written by the developers over the four
-laws in ../shared/corpus-laws, in their own words, each with the law and article that answers
-it. The knowledge base holds the seed corpus and the four laws (9 documents). Beside this
+The questions (benchmarks/law_set/*.jsonl) were written by the developers over the four laws
+in ../shared/corpus-laws, in their own words, each with the law and article that answers it:
+questions.jsonl first; fresh.jsonl and fresh2.jsonl later, each before a batch of synonym
+groups, as a check on questions nothing was tuned on; worded.jsonl in the codes' own terms.
+The knowledge base holds the seed corpus and the four laws (9 documents). Beside this
 project's search, in the same run, two baselines over whole articles of the four laws only:
 BM25 on syllables, and BM25 on syllables plus adjacent syllable pairs. Figures are per kind of
 question: top answer in the right article (ours, and each baseline), the citation naming the
@@ -220,6 +222,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--questions", type=Path, nargs="+", default=SETS,
-                        help="question files (default: both of benchmarks/law_set)")
+                        help="question files (default: every file of benchmarks/law_set)")
     arguments = parser.parse_args()
     asyncio.run(main(arguments.show_misses, arguments.questions))

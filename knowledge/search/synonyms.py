@@ -2,8 +2,9 @@
 
 Groups come from data/synonyms.txt (written from the field's vocabulary) and from admins
 (stored in the database, effective at the next index build, i.e. at once). Every member of a
-group stands for the same idea. A one-syllable member whose folded form is also another word
-here ("nhậu" folds to "nhau") matches only when typed with its diacritics.
+group stands for the same idea. A one-syllable member matches only as typed: a question with
+diacritics must give it its own ("hợp" is not "họp"), and one without them matches it only
+where its folded form is no other word of the documents ("nhậu" folds to "nhau").
 """
 
 from __future__ import annotations
