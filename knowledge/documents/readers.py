@@ -87,12 +87,14 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
     from lxml.etree import LxmlError
 
     from knowledge.documents.fonts import paragraph_text
+    from knowledge.documents.numbering import Numbering
 
     legacy_fonts = _check_unpacked_size(path)
     converted: str | None = None
     try:
         document = open_docx(str(path))
         default_font = _default_font(document) if legacy_fonts else None
+        numbering = Numbering(document)
         blocks = document.iter_inner_content()
         lines: list[str] = []
         for count, block in enumerate(blocks, 1):
@@ -103,7 +105,8 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
                 text, legacy = (paragraph_text(block, default_font) if legacy_fonts
                                 else (block.text, None))
                 converted = converted or legacy
-                lines.append(text)
+                label = numbering.label(block)
+                lines.append(f"{label} {text}" if label and text.strip() else text)
                 lines.append("")
             elif isinstance(block, Table):
                 for row in block.rows:

@@ -74,3 +74,46 @@ def make_pdf(path: Path, lines: list[str]) -> bool:
     pdf.drawString(290, 40, "1")
     pdf.save()
     return vietnamese
+
+
+RULE_HEAD = ["TỈNH ỦY AN BÌNH", "Số 99-QĐ/TU", "QUY ĐỊNH", "về sinh hoạt của chi bộ thôn"]
+# (level, text): the articles, clauses and points carry no number of their own; Word numbers
+# them from the list's levels "Điều %1.", "%2." and "%3)"
+RULE_ITEMS = [
+    (0, "Phạm vi điều chỉnh"),
+    (1, "Quy định này áp dụng cho các chi bộ thôn trong toàn tỉnh."),
+    (0, "Sinh hoạt định kỳ"),
+    (1, "Chi bộ sinh hoạt định kỳ mỗi tháng một lần vào ngày mùng 5."),
+    (1, "Nội dung sinh hoạt gồm:"),
+    (2, "Thông tin thời sự, phổ biến chủ trương của cấp trên;"),
+    (2, "Kiểm điểm việc thực hiện nghị quyết tháng trước và thu nộp đảng phí."),
+    (0, "Hiệu lực thi hành"),
+]
+
+
+def make_numbered_docx(path: Path) -> Path:
+    """A rule whose "Điều 1.", "1." and "a)" are Word's automatic numbering, not text."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for n, (fmt, text) in enumerate((("decimal", "Điều %1."), ("decimal", "%2."),
+                                         ("lowerLetter", "%3)"))))
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+                                  f'{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90">'
+                               f'<w:abstractNumId w:val="90"/></w:num>'))
+    for text in RULE_HEAD:
+        document.add_paragraph(text)
+    for level, text in RULE_ITEMS:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    document.add_paragraph("Ghi chú cuối văn bản không đánh số.")
+    document.save(str(path))
+    return path

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from bot.services import Services
 from knowledge.documents.importer import parse_document
 from knowledge.documents.passages import MAX_ANSWER
+from knowledge.documents.readers import read_document
 from knowledge.text.normalize import fold
 from tests.conftest import NOW
-from tests.knowledge.documents import PLAN_PARAGRAPHS, make_docx, make_pdf
+from tests.knowledge.documents import PLAN_PARAGRAPHS, make_docx, make_numbered_docx, make_pdf
 
 
 def _parsed(corpus: Path, prefix: str):
@@ -201,3 +202,21 @@ async def test_an_import_cut_off_half_way_shows_nothing_and_is_cleaned_by_the_ne
         left = (await session.execute(select(func.count(Document.id)).where(
             Document.ready.is_(False)))).scalar_one()
     assert left == 0 and [d.file_name for d in await services.importer.list()] == [plan.name]
+
+
+async def test_a_rule_numbered_by_word_keeps_its_articles_clauses_and_points(
+        services: Services, tmp_path: Path) -> None:
+    """Committees number "Điều 1.", "1." and "a)" with Word's lists: the numbers are not in the
+    paragraphs' text, yet every passage knows its article and clause, and is cited by them."""
+    path = make_numbered_docx(tmp_path / "quy-dinh-99.docx")
+    text = read_document(path).text
+    for line in ("Điều 2. Sinh hoạt định kỳ", "2. Nội dung sinh hoạt gồm:",
+                 "b) Kiểm điểm việc thực hiện", "Điều 3. Hiệu lực thi hành"):
+        assert line in text
+    assert "\nGhi chú cuối văn bản" in text  # a paragraph outside the list gets no number
+    reports = await services.importer.import_paths([path], NOW)
+    assert reports[0].status == "imported"
+    outcome = await services.knowledge.search("nội dung sinh hoạt chi bộ thôn gồm những gì")
+    assert outcome.results[0].citation.endswith("Điều 2, khoản 2"), outcome.results[0]
+    exact = await services.knowledge.search("quy định 99 điều 1")
+    assert exact.found and exact.results[0].citation.endswith("Điều 1")

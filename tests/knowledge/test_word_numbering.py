@@ -1,0 +1,68 @@
+"""Word numbers lists itself: the reader writes out the numbers a member would see on paper."""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from knowledge.documents.numbering import Numbering
+
+
+def _document(*lists: tuple[str, list[tuple[str, str]]]) -> Document:
+    """A document with abstract lists (id, [(numFmt, lvlText) per level]), each used by the
+    list of the same id."""
+    document = Document()
+    numbering = document.part.numbering_part.element
+    for list_id, levels in lists:
+        body = "".join(f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                       f'<w:lvlText w:val="{text}"/></w:lvl>'
+                       for n, (fmt, text) in enumerate(levels))
+        numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} '
+                                      f'w:abstractNumId="{list_id}">{body}</w:abstractNum>'))
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{list_id}">'
+                                   f'<w:abstractNumId w:val="{list_id}"/></w:num>'))
+    return document
+
+
+def _numbered(document: Document, num_id: str, level: int, text: str = "x"):  # noqa: ANN202
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/>'
+        f'</w:numPr>'))
+    return paragraph
+
+
+def test_sections_in_roman_numerals_and_items_under_them_restart_in_each_section() -> None:
+    document = _document(("80", [("upperRoman", "%1."), ("decimal", "%2."),
+                                 ("lowerLetter", "%3)")]))
+    plan = [(0, "I."), (1, "1."), (1, "2."), (2, "a)"), (2, "b)"), (0, "II."), (1, "1."),
+            (2, "a)"), (0, "III.")]
+    paragraphs = [_numbered(document, "80", level) for level, _ in plan]
+    numbering = Numbering(document)
+    assert [numbering.label(p) for p in paragraphs] == [label for _, label in plan]
+
+
+def test_numbers_joined_across_levels_and_a_list_restarted_by_the_author() -> None:
+    document = _document(("81", [("decimal", "%1."), ("decimal", "%1.%2.")]))
+    document.part.numbering_part.element.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="82"><w:abstractNumId w:val="81"/>'
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    paragraphs = [_numbered(document, "81", 0), _numbered(document, "81", 1),
+                  _numbered(document, "81", 1), _numbered(document, "82", 0),
+                  _numbered(document, "82", 1), _numbered(document, "82", 0)]
+    numbering = Numbering(document)
+    assert [numbering.label(p) for p in paragraphs] == ["1.", "1.1.", "1.2.", "1.", "1.1.", "2."]
+
+
+def test_bullets_list_styles_and_switched_off_numbering() -> None:
+    document = _document(("83", [("bullet", "•")]))
+    bullet = _numbered(document, "83", 0)
+    off = _numbered(document, "0", 0)
+    styled = [document.add_paragraph("x", style="List Number") for _ in range(2)]
+    plain = document.add_paragraph("x")
+    numbering = Numbering(document)
+    assert numbering.label(bullet) == "-"
+    assert numbering.label(off) == ""
+    assert [numbering.label(p) for p in styled] == ["1.", "2."]  # numbered by their style
+    assert numbering.label(plain) == ""
