@@ -3,6 +3,7 @@ are converted run by run: an old paragraph pasted into a Unicode document is rea
 
 from __future__ import annotations
 
+from knowledge.documents import wordtext
 from knowledge.text.legacy import from_tcvn3, from_vni, has_unicode_vietnamese
 
 
@@ -29,15 +30,13 @@ def style_font(style) -> str | None:  # noqa: ANN001 - a python-docx style or No
 
 def paragraph_text(paragraph, default_font: str | None) -> tuple[str, str | None]:  # noqa: ANN001
     """The paragraph's text in Unicode and the legacy encoding converted, if any."""
-    runs = []
-    for item in paragraph.iter_inner_content():
-        runs.extend(getattr(item, "runs", None) or [item])
+    runs = wordtext.runs(paragraph)
     base = style_font(paragraph.style) or default_font
     fonts = [run.font.name or style_font(run.style) or base for run in runs]
     encodings = [font_encoding(font) for font in fonts]
     legacy = [run.text for run, encoding in zip(runs, encodings, strict=True) if encoding]
     if not legacy or any(has_unicode_vietnamese(text) for text in legacy):
-        return paragraph.text, None  # a Unicode text in a font with an old name stays as it is
+        return wordtext.text(paragraph), None  # Unicode text in a font with an old name stays
     parts: list[str] = []
     for run, font, encoding in zip(runs, fonts, encodings, strict=True):
         text = run.text

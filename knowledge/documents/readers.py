@@ -86,6 +86,7 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
     from docx.text.paragraph import Paragraph
     from lxml.etree import LxmlError
 
+    from knowledge.documents import wordtext
     from knowledge.documents.fonts import paragraph_text
     from knowledge.documents.numbering import Numbering
 
@@ -95,7 +96,7 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
         document = open_docx(str(path))
         default_font = _default_font(document) if legacy_fonts else None
         numbering = Numbering(document)
-        blocks = document.iter_inner_content()
+        blocks = wordtext.blocks(document)
         lines: list[str] = []
         for count, block in enumerate(blocks, 1):
             if count > MAX_PARAGRAPHS:
@@ -103,7 +104,7 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
                     limit=f"{MAX_PARAGRAPHS:,}".replace(",", ".")))
             if isinstance(block, Paragraph):
                 text, legacy = (paragraph_text(block, default_font) if legacy_fonts
-                                else (block.text, None))
+                                else (wordtext.text(block), None))
                 converted = converted or legacy
                 label = numbering.label(block)
                 lines.append(f"{label} {text}" if label and text.strip() else text)
@@ -117,7 +118,7 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
                             converted = converted or next((e for _, e in read if e), None)
                             text = " ".join(t for t, _ in read)
                         else:
-                            text = cell.text
+                            text = wordtext.cell_text(cell)
                         cells.append(text.replace("\n", " ").strip())
                     lines.append("\t".join(cells))
                 lines.append("")
