@@ -17,6 +17,7 @@ SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc", ".odt", ".rtf")
 MAX_BYTES = 20 * 1024 * 1024  # the file as sent
 MAX_PDF_BYTES = 100 * 1024 * 1024  # a PDF of page images: 100 scanned pages take 20-60 MB
 MAX_UNPACKED = 200 * 1024 * 1024  # a .docx's parts once unzipped (a zip bomb is far beyond)
+_RECIPIENTS = re.compile(r"\s*nơi nhận", re.IGNORECASE)
 MAX_PARAGRAPHS = 200_000  # paragraphs and table rows of one .docx
 
 
@@ -97,36 +98,54 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
         default_font = _default_font(document) if legacy_fonts else None
         numbering = Numbering(document)
         blocks = wordtext.blocks(document)
+
+        def read(paragraph: Paragraph) -> tuple[str, str | None]:
+            return (paragraph_text(paragraph, default_font) if legacy_fonts
+                    else (wordtext.text(paragraph), None))
+
         lines: list[str] = []
         for count, block in enumerate(blocks, 1):
             if count > MAX_PARAGRAPHS:
                 raise UnreadableDocument(texts.IMPORT_TOO_MANY_PARAGRAPHS.format(
                     limit=f"{MAX_PARAGRAPHS:,}".replace(",", ".")))
             if isinstance(block, Paragraph):
-                text, legacy = (paragraph_text(block, default_font) if legacy_fonts
-                                else (wordtext.text(block), None))
+                text, legacy = read(block)
                 converted = converted or legacy
                 label = numbering.label(block)
                 lines.append(f"{label} {text}" if label and text.strip() else text)
                 lines.append("")
             elif isinstance(block, Table):
-                for row in block.rows:
-                    cells = []
-                    for cell in row.cells:
-                        if legacy_fonts:
-                            read = [paragraph_text(p, default_font) for p in cell.paragraphs]
-                            converted = converted or next((e for _, e in read if e), None)
-                            text = " ".join(t for t, _ in read)
-                        else:
-                            text = wordtext.cell_text(cell)
-                        cells.append(text.replace("\n", " ").strip())
-                    lines.append("\t".join(cells))
-                lines.append("")
+                cells = [[[read(p) for p in cell.paragraphs] for cell in row.cells]
+                         for row in block.rows]
+                converted = converted or next(
+                    (e for row in cells for cell in row for _, e in cell if e), None)
+                lines.extend(_table_lines([[[t for t, _ in cell] for cell in row]
+                                           for row in cells], any(lines)))
     except (PackageNotFoundError, KeyError, ValueError, OSError, LxmlError,
             zipfile.BadZipFile) as exc:
         raise UnreadableDocument(texts.IMPORT_BAD_DOCX) from exc
     text = "\n".join(lines)
     return (text, converted) if converted else from_legacy(text)
+
+
+def _table_lines(rows: list[list[list[str]]], after_text: bool) -> list[str]:
+    """A table of data: a line a row, its cells joined by tabs. A table that only lays out
+    text (an official document's heading: issuer and number on the left, the Party's name,
+    place and date on the right; or "Nơi nhận" beside the signature): each cell's lines in
+    turn, as they are read on paper."""
+    layout = len(rows) <= 2 and max((len(r) for r in rows), default=0) <= 3 and (
+        not after_text or any(_RECIPIENTS.match(cell[0]) for row in rows for cell in row
+                              if cell))
+    if not layout:
+        return [*("\t".join(" ".join(" ".join(cell).split()) for cell in row) for row in rows),
+                ""]
+    lines: list[str] = []
+    for row in rows:
+        for cell in row:
+            lines.extend(line.strip() for text in cell for line in text.split("\n")
+                         if line.strip())
+            lines.append("")
+    return lines
 
 
 def _default_font(document) -> str | None:  # noqa: ANN001 - a python-docx Document

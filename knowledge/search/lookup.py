@@ -152,9 +152,10 @@ class Lookup:
         return scores
 
     def exact(
-        self, refs: QueryRefs, scores: np.ndarray, words: list[str]
+        self, refs: QueryRefs, scores: np.ndarray, words: list[str], intent: str | None = None
     ) -> tuple[list[int], str | None]:
-        """Entries the question names exactly, or a note why the named one does not exist."""
+        """Entries the question names exactly, or a note why the named one does not exist;
+        "ai ký kế hoạch 147" names the signature block of that plan."""
         if refs.article is not None:
             docs = [d for d in refs.docs if d in self.articles] or (
                 [] if refs.docs else list(self.articles))
@@ -166,6 +167,11 @@ class Lookup:
                     f"{kind_name(docs[0][0])} {_number(*docs[0])}")
                 return [], (f"{name} chỉ có {max(articles)} điều; không có "
                             f"Điều {refs.article}.")
+        if intent and refs.docs and refs.article is None:
+            blocks = [i for i in self.by_kind.get(intent, ())
+                      if self.index.entries[i].subject in refs.docs]
+            if blocks:
+                return [max(blocks, key=lambda i: float(scores[i]))], None
         if refs.ordinal is not None and refs.ordinal_noun:
             hit = self._ordinal(refs, scores, words)
             if hit is not None:

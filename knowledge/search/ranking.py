@@ -116,7 +116,7 @@ class Searcher:
         scores = self.index.score(query.terms)
         if query.refs.docs:
             scores = self.lookup.boost(query.refs, scores)
-        pinned, note = self.lookup.exact(query.refs, scores, query.content)
+        pinned, note = self.lookup.exact(query.refs, scores, query.content, query.intent)
         if note:
             return SearchOutcome(question, False, (), note=note)
         around = self.articles.share(query.terms, scores)  # the article's words, beyond its own

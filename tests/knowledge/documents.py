@@ -117,3 +117,26 @@ def make_numbered_docx(path: Path) -> Path:
     document.add_paragraph("Ghi chú cuối văn bản không đánh số.")
     document.save(str(path))
     return path
+
+
+def make_official_docx(path: Path) -> Path:
+    """A rule laid out as committees send them: the heading (issuer and number on the left,
+    the Party's name, place and date on the right) and the closing (recipients on the left,
+    the signature on the right) are two-column tables without borders."""
+    from docx import Document
+
+    document = Document()
+    heading = document.add_table(rows=1, cols=2).rows[0].cells
+    heading[0].text = "ĐẢNG BỘ TỈNH AN BÌNH\nTỈNH ỦY\n*\nSố 99-QĐ/TU"
+    heading[1].text = "ĐẢNG CỘNG SẢN VIỆT NAM\n\nAn Bình, ngày 10 tháng 3 năm 2026"
+    for text in ("QUY ĐỊNH", "về sinh hoạt của chi bộ thôn", "Điều 1. Phạm vi điều chỉnh",
+                 "Quy định này áp dụng cho các chi bộ thôn trong toàn tỉnh.",
+                 "Điều 2. Sinh hoạt định kỳ",
+                 "1. Chi bộ sinh hoạt định kỳ mỗi tháng một lần vào ngày mùng 5.",
+                 "2. Bí thư chi bộ báo cáo kết quả sinh hoạt trước ngày 25 hằng tháng."):
+        document.add_paragraph(text)
+    closing = document.add_table(rows=1, cols=2).rows[0].cells
+    closing[0].text = "Nơi nhận:\n- Các chi bộ thôn,\n- Lưu Văn phòng Tỉnh ủy."
+    closing[1].text = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn Bình"
+    document.save(str(path))
+    return path

@@ -13,7 +13,13 @@ from knowledge.documents.passages import MAX_ANSWER
 from knowledge.documents.readers import read_document
 from knowledge.text.normalize import fold
 from tests.conftest import NOW
-from tests.knowledge.documents import PLAN_PARAGRAPHS, make_docx, make_numbered_docx, make_pdf
+from tests.knowledge.documents import (
+    PLAN_PARAGRAPHS,
+    make_docx,
+    make_numbered_docx,
+    make_official_docx,
+    make_pdf,
+)
 
 
 def _parsed(corpus: Path, prefix: str):
@@ -220,3 +226,18 @@ async def test_a_rule_numbered_by_word_keeps_its_articles_clauses_and_points(
     assert outcome.results[0].citation.endswith("Điều 2, khoản 2"), outcome.results[0]
     exact = await services.knowledge.search("quy định 99 điều 1")
     assert exact.found and exact.results[0].citation.endswith("Điều 1")
+
+
+async def test_a_rule_with_the_usual_heading_and_signature_tables_keeps_its_number(
+        services: Services, tmp_path: Path) -> None:
+    """The heading and the closing of an official document are tables that only lay text out:
+    read cell by cell, the number, date and signer are found as in a typed document."""
+    path = make_official_docx(tmp_path / "quy-dinh-99.docx")
+    reports = await services.importer.import_paths([path], NOW)
+    assert reports[0].status == "imported"
+    exact = await services.knowledge.search("QĐ 99 điều 2")
+    assert exact.found
+    assert exact.results[0].citation.startswith("Quy định số 99-QĐ/TU")
+    assert "Điều 2" in exact.results[0].citation
+    signed = await services.knowledge.search("ai ký quy định 99")  # that rule's signature
+    assert signed.found and "Nguyễn Văn Bình" in signed.results[0].text
