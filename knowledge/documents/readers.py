@@ -17,8 +17,8 @@ SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".doc", ".odt", ".rtf")
 MAX_BYTES = 20 * 1024 * 1024  # the file as sent
 MAX_PDF_BYTES = 100 * 1024 * 1024  # a PDF of page images: 100 scanned pages take 20-60 MB
 MAX_UNPACKED = 200 * 1024 * 1024  # a .docx's parts once unzipped (a zip bomb is far beyond)
-_RECIPIENTS = re.compile(r"\s*nơi nhận", re.IGNORECASE)
 MAX_PARAGRAPHS = 200_000  # paragraphs and table rows of one .docx
+_RECIPIENTS = re.compile(r"\s*nơi nhận", re.IGNORECASE)  # the closing beside the signature
 
 
 class UnreadableDocument(Exception):
