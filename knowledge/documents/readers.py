@@ -99,9 +99,15 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
         numbering = Numbering(document)
         blocks = wordtext.blocks(document)
 
-        def read(paragraph: Paragraph) -> tuple[str, str | None]:
-            return (paragraph_text(paragraph, default_font) if legacy_fonts
-                    else (wordtext.text(paragraph), None))
+        def read(paragraph: Paragraph, alone: bool = False) -> tuple[str, str | None]:
+            """Its text after the number Word shows before it (alone: even with no text, as
+            in a table's automatically numbered "TT" column)."""
+            text, legacy = (paragraph_text(paragraph, default_font) if legacy_fonts
+                            else (wordtext.text(paragraph), None))
+            label = numbering.label(paragraph)
+            if label and (text.strip() or alone):
+                text = f"{label} {text}".strip()
+            return text, legacy
 
         lines: list[str] = []
         for count, block in enumerate(blocks, 1):
@@ -111,11 +117,9 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
             if isinstance(block, Paragraph):
                 text, legacy = read(block)
                 converted = converted or legacy
-                label = numbering.label(block)
-                lines.append(f"{label} {text}" if label and text.strip() else text)
-                lines.append("")
+                lines.extend((text, ""))
             elif isinstance(block, Table):
-                cells = [[[read(p) for p in cell.paragraphs] for cell in row.cells]
+                cells = [[[read(p, alone=True) for p in cell.paragraphs] for cell in row.cells]
                          for row in block.rows]
                 converted = converted or next(
                     (e for row in cells for cell in row for _, e in cell if e), None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -66,3 +68,19 @@ def test_bullets_list_styles_and_switched_off_numbering() -> None:
     assert numbering.label(off) == ""
     assert [numbering.label(p) for p in styled] == ["1.", "2."]  # numbered by their style
     assert numbering.label(plain) == ""
+
+
+def test_a_table_s_numbered_column_keeps_its_numbers(tmp_path: Path) -> None:
+    """The "TT" column of a plan's table is often Word's numbering: each row keeps its number."""
+    from knowledge.documents.readers import read_document
+
+    document = _document(("84", [("decimal", "%1.")]))
+    document.add_paragraph("KẾ HOẠCH")
+    table = document.add_table(rows=3, cols=2)
+    for n, row in enumerate(table.rows):
+        row.cells[1].text = f"Nhiệm vụ {n + 1}"
+        row.cells[0].paragraphs[0]._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="84"/></w:numPr>'))
+    document.save(str(tmp_path / "bang.docx"))
+    text = read_document(tmp_path / "bang.docx").text
+    assert "1.\tNhiệm vụ 1\n2.\tNhiệm vụ 2\n3.\tNhiệm vụ 3" in text
