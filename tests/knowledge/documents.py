@@ -76,7 +76,7 @@ def make_pdf(path: Path, lines: list[str]) -> bool:
     return vietnamese
 
 
-RULE_HEAD = ["TỈNH ỦY AN BÌNH", "Số 99-QĐ/TU", "QUY ĐỊNH", "về sinh hoạt của chi bộ thôn"]
+RULE_HEAD = ["TỈNH ỦY AN BÌNH", "Số 98-QĐ/TU", "QUY ĐỊNH", "về sinh hoạt của chi bộ thôn"]
 # (level, text): the articles, clauses and points carry no number of their own; Word numbers
 # them from the list's levels "Điều %1.", "%2." and "%3)"
 RULE_ITEMS = [
@@ -138,5 +138,6 @@ def make_official_docx(path: Path) -> Path:
     closing = document.add_table(rows=1, cols=2).rows[0].cells
     closing[0].text = "Nơi nhận:\n- Các chi bộ thôn,\n- Lưu Văn phòng Tỉnh ủy."
     closing[1].text = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn Bình"
+    document.add_paragraph("")  # Word ends a document with a paragraph, never with a table
     document.save(str(path))
     return path

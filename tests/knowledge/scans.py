@@ -94,9 +94,9 @@ def character_accuracy(truth: str, read: str) -> float:
 
 
 def converted(source: Path, suffix: str) -> Path:
-    """`source` saved by LibreOffice as `suffix` (.doc, .odt, .rtf), in the same folder."""
+    """`source` saved by LibreOffice as `suffix` (.doc, .odt, .rtf, .pdf), in the same folder."""
     command = needs_libreoffice()
-    filters = {".doc": "doc:MS Word 97", ".odt": "odt", ".rtf": "rtf"}
+    filters = {".doc": "doc:MS Word 97", ".odt": "odt", ".rtf": "rtf", ".pdf": "pdf"}
     profile = source.parent / "lo-profile"
     subprocess.run([command, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                     "--convert-to", filters[suffix], "--outdir", str(source.parent),

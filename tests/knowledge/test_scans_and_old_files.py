@@ -14,7 +14,12 @@ from bot.services import Services
 from knowledge.documents.importer import read_and_parse
 from knowledge.documents.readers import read_document
 from tests.conftest import FIGURE, NOW, child_env
-from tests.knowledge.documents import PLAN_PARAGRAPHS, make_pdf
+from tests.knowledge.documents import (
+    PLAN_PARAGRAPHS,
+    make_numbered_docx,
+    make_official_docx,
+    make_pdf,
+)
 from tests.knowledge.scans import (
     character_accuracy,
     converted,
@@ -120,6 +125,22 @@ async def test_a_doc_is_imported_and_answers(services: Services, tmp_path: Path)
     assert (report.status, report.citation) == ("imported", "Kế hoạch số 45-KH/ĐU")
     outcome = await services.knowledge.search("báo cáo kết quả về đảng ủy trước ngày mấy")
     assert "trước ngày 25 hằng tháng" in outcome.results[0].text
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".pdf"])
+async def test_an_official_rule_as_an_old_word_file_or_a_pdf_keeps_number_and_signer(
+        sqlite_services: Services, tmp_path: Path, suffix: str) -> None:
+    """The rule of the heading and signature tables, and the one Word numbers, saved by
+    LibreOffice as .doc and as PDF: each keeps its number, its articles and its signer."""
+    services = sqlite_services
+    official = converted(make_official_docx(tmp_path / "quy-dinh-99.docx"), suffix)
+    numbered = converted(make_numbered_docx(tmp_path / "quy-dinh-98.docx"), suffix)
+    reports = await services.importer.import_paths([official, numbered], NOW)
+    assert [r.citation for r in reports] == ["Quy định số 99-QĐ/TU", "Quy định số 98-QĐ/TU"]
+    signed = await services.knowledge.search("ai ký quy định 99")
+    assert signed.found and "Nguyễn Văn Bình" in signed.results[0].text
+    points = await services.knowledge.search("quy định 98 điều 2")
+    assert points.found and "2. Nội dung sinh hoạt gồm:" in points.results[0].text
 
 
 def test_without_tesseract_or_libreoffice_the_admin_learns_what_to_install(
