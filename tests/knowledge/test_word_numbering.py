@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from knowledge.documents.numbering import Numbering
 
@@ -84,3 +87,27 @@ def test_a_table_s_numbered_column_keeps_its_numbers(tmp_path: Path) -> None:
     document.save(str(tmp_path / "bang.docx"))
     text = read_document(tmp_path / "bang.docx").text
     assert "1.\tNhiệm vụ 1\n2.\tNhiệm vụ 2\n3.\tNhiệm vụ 3" in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["decimal", "lowerLetter", "upperRoman", "bullet",
+                                           "none", "chineseCounting", ""]),
+                          st.text(alphabet="%0123456789.)(Điều ab", max_size=12),
+                          st.integers(-3, 40)), min_size=1, max_size=4),
+       st.lists(st.tuples(st.sampled_from(["85", "86", "0", "x", ""]), st.integers(-2, 12)),
+                max_size=12))
+def test_any_numbering_a_file_may_hold_gives_labels_never_an_error(
+        levels: list[tuple[str, str, int]], paragraphs: list[tuple[str, int]]) -> None:
+    """Whatever a broken or unusual numbering part says, the reader labels or skips."""
+    document = Document()
+    body = "".join(f'<w:lvl w:ilvl="{n}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+                   f'<w:lvlText w:val="{escape(text, quote=True)}"/></w:lvl>'
+                   for n, (fmt, text, start) in enumerate(levels))
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="85">'
+                                  f'{body}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="85">'
+                               f'<w:abstractNumId w:val="85"/></w:num>'))
+    made = [_numbered(document, num_id, level) for num_id, level in paragraphs]
+    reader = Numbering(document)
+    assert all(isinstance(reader.label(p), str) for p in made)
