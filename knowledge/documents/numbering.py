@@ -35,7 +35,7 @@ class Numbering:
             return
         for abstract in root.findall(f"{W}abstractNum"):
             self.levels[abstract.get(f"{W}abstractNumId")] = {
-                int(lvl.get(f"{W}ilvl", "0")): _level(lvl) for lvl in abstract.findall(f"{W}lvl")}
+                _int(lvl.get(f"{W}ilvl"), 0): _level(lvl) for lvl in abstract.findall(f"{W}lvl")}
         for num in root.findall(f"{W}num"):
             abstract = num.find(f"{W}abstractNumId")
             if abstract is None:
@@ -44,7 +44,7 @@ class Numbering:
             for override in num.findall(f"{W}lvlOverride"):
                 start = override.find(f"{W}startOverride")
                 if start is not None:
-                    restarts[int(override.get(f"{W}ilvl", "0"))] = _int(start.get(f"{W}val"), 1)
+                    restarts[_int(override.get(f"{W}ilvl"), 0)] = _int(start.get(f"{W}val"), 1)
             self.lists[num.get(f"{W}numId")] = (abstract.get(f"{W}val"), restarts)
 
     def label(self, paragraph) -> str:  # noqa: ANN001 - a python-docx Paragraph

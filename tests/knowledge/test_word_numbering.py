@@ -100,7 +100,8 @@ def test_any_numbering_a_file_may_hold_gives_labels_never_an_error(
         levels: list[tuple[str, str, int]], paragraphs: list[tuple[str, int]]) -> None:
     """Whatever a broken or unusual numbering part says, the reader labels or skips."""
     document = Document()
-    body = "".join(f'<w:lvl w:ilvl="{n}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+    body = "".join(f'<w:lvl w:ilvl="{n if n < 3 else "x"}"><w:start w:val="{start}"/>'
+                   f'<w:numFmt w:val="{fmt}"/>'
                    f'<w:lvlText w:val="{escape(text, quote=True)}"/></w:lvl>'
                    for n, (fmt, text, start) in enumerate(levels))
     numbering = document.part.numbering_part.element
