@@ -36,7 +36,7 @@ def paragraph_text(paragraph, default_font: str | None) -> tuple[str, str | None
     encodings = [font_encoding(font) for font in fonts]
     legacy = [run.text for run, encoding in zip(runs, encodings, strict=True) if encoding]
     if not legacy or any(has_unicode_vietnamese(text) for text in legacy):
-        return wordtext.text(paragraph), None  # Unicode text in a font with an old name stays
+        return "".join(run.text for run in runs), None  # Unicode in an old font's name stays
     parts: list[str] = []
     for run, font, encoding in zip(runs, fonts, encodings, strict=True):
         text = run.text

@@ -110,6 +110,7 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
             return text, legacy
 
         lines: list[str] = []
+        after_text = False  # a paragraph with text came before: a table there holds data
         for count, block in enumerate(blocks, 1):
             if count > MAX_PARAGRAPHS:
                 raise UnreadableDocument(texts.IMPORT_TOO_MANY_PARAGRAPHS.format(
@@ -117,6 +118,7 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
             if isinstance(block, Paragraph):
                 text, legacy = read(block)
                 converted = converted or legacy
+                after_text = after_text or bool(text)
                 lines.extend((text, ""))
             elif isinstance(block, Table):
                 cells = [[[read(p, alone=True) for p in cell.paragraphs] for cell in row.cells]
@@ -124,7 +126,8 @@ def _read_docx(path: Path) -> tuple[str, str | None]:
                 converted = converted or next(
                     (e for row in cells for cell in row for _, e in cell if e), None)
                 lines.extend(_table_lines([[[t for t, _ in cell] for cell in row]
-                                           for row in cells], any(lines)))
+                                           for row in cells], after_text))
+                after_text = True
     except (PackageNotFoundError, KeyError, ValueError, OSError, LxmlError,
             zipfile.BadZipFile) as exc:
         raise UnreadableDocument(texts.IMPORT_BAD_DOCX) from exc

@@ -43,6 +43,3 @@ def runs(paragraph) -> list:  # noqa: ANN001 - a python-docx Paragraph
 def text(paragraph) -> str:  # noqa: ANN001 - a python-docx Paragraph
     return "".join(run.text for run in runs(paragraph))
 
-
-def cell_text(cell) -> str:  # noqa: ANN001 - a python-docx table cell
-    return "\n".join(text(p) for p in cell.paragraphs)

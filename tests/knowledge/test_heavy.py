@@ -67,7 +67,6 @@ async def test_during_a_long_rebuild_only_the_first_question_waits_for_it(
     await knowledge.refreshed()
 
 
-
 async def test_on_a_slow_machine_a_question_after_a_change_still_gets_the_new_index(
     services, monkeypatch  # noqa: ANN001
 ) -> None:
