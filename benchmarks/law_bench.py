@@ -133,9 +133,31 @@ def held_out(runs: dict[tuple, list[Judged]], questions: list[dict]) -> tuple[li
     return held, chosen
 
 
-async def main(show_misses: bool, sets: list[Path]) -> None:
-    questions = [json.loads(line) for path in sets
-                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load(sets: list[Path]) -> list[dict]:
+    """The questions of the files, each with its law and article; ValueError names a bad line."""
+    questions, known = [], {(a.law, a.number) for a in articles()}
+    for path in sets:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"{path}: {exc}") from exc
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                question = json.loads(line)
+                if not (isinstance(question["q"], str)
+                        and (question["law"], question["article"]) in known):
+                    raise TypeError
+            except (ValueError, KeyError, TypeError) as exc:
+                wanted = (f'{{"q": text, "law": one of {", ".join(FILES)}, '
+                          f'"article": an article of that law}}')
+                raise ValueError(f"{path}:{n}: expected {wanted}") from exc
+            questions.append(question)
+    return questions
+
+
+async def main(show_misses: bool, questions: list[dict]) -> None:
     corpus = articles()
     by_key = {(a.law, a.number): a for a in corpus}
     plain, paired = PlainBM25([a.text for a in corpus]), PlainBM25([a.text for a in corpus], True)
@@ -224,4 +246,8 @@ if __name__ == "__main__":
     parser.add_argument("--questions", type=Path, nargs="+", default=SETS,
                         help="question files (default: every file of benchmarks/law_set)")
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.show_misses, arguments.questions))
+    try:
+        asked = load(arguments.questions)
+    except ValueError as exc:
+        parser.error(str(exc))
+    asyncio.run(main(arguments.show_misses, asked))
