@@ -6,7 +6,9 @@ Run from the repository root with ../shared beside it:
 The questions (benchmarks/law_set/*.jsonl) were written by the developers over the four laws
 in ../shared/corpus-laws, in their own words, each with the law and article that answers it:
 questions.jsonl first; fresh.jsonl and fresh2.jsonl later, each before a batch of synonym
-groups, as a check on questions nothing was tuned on; worded.jsonl in the codes' own terms.
+groups, as a check on questions nothing was tuned on; worded.jsonl in the codes' own terms;
+worded2.jsonl (2026-12-02) in the same terms, one question for each of 160 articles sampled at
+random (seed 20261202), written before any change of that day.
 The knowledge base holds the seed corpus and the four laws (9 documents). Beside this
 project's search, in the same run, two baselines over whole articles of the four laws only:
 BM25 on syllables, and BM25 on syllables plus adjacent syllable pairs. Figures are per kind of
@@ -46,7 +48,8 @@ QUESTIONS = ROOT / "benchmarks" / "law_set" / "questions.jsonl"
 FRESH = ROOT / "benchmarks" / "law_set" / "fresh.jsonl"  # written later, before the law words
 FRESH2 = ROOT / "benchmarks" / "law_set" / "fresh2.jsonl"  # later still, before plain words
 WORDED = ROOT / "benchmarks" / "law_set" / "worded.jsonl"  # in the codes' own terms
-SETS = [QUESTIONS, FRESH, FRESH2, WORDED]
+WORDED2 = ROOT / "benchmarks" / "law_set" / "worded2.jsonl"  # 160 articles drawn at random
+SETS = [QUESTIONS, FRESH, FRESH2, WORDED, WORDED2]
 FILES = {"ds": "bo_luat_dan_su_2015.txt", "hs": "bo_luat_hinh_su_2015_hop_nhat_2017.txt",
          "ld": "bo_luat_lao_dong_2019.txt", "anm": "luat_an_ninh_mang_2018.txt"}
 NAMES = {"ds": "Bộ luật Dân sự", "hs": "Bộ luật Hình sự", "ld": "Bộ luật Lao động",
