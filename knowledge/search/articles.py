@@ -19,8 +19,10 @@ WEIGHT = 4.0  # how much an article's evidence beyond its passage's own moves th
 
 
 class ArticleIndex:
-    """BM25 over the articles that have clauses (syllables and syllable pairs), mapped back to
-    every passage inside them; passages outside such an article carry no article score."""
+    """BM25 over the articles of documents whose articles have clauses (syllables and syllable
+    pairs), mapped back to every passage inside them; other passages carry no article score.
+    In such a document an article without clauses is a unit too, so that it competes with
+    its siblings on the same terms (its title counts as theirs do)."""
 
     def __init__(self, index: SearchIndex) -> None:
         entries = index.entries
@@ -32,7 +34,8 @@ class ArticleIndex:
             head = self._article(entries, where, i)
             if head is not None:
                 members[head].append(i)
-        groups = [rows for rows in members.values() if len(rows) > 1]  # a bare article: itself
+        clauses = {entries[head].doc_id for head, rows in members.items() if len(rows) > 1}
+        groups = [rows for head, rows in members.items() if entries[head].doc_id in clauses]
         for g, rows in enumerate(groups):
             article_of[rows] = g
         self.article_of = article_of

@@ -12,11 +12,16 @@ from knowledge.text.normalize import fold, tokens
 MAX_WORDS = 8
 _ASKS = (
     re.compile(r"^(?:the nao la|the nao duoc goi la|khai niem|dinh nghia)\s+(?P<term>.+)$"),
-    re.compile(r"^(?P<term>.+?)\s+(?:la gi|la nhu the nao|la the nao|duoc hieu la gi|"
-               r"duoc hieu the nao|duoc hieu nhu the nao|co nghia la gi|nghia la gi)$"),
+    re.compile(r"^(?P<term>.+?)\s+(?:la gi|la ai|la nhu the nao|la the nao|duoc hieu la gi|"
+               r"duoc hieu la ai|duoc hieu the nao|duoc hieu nhu the nao|co nghia la gi|"
+               r"nghia la gi)(?:\s+va\s.+)?$"),  # "X là gì và …": the first part asks X
     re.compile(r"^(?P<term>.+?)\s+la\s+(?:[a-z]+\s+){1,2}(?:nao|gi)$"),  # "X là thời điểm nào?"
 )
 _POLITE = re.compile(r"^(?:cho (?:toi |em )?hoi|xin hoi|hoi)\s+")
+# "… theo Bộ luật Lao động", "… trong Luật An ninh mạng": the document, not the term asked
+_WHERE = re.compile(r"\s+(?:theo|trong|cua|tai)\s+(?:bo luat|luat|quy dinh|nghi dinh|thong tu|"
+                    r"dieu le|quy che|huong dan|nghi quyet|chi thi|ket luan|ke hoach|qd|kh|nq)"
+                    r"\b.*$")
 _LABEL = re.compile(r"^(?:dieu \d+[a-z]?|\d{1,2}(?: \d{1,2})*|[a-z])\s+")
 _DEFINES = re.compile(r"^(?P<term>[a-z0-9 ]{2,80}?) la (?!gi\b)")
 _CONCEPT = ("khai niem", "dinh nghia")
@@ -36,7 +41,7 @@ class Definitions:
 
     def asked(self, question: str) -> list[int]:
         """The passages defining what a question asks the meaning of, if it asks that."""
-        folded = _POLITE.sub("", fold(question))
+        folded = _WHERE.sub("", _POLITE.sub("", fold(question)))
         for pattern in _ASKS:
             match = pattern.match(folded)
             if match:

@@ -103,6 +103,55 @@ def test_what_a_term_is_asked_as_which_moment_is_answered_where_it_is_defined() 
     assert searcher.definitions.asked("Thời điểm mở thừa kế là khi người có tài sản chết") == []
 
 
+PEOPLE = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Giải thích từ ngữ
+1. Người lao động là người làm việc cho người sử dụng lao động theo thỏa thuận.
+2. Người sử dụng lao động là doanh nghiệp, cơ quan, tổ chức thuê mướn người lao động.
+Điều 2. Quyền của người lao động
+1. Người lao động được hưởng lương phù hợp với trình độ.
+"""
+
+
+def test_who_a_term_names_is_asked_with_the_law_it_is_in_and_is_answered_by_its_definition(
+        ) -> None:
+    """"X được hiểu là ai theo Bộ luật …": the law named after the term is where to look, not
+    part of the term; "X là gì và …" asks X first."""
+    searcher = _searcher(PEOPLE)
+    for question in ("Người lao động được hiểu là ai theo Bộ luật Lao động?",
+                     "nguoi lao dong la ai", "Người lao động là gì và có quyền gì?"):
+        defined = [searcher.index.entries[i].text for i in searcher.definitions.asked(question)]
+        assert defined == [PEOPLE.splitlines()[4]], question
+        assert searcher.search(question).results[0].text == defined[0], question
+
+
+TRIAL = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Thời gian thử việc
+1. Thời gian thử việc do hai bên thỏa thuận căn cứ vào tính chất của công việc, chỉ được \
+thử việc một lần.
+2. Không quá 60 ngày đối với công việc cần trình độ cao đẳng trở lên.
+3. Không quá 6 ngày làm việc đối với công việc khác.
+Điều 2. Tiền lương thử việc
+Tiền lương của người lao động trong thời gian thử việc do hai bên thỏa thuận nhưng ít nhất phải \
+bằng 85% mức lương của công việc đó.
+Điều 3. Kết thúc thời gian thử việc
+1. Khi kết thúc thời gian thử việc, người sử dụng lao động phải thông báo kết quả thử việc \
+cho người lao động.
+2. Trong thời gian thử việc, mỗi bên có quyền hủy bỏ thỏa thuận thử việc mà không cần báo \
+trước và không phải bồi thường.
+"""
+
+
+def test_an_article_without_clauses_competes_with_its_siblings_on_its_title() -> None:
+    """Điều 2 has no clauses; its title counts for it as its siblings' titles count for them,
+    so a question on pay during probation is not taken by the article on its length."""
+    outcome = _searcher(TRIAL).search("trả lương khi thử việc thế nào")
+    assert outcome.results[0].text.startswith("Điều 2. Tiền lương thử việc")
+
+
 @pytest.fixture
 async def laws(tmp_path: Path) -> AsyncIterator[Services]:
     if not LAWS.exists():
