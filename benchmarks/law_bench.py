@@ -8,7 +8,9 @@ in ../shared/corpus-laws, in their own words, each with the law and article that
 questions.jsonl first; fresh.jsonl and fresh2.jsonl later, each before a batch of synonym
 groups, as a check on questions nothing was tuned on; worded.jsonl in the codes' own terms;
 worded2.jsonl (2026-12-02) in the same terms, one question for each of 160 articles sampled at
-random (seed 20261202), written before any change of that day.
+random (seed 20261202), written before any change of that day; fresh3.jsonl (2026-12-02) in
+everyday words, one question for each of 80 other articles drawn at random (seed 20261203),
+written before the synonym groups of that day.
 The knowledge base holds the seed corpus and the four laws (9 documents). Beside this
 project's search, in the same run, two baselines over whole articles of the four laws only:
 BM25 on syllables, and BM25 on syllables plus adjacent syllable pairs. Figures are per kind of
@@ -49,7 +51,8 @@ FRESH = ROOT / "benchmarks" / "law_set" / "fresh.jsonl"  # written later, before
 FRESH2 = ROOT / "benchmarks" / "law_set" / "fresh2.jsonl"  # later still, before plain words
 WORDED = ROOT / "benchmarks" / "law_set" / "worded.jsonl"  # in the codes' own terms
 WORDED2 = ROOT / "benchmarks" / "law_set" / "worded2.jsonl"  # 160 articles drawn at random
-SETS = [QUESTIONS, FRESH, FRESH2, WORDED, WORDED2]
+FRESH3 = ROOT / "benchmarks" / "law_set" / "fresh3.jsonl"  # everyday words, 80 drawn at random
+SETS = [QUESTIONS, FRESH, FRESH2, WORDED, WORDED2, FRESH3]
 FILES = {"ds": "bo_luat_dan_su_2015.txt", "hs": "bo_luat_hinh_su_2015_hop_nhat_2017.txt",
          "ld": "bo_luat_lao_dong_2019.txt", "anm": "luat_an_ninh_mang_2018.txt"}
 NAMES = {"ds": "Bộ luật Dân sự", "hs": "Bộ luật Hình sự", "ld": "Bộ luật Lao động",
