@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -150,6 +151,17 @@ class Lookup:
             if rows is not None:
                 scores[rows] *= SUBJECT_BOOST
         return scores
+
+    def within(self, docs: Iterable[tuple[str, int]], pool: np.ndarray) -> np.ndarray | None:
+        """Which passages belong to the documents a question names by their title ("theo Bộ
+        luật Lao động"), when some of them are candidates; None when nothing narrows. A
+        number alone does not narrow: "thực hiện Kết luận 21" asks about the plans."""
+        rows = [self.subject_rows[d] for d in set(docs) if d in self.subject_rows]
+        if not rows:
+            return None
+        inside = np.zeros(len(pool), dtype=bool)
+        inside[np.concatenate(rows)] = True
+        return inside if bool((pool[inside] > 0).any()) else None
 
     def exact(
         self, refs: QueryRefs, scores: np.ndarray, words: list[str], intent: str | None = None

@@ -34,6 +34,7 @@ class Query:
     compounds: tuple[str, ...] = ()  # word pairs of the question that are compound words here
     foreign: frozenset[str] = frozenset()  # syllables used outside the compound they live in
     concepts: tuple[Concept, ...] = ()  # stretches said otherwise in the documents (synonyms)
+    by_name: tuple[tuple[str, int], ...] = ()  # documents named by their title ("bộ luật …")
 
     @property
     def pairs(self) -> list[str]:
@@ -74,7 +75,7 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
         terms = [(t, w * FOREIGN_WEIGHT if t in foreign else w) for t, w in terms]
     terms += _expansions(concepts, index)
     return Query(question, refs, words, content, unknown, terms, _intent_kind(words), why,
-                 compounds, foreign, tuple(concepts))
+                 compounds, foreign, tuple(concepts), tuple(d for d, _, _ in titled))
 
 
 def _expansions(concepts: list[Concept], index: SearchIndex) -> list[tuple[str, float]]:

@@ -121,8 +121,11 @@ class Searcher:
             return SearchOutcome(question, False, (), note=note)
         around = self.articles.share(query.terms, scores)  # the article's words, beyond its own
         pool = scores / max(float(scores.max(initial=0.0)), 1e-9) + around
+        within = self.lookup.within(query.by_name, pool)
+        if within is not None:  # "… theo Bộ luật Lao động": that code's passages only
+            pool = np.where(within, pool, 0.0)
         order = [i for i in _top(pool, CANDIDATES) if pool[i] > 0]
-        defined = set(self.definitions.asked(question))
+        defined = {i for i in self.definitions.asked(question) if within is None or within[i]}
         order += [i for i in defined if i not in order]
         if query.intent:  # who signed: the best-scored signature blocks join the candidates
             extra = [i for i in self.lookup.by_kind.get(query.intent, ()) if i not in order]

@@ -229,3 +229,13 @@ def test_a_member_asks_about_pledging_a_land_certificate_and_gets_the_article_on
     with_words = Searcher(_searcher(SECURITY).index, thesaurus=Thesaurus.load())
     assert with_words.search(question).results[0].text.startswith("2. Tài sản thế chấp")
     assert not _searcher(SECURITY).search(question).results[0].text.startswith("2. Tài sản")
+
+
+async def test_a_member_who_names_the_code_gets_an_answer_from_that_code(
+        laws: Services) -> None:
+    """"Bộ luật lao động áp dụng cho những ai": the civil code's article on applying foreign
+    law says "áp dụng" more often, but the member named the labour code by its title."""
+    outcome = await laws.knowledge.search("bộ luật lao động áp dụng cho những ai")
+    assert outcome.results[0].citation.startswith("Bộ luật Lao động 2019, Điều 2")
+    plans = await laws.knowledge.search("huyện ủy báo cáo kết quả thực hiện Kết luận 21 khi nào")
+    assert "Kết luận" not in plans.results[0].citation.split(",")[0]  # the plans implementing it
