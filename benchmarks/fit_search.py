@@ -5,9 +5,12 @@
 Grouped k-fold cross-validation: for each fold, the ranking weights (a pairwise logistic model:
 the right passage above each wrong candidate), then the confidence model over the ranking
 signals and its cut points, are fitted on the other folds and applied to this one, so every
-figure printed for the own set is held out. `--write` then fits both on the whole set and
-rewrites the FITTED blocks of knowledge/search/calibration.py. ../shared/eval/dev.jsonl is
-scored last, as a held-out check only.
+figure printed for the own set is held out. The confidence also learns from the law questions
+of benchmarks/law_set (asked of a searcher over the seeds and ../shared/corpus-laws; an
+law question counts half an own-set one), folded by article, and printed held out too.
+`--write` then fits both on the whole set and rewrites the FITTED blocks of
+knowledge/search/calibration.py. ../shared/eval/dev.jsonl is scored last, as a held-out
+check only.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import argparse
 import re
 import sys
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import quality  # noqa: E402
+from benchmarks import law_bench, quality  # noqa: E402
 from knowledge.search import calibration  # noqa: E402
 from knowledge.search.features import RANK_FEATURES  # noqa: E402
 from knowledge.search.index import SearchIndex  # noqa: E402
@@ -36,14 +40,18 @@ UNSURE_PRECISION = 0.4  # an "unsure" reply should hold the right passage at lea
 MAX_OOS_UNSURE = 0.1  # and rarely be offered for a question the documents do not answer
 L2 = 1.0
 CONFIDENCE_L2 = 3.0
+# In the confidence fit a law question counts half an own-set one: the seeds are what members
+# ask about most, the laws teach the model a second kind of document (chosen by the held-out
+# figures of 0, 0.25, 0.5 and 1 on both sets).
+LAW_WEIGHT = 0.5
 
 
-def fit_confidence(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.ndarray,
-                                                           np.ndarray]:
+def fit_confidence(x: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None
+                   ) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
     """The confidence model on standardised signals: (weights, bias, means, scales)."""
     means, scales = x.mean(0), x.std(0)
     scales[scales < 1e-6] = 1.0
-    w, b = fit_logistic((x - means) / scales, y, CONFIDENCE_L2)
+    w, b = fit_logistic((x - means) / scales, y, CONFIDENCE_L2, weights)
     return w, b, means, scales
 
 
@@ -52,16 +60,20 @@ def probability(x: np.ndarray, model: tuple) -> np.ndarray:
     return 1 / (1 + np.exp(-(((x - means) / scales) @ w + b)))
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float]:
-    """Newton's method on the L2-penalised log-likelihood (the bias is not penalised)."""
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2,
+                 weights: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """Newton's method on the L2-penalised, weighted log-likelihood (the bias is not
+    penalised)."""
+    weights = np.ones(len(x)) if weights is None else weights
     design = np.hstack([x, np.ones((len(x), 1))])
     w = np.zeros(design.shape[1])
     penalty = np.full(design.shape[1], l2)
     penalty[-1] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-np.clip(design @ w, -30, 30)))
-        gradient = design.T @ (p - y) + penalty * w
-        hessian = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty + 1e-9)
+        gradient = design.T @ (weights * (p - y)) + penalty * w
+        hessian = (design * (weights * p * (1 - p))[:, None]).T @ design \
+            + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hessian, gradient)
         w -= step
         if np.abs(step).max() < 1e-8:
@@ -157,39 +169,108 @@ def folds_of(judged: list[quality.Judged], folds: int) -> np.ndarray:
     return np.array([fold_of[g] for g in groups])
 
 
-def out_of_fold(x: np.ndarray, right: np.ndarray, fold: np.ndarray,
-                within: np.ndarray) -> np.ndarray:
+def out_of_fold(x: np.ndarray, right: np.ndarray, fold: np.ndarray, within: np.ndarray,
+                weights: np.ndarray | None = None) -> np.ndarray:
     """Confidence of each question in `within` from a model fitted on its other folds only:
     cut points chosen on these hold for questions the model has not seen (chosen on the
     model's own training questions, they would be too bold)."""
     p = np.zeros(len(x))
     for k in np.unique(fold[within]):
         part, rest = within & (fold == k), within & (fold != k)
-        p[part] = probability(x[part], fit_confidence(x[rest], right[rest].astype(float)))
+        p[part] = probability(x[part], fit_confidence(
+            x[rest], right[rest].astype(float), None if weights is None else weights[rest]))
     return p
 
 
-def cross_validate(searcher: Searcher, questions: list[dict], folds: int) -> list[tuple]:
-    """Held-out (question, verdict, top1, top3) rows: each fold fitted on the others."""
+@dataclass(frozen=True)
+class Laws:
+    """Questions over the four laws, asked of a searcher that holds them: more questions for
+    the confidence (not the ranking), from documents unlike the seeds."""
+
+    searcher: Searcher
+    questions: list[dict]
+
+    @classmethod
+    def load(cls) -> Laws | None:
+        if not law_bench.LAWS.exists():
+            return None
+        return cls(law_bench.law_searcher(), law_bench.load(law_bench.SETS))
+
+    def arrays(self, folds: int) -> tuple[np.ndarray, ...]:
+        """(signals, right, exact, fold) per question, at today's ranking weights; right means
+        the citation names the asked article."""
+        blank = (0.0,) * len(calibration.FEATURES)
+        x, right, exact = [], [], []
+        for q in self.questions:
+            outcome = self.searcher.search(q["q"], top=1)
+            x.append(calibration.expanded(outcome.signals.vector() if outcome.signals
+                                          else blank))
+            right.append(bool(outcome.results) and law_bench.cited(
+                outcome.results[0].citation) == (q["law"], q["article"]))
+            exact.append(outcome.exact)
+        fold = np.array([law_bench.fold_of(q, folds) for q in self.questions])
+        return np.array(x), np.array(right), np.array(exact), fold
+
+
+def joined(judged: list[quality.Judged], fold: np.ndarray, laws: Laws | None
+           ) -> tuple[np.ndarray, ...]:
+    """Own-set and law questions as one training set: (x, right, scope, exact, fold, weight);
+    the own set's rows come first."""
+    x, right, scope, exact, _ = arrays(judged)
+    weight = np.ones(len(x))
+    if laws is None:
+        return x, right, scope, exact, fold, weight
+    lx, lright, lexact, lfold = laws.arrays(int(fold.max()) + 1)
+    return (np.vstack([x, lx]), np.concatenate([right, lright]),
+            np.concatenate([scope, np.ones(len(lx), dtype=bool)]),
+            np.concatenate([exact, lexact]), np.concatenate([fold, lfold]),
+            np.concatenate([weight, np.full(len(lx), LAW_WEIGHT)]))
+
+
+def fitted(x: np.ndarray, right: np.ndarray, scope: np.ndarray, exact: np.ndarray,
+           fold: np.ndarray, weight: np.ndarray, train: np.ndarray) -> tuple:
+    """The confidence model and its cut points, fitted on the rows of `train`."""
+    model = fit_confidence(x[train], right[train].astype(float), weight[train])
+    unseen = out_of_fold(x, right, fold, train, weight)
+    return model, *cut_points(unseen[train], right[train], scope[train], exact[train])
+
+
+def cross_validate(searcher: Searcher, questions: list[dict], folds: int,
+                   laws: Laws | None = None) -> tuple[list[tuple], list[str], np.ndarray]:
+    """Held-out (question, verdict, top1, top3) rows of the own set, each fold fitted on the
+    others (and on the law questions of the other folds); with the law questions' held-out
+    verdicts and whether each was right."""
     sets = candidate_sets(searcher, questions)
     start = np.asarray(calibration.RANK_WEIGHTS, dtype=float)
     fold = folds_of(quality.judge(searcher, questions), folds)
     rows: list[tuple] = [()] * len(questions)
+    n = len(questions)
+    law_verdicts = [""] * (len(laws.questions) if laws else 0)
+    law_right = np.zeros(len(law_verdicts), dtype=bool)
     for k in range(folds):
-        train, test = fold != k, fold == k
-        w = fit_ranking([s for s, t in zip(sets, train, strict=True) if t], start)
+        w = fit_ranking([s for s, f in zip(sets, fold, strict=True) if f != k], start)
         calibration.RANK_WEIGHTS = tuple(w)
         judged = quality.judge(searcher, questions)
-        x, right, scope, exact, _ = arrays(judged)
-        p = probability(x, fit_confidence(x[train], right[train].astype(float)))
-        unseen = out_of_fold(x, right, fold, train)
-        answer_at, unsure_at = cut_points(unseen[train], right[train], scope[train],
-                                          exact[train])
-        for i, v in zip(np.flatnonzero(test), verdicts(p[test], exact[test], answer_at,
-                                                        unsure_at), strict=True):
-            rows[i] = (judged[i].question, v, judged[i].top1, judged[i].top3)
+        x, right, scope, exact, every, weight = joined(judged, fold, laws)
+        model, answer_at, unsure_at = fitted(x, right, scope, exact, every, weight, every != k)
+        test = every == k
+        for i, v in zip(np.flatnonzero(test), verdicts(probability(x[test], model), exact[test],
+                                                        answer_at, unsure_at), strict=True):
+            if i < n:
+                rows[i] = (judged[i].question, v, judged[i].top1, judged[i].top3)
+            else:
+                law_verdicts[i - n], law_right[i - n] = v, right[i]
     calibration.RANK_WEIGHTS = tuple(start)
-    return rows
+    return rows, law_verdicts, law_right
+
+
+def law_line(verdicts_: list[str], right: np.ndarray) -> str:
+    """Answered-and-right and wrong answers over the law questions, as percentages."""
+    answered = np.array([v == "answer" for v in verdicts_])
+    n = max(len(answered), 1)
+    return (f"law questions ({len(answered)}), held out: ans@1 "
+            f"{100 * (answered & right).sum() / n:.1f}%  false answers "
+            f"{100 * (answered & ~right).sum() / n:.1f}%")
 
 
 def _tuple(name: str, values: np.ndarray) -> str:
@@ -218,18 +299,21 @@ def main() -> int:
     args = parser.parse_args()
     searcher = Searcher(SearchIndex.build(quality.corpus_entries()), thesaurus=Thesaurus.load())
     questions = quality.load(quality.OWN_SET)
-    rows = cross_validate(searcher, questions, args.folds)
+    laws = Laws.load()
+    rows, law_verdicts, law_right = cross_validate(searcher, questions, args.folds, laws)
     print(quality.table(rows, f"own set, {args.folds}-fold cross-validated"))
+    print(law_line(law_verdicts, law_right) if laws else
+          f"(no law questions: {law_bench.LAWS} is missing; the confidence is fitted on the "
+          "own set alone)")
     sets = candidate_sets(searcher, questions)
     rank = fit_ranking(sets, np.asarray(calibration.RANK_WEIGHTS, dtype=float))
     print("\nranking weights fitted on the whole set: " + ", ".join(
         f"{n} {v:+.2f}" for n, v in zip(RANK_FEATURES, rank, strict=True)))
     calibration.RANK_WEIGHTS = tuple(rank)
     judged = quality.judge(searcher, questions)
-    x, right, scope, exact, _ = arrays(judged)
-    model = fit_confidence(x, right.astype(float))
-    unseen = out_of_fold(x, right, folds_of(judged, args.folds), np.ones(len(x), dtype=bool))
-    answer_at, unsure_at = cut_points(unseen, right, scope, exact)
+    x, right, scope, exact, fold, weight = joined(judged, folds_of(judged, args.folds), laws)
+    model, answer_at, unsure_at = fitted(x, right, scope, exact, fold, weight,
+                                         np.ones(len(x), dtype=bool))
     w, b = model[0], model[1]
     print("\nfitted on the whole set (standardised; single signals): " + ", ".join(
         f"{name} {v:+.2f}" for name, v in zip(calibration.FEATURES, w, strict=False))

@@ -40,9 +40,10 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.baseline_bm25 import PlainBM25  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.services import build_services  # noqa: E402
+from bot.services import Services, build_services  # noqa: E402
 from knowledge.search import articles as article_weight  # noqa: E402
 from knowledge.search.articles import ArticleIndex  # noqa: E402
+from knowledge.search.ranking import Searcher  # noqa: E402
 
 SHARED = Path(os.environ.get("CHIBO_SHARED", ROOT.parent / "shared"))
 LAWS = SHARED / "corpus-laws"
@@ -126,7 +127,7 @@ def judge(searcher, q: dict, wanted: Article) -> Judged:  # noqa: ANN001 - a Sea
 def held_out(runs: dict[tuple, list[Judged]], questions: list[dict]) -> tuple[list, list]:
     """Each question judged with the weight that did best on the other folds (grouped by
     article, so questions about one article never sit on both sides)."""
-    fold = [zlib.crc32(f"{q['law']}{q['article']}".encode()) % FOLDS for q in questions]
+    fold = [fold_of(q) for q in questions]
     held: list[Judged | None] = [None] * len(questions)
     chosen = []
     for f in range(FOLDS):
@@ -163,15 +164,37 @@ def load(sets: list[Path]) -> list[dict]:
     return questions
 
 
+def fold_of(question: dict, folds: int = FOLDS) -> int:
+    """Its fold, by article: questions about one article never sit on both sides."""
+    return zlib.crc32(f"{question['law']}{question['article']}".encode()) % folds
+
+
+async def _imported(folder: Path) -> tuple[Services, float]:
+    """Services over a fresh database holding the seed corpus and the four laws; seconds."""
+    services = await build_services(Settings(CHIBO_DATA_DIR=folder, _env_file=None))
+    started = time.perf_counter()
+    await services.importer.import_paths([SHARED / "corpus", LAWS], datetime.now(UTC))
+    return services, time.perf_counter() - started
+
+
+def law_searcher() -> Searcher:
+    """A searcher over the seed corpus and the four laws (for fitting the confidence)."""
+    async def built() -> Searcher:
+        with tempfile.TemporaryDirectory() as folder:
+            services, _ = await _imported(Path(folder))
+            try:
+                return await services.knowledge.searcher()
+            finally:
+                await services.close()
+    return asyncio.run(built())
+
+
 async def main(show_misses: bool, questions: list[dict]) -> None:
     corpus = articles()
     by_key = {(a.law, a.number): a for a in corpus}
     plain, paired = PlainBM25([a.text for a in corpus]), PlainBM25([a.text for a in corpus], True)
     with tempfile.TemporaryDirectory() as folder:
-        services = await build_services(Settings(CHIBO_DATA_DIR=Path(folder), _env_file=None))
-        started = time.perf_counter()
-        await services.importer.import_paths([SHARED / "corpus", LAWS], datetime.now(UTC))
-        imported = time.perf_counter() - started
+        services, imported = await _imported(Path(folder))
         started = time.perf_counter()
         await services.knowledge.search("điều 1")
         first = time.perf_counter() - started

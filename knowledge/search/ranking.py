@@ -160,6 +160,7 @@ class Searcher:
             second_coverage=coverage.get(second, 0.0) if second is not None else 0.0,
             rank_top=top_rank / 10, rank_gap=min((top_rank - ranks.get(second, 0.0)) / 3, 1.0)
             if second is not None else 1.0, missing_max=self._missing_max(query, first),
+            article=float(self.articles.article_of[first] >= 0),
         )
 
     def _missing_max(self, query: Query, i: int) -> float:
