@@ -10,12 +10,14 @@ import numpy as np
 
 from knowledge.search.index import SearchIndex, grams
 from knowledge.search.postings import Postings
+from knowledge.search.roles import Roles
 from knowledge.text.normalize import tokens
 
 K1, B = 1.2, 0.75
 HEADING_REPEAT = 4  # an article's title counts again this many times: it names its subject
 TITLE_SHARE = 0.5  # how much saying an article's title (its share, by idf) adds to its evidence
 WEIGHT = 4.0  # how much an article's evidence beyond its passage's own moves the ranking
+ROLE_SHARE = 0.5  # how much a title giving the asked aspect of the named party adds
 
 
 class ArticleIndex:
@@ -46,6 +48,7 @@ class ArticleIndex:
             for rows, title in zip(groups, titles, strict=True)])
         self.idf = index.idf
         self._titled(titles)
+        self.roles = Roles(titles)
 
     def _titled(self, titles: list[list[str]]) -> None:
         """Which articles' titles hold each word, and how much each title weighs (by idf)."""
@@ -91,7 +94,8 @@ class ArticleIndex:
         weights = idf[col] * tf * (K1 + 1) / (tf + norm[row])
         return Postings.from_triples(term_ids, row, col, weights)
 
-    def share(self, terms: list[tuple[str, float]], passage: np.ndarray) -> np.ndarray:
+    def share(self, terms: list[tuple[str, float]], passage: np.ndarray,
+              words: list[str] | None = None) -> np.ndarray:
         """Per passage: its article's score as a share of the best article's, minus the
         passage's own score as a share of the best passage's (0 outside such articles)."""
         out = np.zeros(len(passage), dtype=np.float32)
@@ -112,8 +116,9 @@ class ArticleIndex:
                 named[rows] += weight * self.idf.get(term, 0.0)
         named = np.minimum(named / self.title_mass, 1.0)
         inside = self.article_of >= 0
+        named = TITLE_SHARE * named + ROLE_SHARE * self.roles.match(words or [])
         out[inside] = scores[self.article_of[inside]] / top - passage[inside] / best \
-            + TITLE_SHARE * named[self.article_of[inside]]
+            + named[self.article_of[inside]]
         return out
 
 

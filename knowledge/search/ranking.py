@@ -119,7 +119,7 @@ class Searcher:
         pinned, note = self.lookup.exact(query.refs, scores, query.content, query.intent)
         if note:
             return SearchOutcome(question, False, (), note=note)
-        around = self.articles.share(query.terms, scores)  # the article's words, beyond its own
+        around = self.articles.share(query.terms, scores, query.words)  # beyond its own words
         pool = scores / max(float(scores.max(initial=0.0)), 1e-9) + around
         within = self.lookup.within(query.by_name, pool)
         if within is not None:  # "… theo Bộ luật Lao động": that code's passages only

@@ -239,3 +239,47 @@ async def test_a_member_who_names_the_code_gets_an_answer_from_that_code(
     assert outcome.results[0].citation.startswith("Bộ luật Lao động 2019, Điều 2")
     plans = await laws.knowledge.search("huyện ủy báo cáo kết quả thực hiện Kết luận 21 khi nào")
     assert "Kết luận" not in plans.results[0].citation.split(",")[0]  # the plans implementing it
+
+
+PLEDGE = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Cầm cố tài sản
+Cầm cố tài sản là việc bên cầm cố giao tài sản cho bên nhận cầm cố để bảo đảm nghĩa vụ.
+Điều 2. Nghĩa vụ của bên cầm cố
+1. Giao tài sản cầm cố cho bên nhận cầm cố theo đúng thỏa thuận.
+2. Báo cho bên nhận cầm cố về quyền của người thứ ba đối với tài sản cầm cố.
+Điều 3. Quyền của bên cầm cố
+1. Yêu cầu bên nhận cầm cố đình chỉ việc sử dụng tài sản cầm cố.
+2. Yêu cầu bên nhận cầm cố giữ tài sản cầm cố trả lại tài sản khi nghĩa vụ đã chấm dứt.
+Điều 4. Nghĩa vụ của bên nhận cầm cố
+1. Bảo quản, giữ gìn tài sản cầm cố; làm mất tài sản cầm cố thì phải bồi thường.
+2. Trả lại tài sản cầm cố khi nghĩa vụ được bảo đảm bằng cầm cố chấm dứt.
+Điều 5. Quyền của bên nhận cầm cố
+1. Yêu cầu người chiếm hữu trái pháp luật tài sản cầm cố trả lại tài sản đó.
+2. Xử lý tài sản cầm cố khi bên cầm cố không thực hiện nghĩa vụ.
+"""
+
+
+def test_a_party_s_duties_are_found_in_the_article_titled_with_that_party_and_aspect(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every article here says "cầm cố", "bên" and "nghĩa vụ"; the title says whose duties or
+    rights it gives. Without that reading the definition or a neighbour comes first."""
+    asked = {"Bên nhận cầm cố có những nghĩa vụ gì?": "Điều 4", "bên cầm cố có quyền gì": "Điều 3",
+             "bên nhận cầm cố có quyền gì": "Điều 5"}
+    searcher = _searcher(PLEDGE)
+    for question, article in asked.items():
+        top = searcher.index.entries[searcher.positions[searcher.search(question).results[0]
+                                                        .key]]
+        assert _article_of(searcher, top) == article, question
+    monkeypatch.setattr(articles, "ROLE_SHARE", 0.0)
+    missed = [q for q, article in asked.items() if _article_of(searcher, searcher.index.entries[
+        searcher.positions[searcher.search(q).results[0].key]]) != article]
+    assert missed
+
+
+def _article_of(searcher: Searcher, entry: Entry) -> str:
+    """"Điều N" of the article an entry lies in."""
+    while entry.node_kind != "article":
+        entry = next(e for e in searcher.index.entries if e.ordinal == entry.parent_ordinal)
+    return entry.text.split(".", 1)[0]
