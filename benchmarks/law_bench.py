@@ -101,10 +101,11 @@ def in_article(text: str, wanted: Article) -> bool:
     return bool(first) and first.rstrip("…").strip() in wanted.text
 
 
-# (articles.WEIGHT, articles.HEADING_REPEAT, articles.TITLE_SHARE), chosen together by
-# 5-fold cross-validation
-GRID = tuple((a, h, t) for a in (0.0, 4.0, 5.0, 6.0, 7.0) for h in (0, 4, 6, 8)
-             for t in (0.0, 0.15, 0.25, 0.5))
+# (articles.WEIGHT, .HEADING_REPEAT, .TITLE_SHARE, .ROLE_SHARE), chosen together by 5-fold
+# cross-validation
+KNOBS = ("WEIGHT", "HEADING_REPEAT", "TITLE_SHARE", "ROLE_SHARE")
+GRID = tuple((a, h, t, r) for a in (0.0, 4.0, 5.0, 6.0, 7.0) for h in (0, 4, 6, 8)
+             for t in (0.25, 0.5) for r in (0.0, 0.5, 1.0))
 FOLDS = 5
 
 
@@ -205,15 +206,17 @@ async def main(show_misses: bool, questions: list[dict]) -> None:
         restarted = time.perf_counter() - started
         searcher = await services.knowledge.searcher()
         await services.close()
-    shipped = (article_weight.WEIGHT, article_weight.HEADING_REPEAT, article_weight.TITLE_SHARE)
+    shipped = tuple(getattr(article_weight, name) for name in KNOBS)
     runs, built = {}, {}
     for weight in GRID:
-        article_weight.WEIGHT, article_weight.HEADING_REPEAT, article_weight.TITLE_SHARE = weight
+        for name, value in zip(KNOBS, weight, strict=True):
+            setattr(article_weight, name, value)
         if weight[1] not in built:
             built[weight[1]] = ArticleIndex(searcher.index)
         searcher.articles = built[weight[1]]
         runs[weight] = [judge(searcher, q, by_key[(q["law"], q["article"])]) for q in questions]
-    article_weight.WEIGHT, article_weight.HEADING_REPEAT, article_weight.TITLE_SHARE = shipped
+    for name, value in zip(KNOBS, shipped, strict=True):
+        setattr(article_weight, name, value)
     searcher.articles = built.get(shipped[1]) or ArticleIndex(searcher.index)
     latencies = []
     for q in questions:
@@ -234,8 +237,8 @@ async def main(show_misses: bool, questions: list[dict]) -> None:
     for row in rows:
         by_kind[row[0].question["kind"]].append(row)
     by_kind["all"] = rows
-    print(f"held out, 5-fold CV: (article weight, title repeats, title share) chosen "
-          f"per fold {chosen} (shipped {shipped})")
+    print(f"held out, 5-fold CV: (article weight, title repeats, title share, role share) "
+          f"chosen per fold {chosen} (shipped {shipped})")
     print(f"{'kind':11} {'n':>4} {'in art.':>8} {'BM25':>6} {'BM25+p':>7} {'cites':>6} "
           f"{'ans@1':>6} {'FAR':>5}")
     for kind, group in by_kind.items():
@@ -253,11 +256,13 @@ async def main(show_misses: bool, questions: list[dict]) -> None:
     print(f"citation names the article when the answer lies in it: "
           f"{pct(j.named for j in right):.1f}% of {len(right)}")
     print("whole set, not held out (in article %, per article weight × title repeats; "
-          f"title share {shipped[2]}):")
-    for article in sorted({a for a, _, _ in GRID}):
+          f"title share {shipped[2]}, role share {shipped[3]}):")
+    for article in sorted({w[0] for w in GRID}):
         print(f"  {article:4.1f}: " + "  ".join(
-            f"×{h}→{pct(j.ours for j in runs[(a, h, t)]):.1f}"
-            for a, h, t in GRID if a == article and t == shipped[2]))
+            f"×{w[1]}→{pct(j.ours for j in runs[w]):.1f}"
+            for w in GRID if w[0] == article and w[2:] == shipped[2:]))
+    print("  role share at the shipped rest: " + "  ".join(
+        f"{w[3]}→{pct(j.ours for j in runs[w]):.1f}" for w in GRID if w[:3] == shipped[:3]))
     print(f"import of 9 documents: {imported:.1f} s; first answer after the import (index "
           f"built): {first * 1000:.0f} ms; after a restart (services started, saved index "
           f"read): {restarted * 1000:.0f} ms; per question median "
