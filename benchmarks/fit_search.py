@@ -19,7 +19,6 @@ import argparse
 import re
 import sys
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import law_bench, quality  # noqa: E402
+from benchmarks.law_questions import Laws, law_line  # noqa: E402
 from knowledge.search import calibration  # noqa: E402
 from knowledge.search.features import RANK_FEATURES  # noqa: E402
 from knowledge.search.index import SearchIndex  # noqa: E402
@@ -182,36 +182,6 @@ def out_of_fold(x: np.ndarray, right: np.ndarray, fold: np.ndarray, within: np.n
     return p
 
 
-@dataclass(frozen=True)
-class Laws:
-    """Questions over the four laws, asked of a searcher that holds them: more questions for
-    the confidence (not the ranking), from documents unlike the seeds."""
-
-    searcher: Searcher
-    questions: list[dict]
-
-    @classmethod
-    def load(cls) -> Laws | None:
-        if not law_bench.LAWS.exists():
-            return None
-        return cls(law_bench.law_searcher(), law_bench.load(law_bench.SETS))
-
-    def arrays(self, folds: int) -> tuple[np.ndarray, ...]:
-        """(signals, right, exact, fold) per question, at today's ranking weights; right means
-        the citation names the asked article."""
-        blank = (0.0,) * len(calibration.FEATURES)
-        x, right, exact = [], [], []
-        for q in self.questions:
-            outcome = self.searcher.search(q["q"], top=1)
-            x.append(calibration.expanded(outcome.signals.vector() if outcome.signals
-                                          else blank))
-            right.append(bool(outcome.results) and law_bench.cited(
-                outcome.results[0].citation) == (q["law"], q["article"]))
-            exact.append(outcome.exact)
-        fold = np.array([law_bench.fold_of(q, folds) for q in self.questions])
-        return np.array(x), np.array(right), np.array(exact), fold
-
-
 def joined(judged: list[quality.Judged], fold: np.ndarray, laws: Laws | None
            ) -> tuple[np.ndarray, ...]:
     """Own-set and law questions as one training set: (x, right, scope, exact, fold, weight);
@@ -262,15 +232,6 @@ def cross_validate(searcher: Searcher, questions: list[dict], folds: int,
                 law_verdicts[i - n], law_right[i - n] = v, right[i]
     calibration.RANK_WEIGHTS = tuple(start)
     return rows, law_verdicts, law_right
-
-
-def law_line(verdicts_: list[str], right: np.ndarray) -> str:
-    """Answered-and-right and wrong answers over the law questions, as percentages."""
-    answered = np.array([v == "answer" for v in verdicts_])
-    n = max(len(answered), 1)
-    return (f"law questions ({len(answered)}), held out: ans@1 "
-            f"{100 * (answered & right).sum() / n:.1f}%  false answers "
-            f"{100 * (answered & ~right).sum() / n:.1f}%")
 
 
 def _tuple(name: str, values: np.ndarray) -> str:

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import fit_search, quality  # noqa: E402
 from benchmarks.baseline_bm25 import PlainBM25  # noqa: E402
+from benchmarks.law_questions import Laws, law_line  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.services import build_services  # noqa: E402
 from knowledge.search.index import Entry, SearchIndex  # noqa: E402
@@ -115,12 +116,12 @@ def baseline_table(entries: list[Entry], path: Path) -> str:
 def quality_tables(entries: list[Entry]) -> None:
     searcher = Searcher(SearchIndex.build(entries), thesaurus=Thesaurus.load())
     own = quality.load(quality.OWN_SET)
-    laws = fit_search.Laws.load()
+    laws = Laws.load()
     rows, law_verdicts, law_right = fit_search.cross_validate(searcher, own, 5, laws)
     print(quality.table(rows, f"own set ({len(own)} questions), chibo, 5-fold "
                               "cross-validated"))
     if laws:
-        print(fit_search.law_line(law_verdicts, law_right))
+        print(law_line(law_verdicts, law_right))
     print(baseline_table([e for e in entries if e.kind == "passage"], quality.OWN_SET))
     dev = quality.judge(searcher, quality.load(EVAL / "dev.jsonl"))
     print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in dev],
