@@ -6,7 +6,7 @@ Grouped k-fold cross-validation: for each fold, the ranking weights (a pairwise 
 the right passage above each wrong candidate), then the confidence model over the ranking
 signals and its cut points, are fitted on the other folds and applied to this one, so every
 figure printed for the own set is held out. The confidence also learns from the law questions
-of benchmarks/law_set (asked of a searcher over the seeds and ../shared/corpus-laws; an
+of benchmarks/law_set (asked of a searcher over the seeds and ../shared/corpus-laws; a
 law question counts half an own-set one), folded by article, and printed held out too.
 `--write` then fits both on the whole set and rewrites the FITTED blocks of
 knowledge/search/calibration.py. ../shared/eval/dev.jsonl is scored last, as a held-out
@@ -253,9 +253,16 @@ def write(rank: np.ndarray, model: tuple, answer_at: float, unsure_at: float) ->
     path.write_text(text, encoding="utf-8")
 
 
+def _folds(text: str) -> int:
+    """--folds: cross-validation needs at least two folds."""
+    if not text.isdigit() or int(text) < 2:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 2 or more, not {text!r}")
+    return int(text)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--folds", type=_folds, default=5, help="2 or more (default 5)")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     searcher = Searcher(SearchIndex.build(quality.corpus_entries()), thesaurus=Thesaurus.load())

@@ -95,9 +95,11 @@ class ArticleIndex:
         return Postings.from_triples(term_ids, row, col, weights)
 
     def share(self, terms: list[tuple[str, float]], passage: np.ndarray,
-              words: list[str] | None = None) -> np.ndarray:
+              words: list[str]) -> np.ndarray:
         """Per passage: its article's score as a share of the best article's, minus the
-        passage's own score as a share of the best passage's (0 outside such articles)."""
+        passage's own score as a share of the best passage's, plus what the article's title
+        says of the question (its share, and the party and aspect asked; 0 outside
+        articles)."""
         out = np.zeros(len(passage), dtype=np.float32)
         if not self.size:
             return out
@@ -116,7 +118,7 @@ class ArticleIndex:
                 named[rows] += weight * self.idf.get(term, 0.0)
         named = np.minimum(named / self.title_mass, 1.0)
         inside = self.article_of >= 0
-        named = TITLE_SHARE * named + ROLE_SHARE * self.roles.match(words or [])
+        named = TITLE_SHARE * named + ROLE_SHARE * self.roles.match(words)
         out[inside] = scores[self.article_of[inside]] / top - passage[inside] / best \
             + named[self.article_of[inside]]
         return out
