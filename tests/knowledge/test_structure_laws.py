@@ -65,3 +65,18 @@ def test_a_law_is_named_by_its_title_and_number_and_its_parts_are_headings() -> 
         "bo_luat_lao_dong_2019": ("Bộ luật Lao động 2019", "45/2019/QH14"),
         "luat_an_ninh_mang_2018": ("Luật An ninh mạng 2018", "24/2018/QH14"),
     }
+
+
+@pytest.mark.skipif(not LAWS.exists(), reason="needs ../shared/corpus-laws")
+def test_an_articles_title_is_shown_as_written_and_its_first_sentence_stays_in_the_body() -> None:
+    path = LAWS / "bo_luat_dan_su_2015.txt"
+    text = path.read_text(encoding="utf-8")
+    source, parsed = set(text.splitlines()), parse_document(text, path.name)
+    articles = [p for p in parsed.passages if p.kind == "article"]
+    titles = [p.text.split("\n", 1)[0] for p in articles]
+    assert len(articles) > 600 and all(title in source for title in titles)
+    void = next(p for p in articles if p.label == "Điều 123")
+    assert void.text.split("\n")[:2] == [
+        "Điều 123. Giao dịch dân sự vô hiệu do vi phạm điều cấm của luật, trái đạo đức xã hội",
+        "Giao dịch dân sự có mục đích, nội dung vi phạm điều cấm của luật, trái đạo đức xã hội "
+        "thì vô hiệu."]
