@@ -260,11 +260,21 @@ def _folds(text: str) -> int:
     return int(text)
 
 
+def _fit_new_signals() -> None:
+    """A signal added since the last fit weighs nothing until it is fitted (the search must run
+    to fit it)."""
+    n = len(calibration.expanded((0.0,) * len(calibration.FEATURES)))
+    if len(calibration.WEIGHTS) != n:
+        calibration.WEIGHTS, calibration.MEANS = (0.0,) * n, (0.0,) * n
+        calibration.SCALES = (1.0,) * n
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=_folds, default=5, help="2 or more (default 5)")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
+    _fit_new_signals()
     searcher = Searcher(SearchIndex.build(quality.corpus_entries()), thesaurus=Thesaurus.load())
     questions = quality.load(quality.OWN_SET)
     laws = Laws.load()

@@ -22,6 +22,7 @@ INTENT_CANDIDATES = 20
 CHOICE = 0.5  # the score of each document's article when the question names none
 DEFINITION_WEIGHT = 6.0  # "X là gì?": the passage defining X, or the article titled X
 DEFINED_SURE = 0.9  # such a passage ranked first is an answer: a definition names its term
+NEIGHBOURS = 2  # the results after the first that say whether the ranking agrees on its place
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,28 @@ class Searcher:
             rank_top=top_rank / 10, rank_gap=min((top_rank - ranks.get(second, 0.0)) / 3, 1.0)
             if second is not None else 1.0, missing_max=self._missing_max(query, first),
             article=float(self.articles.article_of[first] >= 0),
+            **self._agreement(ranked),
         )
+
+    def _agreement(self, ranked: list[int]) -> dict[str, float]:
+        """How many of the next results lie in the first one's article or section, and in its
+        document: answers scattered over a document or several are less sure."""
+        entries, article_of = self.index.entries, self.articles.article_of
+
+        def place(i: int) -> tuple:
+            entry = entries[i]
+            if entry.doc_id is None:  # a Q&A entry stands alone
+                return ("qa", i), ("qa", i)
+            section = int(article_of[i]) if article_of[i] >= 0 else entry.parent_ordinal
+            return (entry.doc_id, section), entry.doc_id
+
+        near = ranked[1:1 + NEIGHBOURS]
+        if not near:
+            return {"same_section": 0.0, "same_document": 0.0}
+        section, document = place(ranked[0])
+        places = [place(i) for i in near]
+        return {"same_section": sum(s == section for s, _ in places) / len(near),
+                "same_document": sum(d == document for _, d in places) / len(near)}
 
     def _missing_max(self, query: Query, i: int) -> float:
         idf, own = self.index.idf, self.index.entry_terms[i] | self.index.doc_terms[i]

@@ -283,3 +283,11 @@ def _article_of(searcher: Searcher, entry: Entry) -> str:
     while entry.node_kind != "article":
         entry = next(e for e in searcher.index.entries if e.ordinal == entry.parent_ordinal)
     return entry.text.split(".", 1)[0]
+
+
+def test_the_confidence_hears_whether_the_next_results_lie_in_the_first_ones_article() -> None:
+    searcher = _searcher(LEAVE)
+    gathered = searcher.search("người lao động nghỉ hằng năm đủ 12 tháng được mấy ngày")
+    scattered = searcher.search("người lao động được nghỉ")
+    assert gathered.signals.same_section == 1.0 and gathered.signals.same_document == 1.0
+    assert scattered.signals.same_section < 1.0 and scattered.signals.same_document == 1.0
