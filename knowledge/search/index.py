@@ -25,6 +25,8 @@ COMPOUND_DICE = 0.25
 # A syllable is bound to a compound when nearly all its entries hold it inside that compound:
 # "tiết" of "thời tiết" is then not the "tiết" of "tiết kiệm".
 BOUND_SHARE = 0.8
+DENSE_SHARE = 0.1  # a term in more entries than this share is added as a whole row ...
+DENSE_BUDGET = 48 * 2**20  # ... kept for the next question, within this many bytes in all
 BOUND_MIN_ENTRIES = 1  # one entry that says "tiết kiệm" is enough to know "tiết" lives there
 # Only a Vietnamese syllable can be bound; an acronym ("CCVCNLĐ") is a word of its own.
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}"
@@ -88,10 +90,12 @@ class SearchIndex:
     compounds: frozenset[str] = frozenset()  # "chi_bo", "tiet_kiem"
     bound: dict[str, tuple[str, float]] = field(default_factory=dict)  # tiet -> (tiet_kiem, .97)
     _corrections: dict[str, str | None] = field(default_factory=dict)
+    _rows: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __getstate__(self) -> dict:
-        """Saved without the typo cache, which a running search may be adding to."""
-        return {**vars(self), "_corrections": {}}
+        """Saved without the typo cache and the common terms' rows, which a running search may
+        be adding to."""
+        return {**vars(self), "_corrections": {}, "_rows": {}}
 
     @classmethod
     def build(cls, entries: list[Entry]) -> SearchIndex:
@@ -183,16 +187,43 @@ class SearchIndex:
         scores = np.zeros(len(self.entries), dtype=np.float32)
         for term, weight in terms:
             posting = self.postings.get(term)
-            if posting is not None:
-                ids, weights = posting
-                scores[ids] += weights * weight
+            if posting is None:
+                continue
+            row = self._row(term, posting)
+            if row is not None:
+                scores += row if weight == 1.0 else row * np.float32(weight)
+            else:
+                scores[posting[0]] += posting[1] * weight
         return scores
 
     def presence(self, terms: list[str]) -> np.ndarray:
-        """How many of the terms each entry contains (word pairs are rare, so this is cheap)."""
+        """How many of the terms each entry contains."""
         counts = np.zeros(len(self.entries), dtype=np.float32)
         for term in terms:
             posting = self.postings.get(term)
-            if posting is not None:
+            if posting is None:
+                continue
+            row = self._row(term, posting)
+            if row is not None:
+                counts += row > 0
+            else:
                 counts[posting[0]] += 1.0
         return counts
+
+    def _row(self, term: str, posting: tuple[np.ndarray, np.ndarray]) -> np.ndarray | None:
+        """A common term's weights over every entry: adding one contiguous row is several times
+        faster than scattering into tens of thousands of places (the documents' own names make
+        many terms common). Rows are kept while they fit in DENSE_BUDGET."""
+        row = self._rows.get(term)
+        if row is not None or len(posting[0]) <= DENSE_SHARE * len(self.entries):
+            return row
+        if (len(self._rows) + 1) * 4 * len(self.entries) > DENSE_BUDGET:
+            return None
+        row = np.zeros(len(self.entries), dtype=np.float32)
+        row[posting[0]] = posting[1]
+        self._rows[term] = row  # a dict store is atomic: two threads at worst build it twice
+        return row
+
+    def rows_bytes(self) -> int:
+        """Memory held by the common terms' rows (for the benchmark)."""
+        return sum(row.nbytes for row in self._rows.values())
