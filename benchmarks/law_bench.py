@@ -10,7 +10,9 @@ groups, as a check on questions nothing was tuned on; worded.jsonl in the codes'
 worded2.jsonl (2026-12-02) in the same terms, one question for each of 160 articles sampled at
 random (seed 20261202), written before any change of that day; fresh3.jsonl (2026-12-02) in
 everyday words, one question for each of 80 other articles drawn at random (seed 20261203),
-written before the synonym groups of that day.
+written before the synonym groups of that day; worded3.jsonl (2026-12-02) in the codes' terms,
+one question for each of 60 further articles drawn at random (seed 20261204), written after
+that day's changes and used for none of them.
 The knowledge base holds the seed corpus and the four laws (9 documents). Beside this
 project's search, in the same run, two baselines over whole articles of the four laws only:
 BM25 on syllables, and BM25 on syllables plus adjacent syllable pairs. Figures are per kind of
@@ -53,7 +55,8 @@ FRESH2 = ROOT / "benchmarks" / "law_set" / "fresh2.jsonl"  # later still, before
 WORDED = ROOT / "benchmarks" / "law_set" / "worded.jsonl"  # in the codes' own terms
 WORDED2 = ROOT / "benchmarks" / "law_set" / "worded2.jsonl"  # 160 articles drawn at random
 FRESH3 = ROOT / "benchmarks" / "law_set" / "fresh3.jsonl"  # everyday words, 80 drawn at random
-SETS = [QUESTIONS, FRESH, FRESH2, WORDED, WORDED2, FRESH3]
+WORDED3 = ROOT / "benchmarks" / "law_set" / "worded3.jsonl"  # 60 more, after all tuning
+SETS = [QUESTIONS, FRESH, FRESH2, WORDED, WORDED2, FRESH3, WORDED3]
 FILES = {"ds": "bo_luat_dan_su_2015.txt", "hs": "bo_luat_hinh_su_2015_hop_nhat_2017.txt",
          "ld": "bo_luat_lao_dong_2019.txt", "anm": "luat_an_ninh_mang_2018.txt"}
 NAMES = {"ds": "Bộ luật Dân sự", "hs": "Bộ luật Hình sự", "ld": "Bộ luật Lao động",
@@ -237,8 +240,9 @@ async def main(show_misses: bool, questions: list[dict]) -> None:
     for row in rows:
         by_kind[row[0].question["kind"]].append(row)
     by_kind["all"] = rows
+    whole = max(GRID, key=lambda w: (sum(j.ours for j in runs[w]), -sum(w)))
     print(f"held out, 5-fold CV: (article weight, title repeats, title share, role share) "
-          f"chosen per fold {chosen} (shipped {shipped})")
+          f"chosen per fold {chosen}; on the whole set {whole} (shipped {shipped})")
     print(f"{'kind':11} {'n':>4} {'in art.':>8} {'BM25':>6} {'BM25+p':>7} {'cites':>6} "
           f"{'ans@1':>6} {'FAR':>5}")
     for kind, group in by_kind.items():
