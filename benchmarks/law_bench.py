@@ -128,6 +128,12 @@ def judge(searcher, q: dict, wanted: Article) -> Judged:  # noqa: ANN001 - a Sea
                   outcome.verdict)
 
 
+def best(runs: dict[tuple, list[Judged]], rows: range | list[int]) -> tuple:
+    """The weights that put the most answers of these questions in the right article (the
+    smaller weights on a tie)."""
+    return max(GRID, key=lambda w: (sum(runs[w][i].ours for i in rows), -sum(w)))
+
+
 def held_out(runs: dict[tuple, list[Judged]], questions: list[dict]) -> tuple[list, list]:
     """Each question judged with the weight that did best on the other folds (grouped by
     article, so questions about one article never sit on both sides)."""
@@ -136,7 +142,7 @@ def held_out(runs: dict[tuple, list[Judged]], questions: list[dict]) -> tuple[li
     chosen = []
     for f in range(FOLDS):
         train = [i for i, k in enumerate(fold) if k != f]
-        weight = max(GRID, key=lambda w: (sum(runs[w][i].ours for i in train), -sum(w)))
+        weight = best(runs, train)
         chosen.append(weight)
         for i, k in enumerate(fold):
             if k == f:
@@ -240,7 +246,7 @@ async def main(show_misses: bool, questions: list[dict]) -> None:
     for row in rows:
         by_kind[row[0].question["kind"]].append(row)
     by_kind["all"] = rows
-    whole = max(GRID, key=lambda w: (sum(j.ours for j in runs[w]), -sum(w)))
+    whole = best(runs, range(len(questions)))
     print(f"held out, 5-fold CV: (article weight, title repeats, title share, role share) "
           f"chosen per fold {chosen}; on the whole set {whole} (shipped {shipped})")
     print(f"{'kind':11} {'n':>4} {'in art.':>8} {'BM25':>6} {'BM25+p':>7} {'cites':>6} "

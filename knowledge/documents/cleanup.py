@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 
+from knowledge.documents.structure import classify
 from knowledge.text.normalize import canonical_tones
 
 _HTML_TAG = re.compile(r"</?(?:b|i|u|em|strong|br|p|span|div|sup|sub)\b[^>]*>", re.IGNORECASE)
@@ -17,7 +18,6 @@ _LIST_START = re.compile(
     r"Điều\s+\d|\\?\*\s)"
 )
 _TERMINAL = (".", ":", ";", "!", "?", "…", ")", "”", '"', "./")
-_ARTICLE_HEADING = re.compile(r"^Điều\s+\d{1,3}[a-zđ]?\s*[.:]")
 
 
 def strip_emphasis(line: str) -> str:
@@ -108,6 +108,6 @@ def _continues(
         return not after_blank or wrapped or len(last_line) > 50
     if last_line.isupper():
         return False
-    if _ARTICLE_HEADING.match(prev):  # after an article's title comes its first sentence; only
+    if classify(prev)[0] == "article":  # after an article's title comes its first sentence; only
         return wrapped and len(stripped) < 50 and not stripped.endswith(_TERMINAL)  # a short rest
     return len(last_line) >= (55 if wrapped else 80)

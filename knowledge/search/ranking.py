@@ -174,7 +174,8 @@ class Searcher:
             entry = entries[i]
             if entry.doc_id is None:  # a Q&A entry stands alone
                 return ("qa", i), ("qa", i)
-            section = int(article_of[i]) if article_of[i] >= 0 else entry.parent_ordinal
+            section = ("article", int(article_of[i])) if article_of[i] >= 0 else \
+                ("under", entry.parent_ordinal)
             return (entry.doc_id, section), entry.doc_id
 
         near = ranked[1:1 + NEIGHBOURS]
