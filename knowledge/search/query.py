@@ -19,6 +19,11 @@ _WHY = ({"tai", "sao"}, {"vi", "sao"}, {"li", "do"}, {"why"})
 _WHEN = ({"khi", "nao"}, {"luc", "nao"}, {"bao", "gio"}, {"thoi", "han"}, {"han", "chot"})
 _WHEN_WORDS = frozenset({"xong", "luc", "gio", "han", "chot", "thoi"})
 _SYNTHETIC = ("la_do", "nguoi_")
+# "… thì bị truy cứu trách nhiệm hình sự?" asks whether an act is an offence: the act is the
+# subject, and the few articles that say the phrase (limitation, exemption, failing to
+# prosecute) are not what is asked. Beside other words the phrase weighs this much.
+LIABILITY = ("bi", "truy", "cuu", "trach", "nhiem", "hinh", "su")
+LIABILITY_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
@@ -58,14 +63,20 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
     covered = {n for c in concepts for n in range(c.start, c.end)}
     unknown = [w for n, (w, r) in enumerate(zip(words, resolved, strict=True))
                if r is None and n not in covered]
+    frame = _liability(words, resolved)
     content = [r for n, r in enumerate(resolved)
-               if r and r not in QUESTION_WORDS and n not in covered]
+               if r and r not in QUESTION_WORDS and n not in covered and n not in frame]
     when = _asks_when(words)
     if when:
         content = [w for w in content if w not in _WHEN_WORDS]
     named = [d for d in refs.docs if d in subjects]
     scored = strip_refs(resolved, named) if named else resolved
+    if frame:
+        framed = [r if n in frame else None for n, r in enumerate(scored)]
+        scored = [None if n in frame else r for n, r in enumerate(scored)]
     terms = _terms(scored, words, when)
+    if frame:
+        terms += [(t, w * LIABILITY_WEIGHT) for t, w in _terms(framed, [], False)]
     terms += [(a, ACRONYM_WEIGHT) for a in _acronyms(question) if a in index.idf]
     why = any(pair <= set(words) for pair in _WHY)
     if why:
@@ -86,6 +97,20 @@ def _expansions(concepts: list[Concept], index: SearchIndex) -> list[tuple[str, 
             grams = [*member, *(f"{a}_{b}" for a, b in zip(member, member[1:], strict=False))]
             terms.extend((g, SYNONYM_WEIGHT) for g in grams if g in index.idf)
     return terms
+
+
+def _liability(words: list[str], resolved: list[str | None]) -> frozenset[int]:
+    """Where the question says "bị truy cứu (trách nhiệm hình sự)" beside words of its own."""
+    for start in range(len(words) - 2):
+        if tuple(words[start:start + 3]) == LIABILITY[:3]:  # "bị truy cứu" (… "hình sự")
+            size = len(LIABILITY) if tuple(words[start:start + len(LIABILITY)]) == LIABILITY \
+                else 3
+            frame = frozenset(range(start, start + size))
+            if any(r and r not in QUESTION_WORDS for n, r in enumerate(resolved)
+                   if n not in frame):
+                return frame
+            return frozenset()
+    return frozenset()
 
 
 def _compounds(resolved: list[str | None], index: SearchIndex) -> tuple[tuple[str, ...],

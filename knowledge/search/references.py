@@ -59,6 +59,10 @@ _ORDINAL = re.compile(
     r"\b(?P<noun>[a-z]+(?: [a-z]+){0,2}?)\s+(?:(?:thu|so)\s*(?P<num>\d{1,2})\b|"
     r"(?P<word>" + "|".join(_ORDINALS) + r")\b)"
 )
+# "thứ ba" after these is a term, not a place in a list: a third party ("người, bên, nước,
+# quốc gia thứ ba"), a third child, a second offence ("lần thứ hai"), a weekday ("vào thứ hai")
+_TERM_ENDINGS = ("nguoi", "ben", "nuoc", "quoc gia", "con", "lan", "vao", "ngay", "sang",
+                 "chieu", "toi", "cac")
 
 
 def code_of(kind_code: str) -> str:
@@ -156,10 +160,7 @@ def parse_query_refs(question: str) -> QueryRefs:
     section_match = _SECTION.search(strip_marks(nfc(question)).lower())
     section = section_match.group(1) if section_match else None
     ordinal = noun = None
-    ordinal_match = _ORDINAL.search(folded)
-    if ordinal_match and ordinal_match.group("num") and int(ordinal_match.group("num")) in {
-            n for _, n in docs}:
-        ordinal_match = None  # "Bộ luật số 45/2019/QH14" names a document, not a 45th item
+    ordinal_match = _ordinal(folded, {n for _, n in docs})
     if ordinal_match:
         noun = ordinal_match.group("noun")
         ordinal = (
@@ -174,6 +175,19 @@ def parse_query_refs(question: str) -> QueryRefs:
         ordinal=ordinal,
         ordinal_noun=noun,
     )
+
+
+def _ordinal(folded: str, numbers: set[int]) -> re.Match | None:
+    """The first "<noun> thứ ba" / "<noun> số 2" that points at an item of a list: not a
+    document's number ("Bộ luật số 45/2019/QH14") and not a term ("người thứ ba")."""
+    for match in _ORDINAL.finditer(folded):
+        if match.group("num") and int(match.group("num")) in numbers:
+            continue
+        noun = match.group("noun")
+        if any(noun == end or noun.endswith(f" {end}") for end in _TERM_ENDINGS):
+            continue
+        return match
+    return None
 
 
 _KIND_TOKENS = {code: tuple(name.split()) for name, (code, _d) in KINDS.items()}

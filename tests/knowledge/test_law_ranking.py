@@ -11,9 +11,11 @@ import pytest
 from bot.services import Services, build_services
 from knowledge.documents.importer import parse_document
 from knowledge.search import articles
+from knowledge.search import query as query_module
 from knowledge.search.index import Entry, SearchIndex
 from knowledge.search.query import parse_query
 from knowledge.search.ranking import Searcher
+from knowledge.search.references import parse_query_refs
 from knowledge.search.synonyms import Thesaurus
 from tests.conftest import CORPUS, NOW, make_settings
 
@@ -291,3 +293,62 @@ def test_the_confidence_hears_whether_the_next_results_lie_in_the_first_ones_art
     scattered = searcher.search("người lao động được nghỉ")
     assert gathered.signals.same_section == 1.0 and gathered.signals.same_document == 1.0
     assert scattered.signals.same_section < 1.0 and scattered.signals.same_document == 1.0
+
+
+THIRD_PARTY = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Tội cưỡng ép người lao động
+1. Người nào thực hiện một trong các hành vi sau đây thì bị phạt tiền:
+a) Đe dọa người lao động;
+b) Giữ giấy tờ của người lao động;
+c) Cưỡng ép người lao động thôi việc.
+Điều 2. Thực hiện hợp đồng vì lợi ích của người thứ ba
+1. Người thứ ba có quyền yêu cầu bên có nghĩa vụ thực hiện nghĩa vụ đối với mình.
+2. Các bên không được sửa đổi hợp đồng khi người thứ ba đã đồng ý hưởng lợi ích.
+"""
+
+
+def test_a_third_party_is_a_term_of_the_law_and_not_the_third_point_of_a_list() -> None:
+    """"Người thứ ba" (a third party) once pinned point c) of the first clause whose text says
+    "người" as an exact look-up, answered at full confidence."""
+    outcome = _searcher(THIRD_PARTY).search(
+        "Người thứ ba có quyền gì khi hợp đồng được thực hiện vì lợi ích của họ?")
+    assert not outcome.exact
+    assert outcome.results[0].text.startswith("1. Người thứ ba có quyền yêu cầu")
+    assert parse_query_refs("nhiệm vụ thứ ba của kế hoạch").ordinal == 3
+    for term in ("người thứ ba", "bên thứ ba", "sinh con thứ ba", "họp vào thứ hai",
+                 "vi phạm lần thứ hai"):
+        assert parse_query_refs(f"đảng viên {term} thì sao").ordinal is None, term
+
+
+OFFENCES = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Thời hiệu truy cứu trách nhiệm hình sự
+1. Thời hiệu truy cứu trách nhiệm hình sự là thời hạn mà khi hết thời hạn đó thì người phạm \
+tội không bị truy cứu trách nhiệm hình sự.
+2. Thời hiệu truy cứu trách nhiệm hình sự được tính từ ngày tội phạm được thực hiện.
+Điều 2. Tội tham ô tài sản
+1. Người nào lợi dụng chức vụ chiếm đoạt tài sản mà mình có trách nhiệm quản lý trị giá từ \
+2.000.000 đồng đến dưới 100.000.000 đồng thì bị phạt tù từ 02 năm đến 07 năm.
+2. Người phạm tội còn bị cấm đảm nhiệm chức vụ từ 01 năm đến 05 năm.
+"""
+
+
+def test_a_member_asks_from_what_sum_embezzling_is_an_offence_and_gets_the_offence(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """"… thì bị truy cứu trách nhiệm hình sự?" asks whether an act is an offence: the phrase
+    is the question's frame, the act its subject; weighed in full, the article on the
+    limitation period (which says the phrase four times) comes first."""
+    searcher = _searcher(OFFENCES)
+
+    def first(question: str) -> str:
+        key = searcher.search(question).results[0].key
+        return _article_of(searcher, searcher.index.entries[searcher.positions[key]])
+
+    question = "Tham ô tài sản từ bao nhiêu tiền thì bị truy cứu trách nhiệm hình sự?"
+    assert first(question) == "Điều 2"
+    assert first("thời hiệu truy cứu trách nhiệm hình sự tính từ khi nào") == "Điều 1"
+    monkeypatch.setattr(query_module, "LIABILITY", ("-",) * 7)  # the frame not heard
+    assert first(question) == "Điều 1"
