@@ -86,11 +86,11 @@ class Thesaurus:
         lowered, marked = nfc(question).lower(), has_diacritics(question)
         found, n = [], 0
         while n < len(words):
-            match = next((m for m in self._by_first.get(words[n], ())
-                          if tuple(words[n:n + len(m.words)]) == m.words
-                          and self._plain(m, lowered, marked, vocabulary)
-                          and not (len(m.words) == 1 and _paired(words, n, vocabulary))),
-                         None)
+            match = _as_typed([m for m in self._by_first.get(words[n], ())
+                               if tuple(words[n:n + len(m.words)]) == m.words
+                               and self._plain(m, lowered, marked, vocabulary)
+                               and not (len(m.words) == 1 and _paired(words, n, vocabulary))],
+                              lowered if marked else None)
             if match is None:
                 n += 1
                 continue
@@ -127,3 +127,16 @@ def _paired(words: list[str], n: int, vocabulary: Collection[str]) -> bool:
     """Whether the n-th word and the word before or after it occur together in the documents."""
     return (n > 0 and f"{words[n - 1]}_{words[n]}" in vocabulary) or \
         (n + 1 < len(words) and f"{words[n]}_{words[n + 1]}" in vocabulary)
+
+
+def _as_typed(members: list[_Member], lowered: str | None) -> _Member | None:
+    """The longest member; of equally long ones, the one written as the question writes it
+    ("bảo hành" is not "bạo hành", "đòi lại" not "đội lái": they fold alike)."""
+    if not members:
+        return None
+    longest = [m for m in members if len(m.words) == len(members[0].words)]
+    if lowered is not None:
+        for member in longest:
+            if re.search(rf"(?<!\w){re.escape(member.written)}(?!\w)", lowered):
+                return member
+    return longest[0]

@@ -17,6 +17,7 @@ from knowledge.search.query import parse_query
 from knowledge.search.ranking import Searcher
 from knowledge.search.references import parse_query_refs
 from knowledge.search.synonyms import Thesaurus
+from knowledge.text.normalize import tokens
 from tests.conftest import CORPUS, NOW, make_settings
 
 LAWS = CORPUS.parent / "corpus-laws"
@@ -207,6 +208,20 @@ def test_a_one_syllable_synonym_typed_with_other_marks_is_another_word() -> None
                         searcher.lookup.subjects, searcher.thesaurus, searcher.lookup.named)
     assert [c.members[0] for c in query.concepts] == [("bi", "duoi")]
 
+
+
+def test_words_that_fold_alike_are_told_apart_by_the_marks_the_member_typed() -> None:
+    """"bảo hành" (a warranty) and "bạo hành" (violence) are both "bao hanh" unmarked; typed
+    with marks, each finds its own group, not the one listed first."""
+    thesaurus = Thesaurus([["bạo hành", "hành hạ", "ngược đãi"],
+                           ["bảo hành", "nghĩa vụ bảo hành", "sửa chữa miễn phí"]])
+
+    def expanded(question: str) -> tuple:
+        words = tokens(question)
+        return thesaurus.concepts(question, words, set())[0].members[1]
+
+    assert expanded("hàng hỏng có được bảo hành không") == ("nghia", "vu", "bao", "hanh")
+    assert expanded("bị chồng bạo hành thì báo ai") == ("hanh", "ha")
 
 SECURITY = """BỘ LUẬT THỬ
 Luật số 1/2099/QH99
