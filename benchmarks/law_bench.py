@@ -12,9 +12,9 @@ random (seed 20261202), written before any change of that day; fresh3.jsonl (202
 everyday words, one question for each of 80 other articles drawn at random (seed 20261203),
 written before the synonym groups of that day; worded3.jsonl (2026-12-02) in the codes' terms,
 one question for each of 60 further articles drawn at random (seed 20261204), written after
-that day's changes and used for none of them; fresh4.jsonl (2026-12-02, later) in everyday words, one
-question for each of 50 further articles drawn at random (seed 20261206), written before that
-day's synonym groups.
+that day's changes and used for none of them; fresh4.jsonl (2026-12-02, later) in everyday
+words, one question for each of 50 further articles drawn at random (seed 20261206), written
+before that day's synonym groups.
 The knowledge base holds the seed corpus and the four laws (9 documents). Beside this
 project's search, in the same run, two baselines over whole articles of the four laws only:
 BM25 on syllables, and BM25 on syllables plus adjacent syllable pairs. Figures are per kind of
