@@ -165,17 +165,19 @@ class SearchIndex:
                       if pair[1] >= BOUND_SHARE and df.get(w, 0) >= BOUND_MIN_ENTRIES
                       and _SYLLABLE.match(w)}
 
+    def known(self, word: str) -> str | None:
+        """The indexed spelling of a query word as typed: itself or its Telex/VNI reading."""
+        if word in self.idf:
+            return word
+        return next((c for c in typing_leftovers(word) if c in self.idf), None)
+
     def resolve(self, word: str) -> str | None:
         """The indexed spelling of a query word: itself, its Telex/VNI reading, or a near typo."""
         if word in self.idf:
             return word
         if word in self._corrections:
             return self._corrections[word]
-        found = None
-        for candidate in typing_leftovers(word):
-            if candidate in self.idf:
-                found = candidate
-                break
+        found = self.known(word)
         if found is None and len(word) >= 4 and not word.isdigit() and self.vocabulary:
             match = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
             found = match[0] if match else None

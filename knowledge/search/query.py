@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from knowledge.search import spelling
 from knowledge.search.index import SearchIndex
 from knowledge.search.references import QueryRefs, parse_query_refs, strip_refs
 from knowledge.search.synonyms import Concept, Thesaurus
@@ -53,7 +54,7 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
                 thesaurus: Thesaurus | None = None, named: Named | None = None) -> Query:
     refs = parse_query_refs(question)
     words = tokens(question)
-    resolved = [index.resolve(w) for w in words]
+    resolved = spelling.read(index, words)
     titled = named(words) if named else []  # "bộ luật lao động": that document, by its name
     if titled:
         refs = replace(refs, docs=tuple(dict.fromkeys([*refs.docs, *(d for d, _, _ in titled)])))
