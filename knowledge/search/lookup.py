@@ -14,6 +14,9 @@ from knowledge.search.references import QueryRefs, find_doc_numbers, kind_name
 from knowledge.text.normalize import fold, nfc, tokens
 
 SUBJECT_BOOST = 1.6
+# "yêu cầu đầu tiên của kế hoạch … Thị ủy": among the headings that name the noun, the question
+# words found in the heading's document's name count this much beside those in the heading
+PLACE_WEIGHT = 0.5
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
@@ -205,7 +208,9 @@ class Lookup:
                 if refs.docs and self.index.entries[head].subject not in refs.docs:
                     continue
                 line = self._heading_words(head)
-                overlap = sum(self.index.idf.get(w, 0.0) for w in asked if w in line)
+                named = self.index.doc_terms[head]
+                overlap = sum(self.index.idf.get(w, 0.0)
+                              * ((w in line) + PLACE_WEIGHT * (w in named)) for w in asked)
                 score = overlap + 0.01 * float(scores[head])
                 if best is None or score > best[0]:
                     best = (score, item)

@@ -95,7 +95,12 @@ class Searcher:
             sure = max(sure, DEFINED_SURE)
         outcome = "answer" if pinned else verdict(sure, self.threshold)
         worded = any(not w.isdigit() for w in query.content) or bool(query.concepts)
-        results = self._shown(ranked[:top], ranks, coverage if worded else {}, sure, outcome)
+        follow = sure
+        if pinned and len(ranked) > len(pinned):  # what follows a named passage is only related
+            rest = ranked[len(pinned):]
+            follow = confidence(self._signals(query, rest, ranks, coverage, phrase, scores, best))
+        results = self._shown(ranked[:top], ranks, coverage if worded else {}, sure, outcome,
+                              follow)
         return SearchOutcome(question, outcome == "answer", results,
                              absent if outcome != "answer" else None, verdict=outcome,
                              confidence=round(sure, 4), signals=signals, exact=bool(pinned))
@@ -193,15 +198,16 @@ class Searcher:
         return max(missing, default=0.0) / self.index.max_idf
 
     def _shown(self, ranked: list[int], ranks: dict[int, float], coverage: dict[int, float],
-               sure: float, outcome: str) -> tuple[Result, ...]:
+               sure: float, outcome: str, follow: float) -> tuple[Result, ...]:
         """Scores a member sees never rise down the list and never exceed the first one's;
         each result says whether it is relevant enough to be offered beside the first (or,
-        after a "not found", at all)."""
+        after a "not found", at all). Below a passage the question named, the others are scored
+        as the search alone would score them (`follow`)."""
         shown: list[Result] = []
-        top_rank = ranks.get(ranked[0], 0.0) or 1.0
+        top_rank = max((ranks[i] for i in ranked if i in ranks), default=0.0) or 1.0
         for n, i in enumerate(ranked):
             relative = min(1.0, max(0.0, ranks.get(i, top_rank) / top_rank))
-            score = sure if n == 0 else min(shown[-1].score, sure * relative)
+            score = sure if n == 0 else min(shown[-1].score, follow * relative)
             relevant = coverage.get(i, 0.0) >= SUGGEST_FLOOR or (n == 0 and outcome != "none")
             shown.append(self._result(i, score, relevant))
         return tuple(shown)

@@ -11,6 +11,7 @@ from knowledge.search.index import SearchIndex
 from knowledge.text.syllables import is_syllable
 
 SHORTEST = 3  # a two-letter typo is a letter away from too many syllables to be read
+ALONE = 5  # from this length a slip is read without context too
 LONG = 7  # from this length two slips are read (one below it): a swap, a drop, a double
 
 
@@ -30,7 +31,7 @@ def read(index: SearchIndex, words: list[str]) -> list[str | None]:
             if fuzzy_done:
                 break
             for n in pending:  # a near typo by spelling alone, which may give context back
-                resolved[n] = index.resolve(words[n])
+                resolved[n] = index.resolve(words[n]) or _commonest(index, words[n])
             pending, fuzzy_done = [n for n in pending if resolved[n] is None], True
     return resolved
 
@@ -60,6 +61,14 @@ def _fix_together(index: SearchIndex, words: list[str], resolved: list[str | Non
         return []
     resolved[n], resolved[n + 1] = best[1], best[2]
     return [n, n + 1]
+
+
+def _commonest(index: SearchIndex, word: str) -> str | None:
+    """Out of context, a longer word one slip from known syllables ("nheiu") is the commonest."""
+    if len(word) < ALONE:
+        return None
+    near = [c for c, d in _near(index, word) if d <= 1]
+    return min(near, key=index.idf.__getitem__) if near else None
 
 
 def _near(index: SearchIndex, word: str) -> list[tuple[str, float]]:

@@ -54,7 +54,9 @@ async def test_a_document_not_in_the_knowledge_base_is_said_to_be_missing(kb: Se
     [("nhiệm vụ thứ 5 của kế hoạch 147 là gì", "(5) Thực hiện việc lấy phiếu tín nhiệm"),
      ("mục tiêu thứ 3 của Kết luận 21-KL/TW", "(3) Kết hợp chặt chẽ"),
      ("nhiệm vụ đầu tiên của kế hoạch 03-KH/TW", "(1) Mở đợt sinh hoạt chính trị sâu rộng"),
-     ("mục 2.2.5 trong kế hoạch của Thị ủy nói gì", "2.2.5. Tổng kết và triển khai")],
+     ("mục 2.2.5 trong kế hoạch của Thị ủy nói gì", "2.2.5. Tổng kết và triển khai"),
+     ("yêu cầu đầu tiên của kế hoạch thực hiện đề án của thị ủy là gì",
+      "1. Bám sát Nghị quyết")],
 )
 async def test_numbered_items_and_sections_are_looked_up(
     kb: Services, question: str, start: str
@@ -93,6 +95,18 @@ async def test_each_result_has_text_a_citation_and_a_score(kb: Services) -> None
     for result in outcome.results:
         assert result.text and result.citation and 0.0 <= result.score <= 1.0
         assert len(result.text) <= 1400
+
+
+@pytest.mark.parametrize(
+    "question", ["QĐ 37 điều 14", "yêu cầu đầu tiên của kế hoạch thực hiện đề án của thị ủy"]
+)
+async def test_passages_below_the_one_a_member_named_are_scored_below_it(
+    kb: Services, question: str
+) -> None:
+    outcome = await kb.knowledge.search(question, top=3)
+    scores = [r.score for r in outcome.results]
+    assert outcome.exact and scores[0] == 1.0 and len(scores) == 3
+    assert all(a >= b for a, b in zip(scores, scores[1:], strict=False)) and scores[1] < 1.0
 
 
 async def test_an_imported_change_is_searchable_without_restart(kb: Services, tmp_path) -> None:

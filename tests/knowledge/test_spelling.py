@@ -47,3 +47,7 @@ async def test_a_member_typing_fast_still_gets_the_article_on_gambling(kb: Servi
     outcome = await kb.knowledge.search("đnảg ivên có được đánh bcạ không")
     assert outcome.found
     assert outcome.results[0].citation.startswith("Quy định số 37-QĐ/TW, Điều 18")
+
+
+def test_a_longer_slipped_word_is_read_even_alone() -> None:
+    assert spelling.read(_index(), ["thnag"]) == ["thang"]
