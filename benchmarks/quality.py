@@ -23,6 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("CHIBO_SHARED", ROOT.parent / "shared"))
 CORPUS, EVAL = SHARED / "corpus", SHARED / "eval"
 OWN_SET = ROOT / "benchmarks" / "own_set" / "questions.jsonl"
+# Paraphrases over passages drawn at random, written before a batch of synonym groups and
+# never fitted on: how the engine does on everyday words it was not tuned to.
+FRESH_PARAPHRASE = ROOT / "benchmarks" / "own_set" / "fresh_paraphrase.jsonl"
 KINDS = ["exact", "nodiacritics", "typo", "abbrev", "paraphrase", "lookup", "numeric",
          "deadline", "oos"]
 

@@ -4,7 +4,8 @@ Run from the repository root with ../shared beside it:
     .venv/bin/python benchmarks/search_bench.py [--rounds 5]
 Quality is printed per kind on the developers' own set (benchmarks/own_set, grouped 5-fold
 cross-validation: every figure held out) and on ../shared/eval/dev.jsonl (held out: looked at
-only after a change is decided), each beside a plain BM25 baseline, then on the own set's exact
+only after a change is decided), each beside a plain BM25 baseline, then on
+benchmarks/own_set/fresh_paraphrase.jsonl (never fitted on) and on the own set's exact
 questions with typing slips drawn at random (benchmarks/slips.py). Latency and memory are
 printed for this project's search and for the baseline measured in the same run, with their
 ratio (project / baseline).
@@ -128,6 +129,9 @@ def quality_tables(entries: list[Entry]) -> None:
     print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in dev],
                         "dev.jsonl (held out), chibo as shipped"))
     print(baseline_table([e for e in entries if e.kind == "passage"], EVAL / "dev.jsonl"))
+    fresh = quality.judge(searcher, quality.load(quality.FRESH_PARAPHRASE))
+    print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in fresh],
+                        "fresh_paraphrase.jsonl (never fitted on), chibo as shipped"))
     print(slips.table(searcher, draws=3, seed=20261203))
 
 

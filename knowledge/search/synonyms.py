@@ -4,7 +4,9 @@ Groups come from data/synonyms.txt (written from the field's vocabulary) and fro
 (stored in the database, effective at the next index build, i.e. at once). Every member of a
 group stands for the same idea. A one-syllable member matches only as typed: a question with
 diacritics must give it its own ("hợp" is not "họp"), and one without them matches it only
-where its folded form is no other word of the documents ("nhậu" folds to "nhau").
+where its folded form is no other word of the documents ("nhậu" folds to "nhau"). A longer
+member's words typed with other diacritics are other words too ("được bảo vệ" holds no "được
+bao"), while a word typed without any still matches.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge.text.normalize import has_diacritics, nfc, tokens
+from knowledge.text.normalize import canonical_tones, fold, has_diacritics, nfc, tokens
 
 BUILT_IN = Path(__file__).with_name("data") / "synonyms.txt"
 
@@ -35,6 +37,18 @@ class _Member:
     words: tuple[str, ...]
     written: str  # lower case with diacritics, for one-syllable members
     group: int
+
+    @property
+    def as_typed(self) -> re.Pattern[str]:
+        """Its words as written or without marks, between any separators."""
+        return _typed_pattern(self.written)
+
+
+@lru_cache(maxsize=4096)
+def _typed_pattern(written: str) -> re.Pattern[str]:
+    words = re.findall(r"\w+", canonical_tones(written))
+    alternatives = [f"(?:{re.escape(w)}|{re.escape(fold(w))})" for w in words]
+    return re.compile(r"(?<!\w)" + r"[\W_]+".join(alternatives) + r"(?!\w)")
 
 
 def parse_groups(text: str) -> list[list[str]]:
@@ -117,7 +131,7 @@ class Thesaurus:
         """A one-syllable member typed with other diacritics is another word ("hợp" is not
         "họp"); typed without any, it stands only where it folds onto no word we know."""
         if len(member.words) > 1:
-            return True
+            return not marked or member.as_typed.search(canonical_tones(lowered)) is not None
         if not marked:
             return member.words[0] not in vocabulary
         return re.search(rf"(?<!\w){re.escape(member.written)}(?!\w)", lowered) is not None

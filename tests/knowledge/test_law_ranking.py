@@ -223,6 +223,19 @@ def test_words_that_fold_alike_are_told_apart_by_the_marks_the_member_typed() ->
     assert expanded("hàng hỏng có được bảo hành không") == ("nghia", "vu", "bao", "hanh")
     assert expanded("bị chồng bạo hành thì báo ai") == ("hanh", "ha")
 
+def test_a_longer_synonym_typed_with_other_marks_is_other_words_too() -> None:
+    """"được bảo vệ" (protected) holds the letters of "được bao" (paid for) but not its words;
+    typed without marks it cannot be told apart, and typed partly marked it still matches."""
+    thesaurus = Thesaurus([["được bao", "tài trợ"]])
+
+    def found(question: str) -> bool:
+        return bool(thesaurus.concepts(question, tokens(question), set()))
+
+    assert not found("người tố giác có được bảo vệ không")
+    assert found("chuyến đi được bao trọn gói")
+    assert found("chuyen di duoc bao tron goi") and found("chuyến đi duoc bao trọn gói")
+
+
 SECURITY = """BỘ LUẬT THỬ
 Luật số 1/2099/QH99
 
