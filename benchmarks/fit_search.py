@@ -1,6 +1,6 @@
 """Fit the ranking weights and the answer confidence on the developers' own question set.
 
-    .venv/bin/python benchmarks/fit_search.py [--folds 5] [--write]
+    .venv/bin/python benchmarks/fit_search.py [--folds 5] [--repeats 5] [--write]
 
 Grouped k-fold cross-validation: for each fold, the ranking weights (a pairwise logistic model:
 the right passage above each wrong candidate), then the confidence model over the ranking
@@ -162,10 +162,14 @@ def top1_share(sets: list[tuple | None], w: np.ndarray) -> float:
     return sum(bool(good[np.argmax(matrix @ w)]) for matrix, good in scored) / len(scored)
 
 
-def folds_of(judged: list[quality.Judged], folds: int) -> np.ndarray:
+SEED = 7  # the split every single figure is printed for; repeats draw SEED + 1, SEED + 2, …
+
+
+def folds_of(judged: list[quality.Judged], folds: int, seed: int = SEED) -> np.ndarray:
     groups = np.array([j.question.get("group", n) for n, j in enumerate(judged)])
     unique = np.unique(groups)
-    fold_of = {g: n % folds for n, g in enumerate(np.random.default_rng(7).permutation(unique))}
+    order = np.random.default_rng(seed).permutation(unique)
+    fold_of = {g: n % folds for n, g in enumerate(order)}
     return np.array([fold_of[g] for g in groups])
 
 
@@ -182,15 +186,16 @@ def out_of_fold(x: np.ndarray, right: np.ndarray, fold: np.ndarray, within: np.n
     return p
 
 
-def joined(judged: list[quality.Judged], fold: np.ndarray, laws: Laws | None
-           ) -> tuple[np.ndarray, ...]:
+def joined(judged: list[quality.Judged], fold: np.ndarray, laws: Laws | None,
+           seed: int = SEED) -> tuple[np.ndarray, ...]:
     """Own-set and law questions as one training set: (x, right, scope, exact, fold, weight);
     the own set's rows come first."""
     x, right, scope, exact, _ = arrays(judged)
     weight = np.ones(len(x))
     if laws is None:
         return x, right, scope, exact, fold, weight
-    lx, lright, lexact, lfold = laws.arrays(int(fold.max()) + 1)
+    lx, lright, lexact, lfold = laws.arrays(int(fold.max()) + 1,
+                                            "" if seed == SEED else str(seed))
     return (np.vstack([x, lx]), np.concatenate([right, lright]),
             np.concatenate([scope, np.ones(len(lx), dtype=bool)]),
             np.concatenate([exact, lexact]), np.concatenate([fold, lfold]),
@@ -206,13 +211,14 @@ def fitted(x: np.ndarray, right: np.ndarray, scope: np.ndarray, exact: np.ndarra
 
 
 def cross_validate(searcher: Searcher, questions: list[dict], folds: int,
-                   laws: Laws | None = None) -> tuple[list[tuple], list[str], np.ndarray]:
+                   laws: Laws | None = None, seed: int = SEED
+                   ) -> tuple[list[tuple], list[str], np.ndarray]:
     """Held-out (question, verdict, top1, top3) rows of the own set, each fold fitted on the
     others (and on the law questions of the other folds); with the law questions' held-out
     verdicts and whether each was right."""
     sets = candidate_sets(searcher, questions)
     start = np.asarray(calibration.RANK_WEIGHTS, dtype=float)
-    fold = folds_of(quality.judge(searcher, questions), folds)
+    fold = folds_of(quality.judge(searcher, questions), folds, seed)
     rows: list[tuple] = [()] * len(questions)
     n = len(questions)
     law_verdicts = [""] * (len(laws.questions) if laws else 0)
@@ -221,7 +227,7 @@ def cross_validate(searcher: Searcher, questions: list[dict], folds: int,
         w = fit_ranking([s for s, f in zip(sets, fold, strict=True) if f != k], start)
         calibration.RANK_WEIGHTS = tuple(w)
         judged = quality.judge(searcher, questions)
-        x, right, scope, exact, every, weight = joined(judged, fold, laws)
+        x, right, scope, exact, every, weight = joined(judged, fold, laws, seed)
         model, answer_at, unsure_at = fitted(x, right, scope, exact, every, weight, every != k)
         test = every == k
         for i, v in zip(np.flatnonzero(test), verdicts(probability(x[test], model), exact[test],
@@ -232,6 +238,31 @@ def cross_validate(searcher: Searcher, questions: list[dict], folds: int,
                 law_verdicts[i - n], law_right[i - n] = v, right[i]
     calibration.RANK_WEIGHTS = tuple(start)
     return rows, law_verdicts, law_right
+
+
+def repeated(searcher: Searcher, questions: list[dict], folds: int, laws: Laws | None,
+             repeats: int) -> str:
+    """Cross-validation over `repeats` splits: each figure's mean and range, since one split
+    moves ans@1 and false answers by a point or two."""
+    figures: dict[str, list[float]] = {k: [] for k in ("top1", "ans@1", "FAR", "oos_ok",
+                                                       "law ans@1", "law FAR")}
+    for r in range(repeats):
+        rows, law_verdicts, law_right = cross_validate(searcher, questions, folds, laws,
+                                                       SEED + r)
+        scoped = [(v, t1) for q, v, t1, _ in rows if q["kind"] != "oos"]
+        oos = [v for q, v, *_ in rows if q["kind"] == "oos"]
+        figures["top1"].append(100 * sum(t1 for _, t1 in scoped) / len(scoped))
+        figures["ans@1"].append(100 * sum(v == "answer" and t1 for v, t1 in scoped) / len(scoped))
+        figures["FAR"].append(100 * sum(v == "answer" and not t1 for v, t1 in scoped)
+                              / len(scoped))
+        figures["oos_ok"].append(100 * sum(v != "answer" for v in oos) / max(len(oos), 1))
+        if laws:
+            answered = np.array([v == "answer" for v in law_verdicts])
+            figures["law ans@1"].append(100 * (answered & law_right).mean())
+            figures["law FAR"].append(100 * (answered & ~law_right).mean())
+    return f"own set, {folds}-fold cross-validation over {repeats} splits (mean, min-max): " + \
+        "; ".join(f"{k} {np.mean(v):.1f} ({min(v):.1f}-{max(v):.1f})"
+                  for k, v in figures.items() if v)
 
 
 def _tuple(name: str, values: np.ndarray) -> str:
@@ -272,6 +303,8 @@ def _fit_new_signals() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=_folds, default=5, help="2 or more (default 5)")
+    parser.add_argument("--repeats", type=_folds, default=None,
+                        help="also cross-validate over this many splits (2 or more)")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     _fit_new_signals()
@@ -283,6 +316,8 @@ def main() -> int:
     print(law_line(law_verdicts, law_right) if laws else
           f"(no law questions: {law_bench.LAWS} is missing; the confidence is fitted on the "
           "own set alone)")
+    if args.repeats:
+        print(repeated(searcher, questions, args.folds, laws, args.repeats))
     sets = candidate_sets(searcher, questions)
     rank = fit_ranking(sets, np.asarray(calibration.RANK_WEIGHTS, dtype=float))
     print("\nranking weights fitted on the whole set: " + ", ".join(

@@ -177,9 +177,10 @@ def load(sets: list[Path]) -> list[dict]:
     return questions
 
 
-def fold_of(question: dict, folds: int = FOLDS) -> int:
-    """Its fold, by article: questions about one article never sit on both sides."""
-    return zlib.crc32(f"{question['law']}{question['article']}".encode()) % folds
+def fold_of(question: dict, folds: int = FOLDS, salt: str = "") -> int:
+    """Its fold, by article: questions about one article never sit on both sides (a salt
+    draws another split, for repeated cross-validation)."""
+    return zlib.crc32(f"{salt}{question['law']}{question['article']}".encode()) % folds
 
 
 async def _imported(folder: Path) -> tuple[Services, float]:

@@ -26,7 +26,7 @@ class Laws:
             return None
         return cls(law_bench.law_searcher(), law_bench.load(law_bench.SETS))
 
-    def arrays(self, folds: int) -> tuple[np.ndarray, ...]:
+    def arrays(self, folds: int, salt: str = "") -> tuple[np.ndarray, ...]:
         """(signals, right, exact, fold) per question, at today's ranking weights; right means
         the citation names the asked article."""
         blank = (0.0,) * len(calibration.FEATURES)
@@ -38,7 +38,7 @@ class Laws:
             right.append(bool(outcome.results) and law_bench.cited(
                 outcome.results[0].citation) == (q["law"], q["article"]))
             exact.append(outcome.exact)
-        fold = np.array([law_bench.fold_of(q, folds) for q in self.questions])
+        fold = np.array([law_bench.fold_of(q, folds, salt) for q in self.questions])
         return np.array(x), np.array(right), np.array(exact), fold
 
 

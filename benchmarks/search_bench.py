@@ -124,6 +124,7 @@ def quality_tables(entries: list[Entry]) -> None:
                               "cross-validated"))
     if laws:
         print(law_line(law_verdicts, law_right))
+    print(fit_search.repeated(searcher, own, 5, laws, 5))
     print(baseline_table([e for e in entries if e.kind == "passage"], quality.OWN_SET))
     dev = quality.judge(searcher, quality.load(EVAL / "dev.jsonl"))
     print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in dev],
