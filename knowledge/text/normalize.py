@@ -41,10 +41,14 @@ ABBREVIATIONS: dict[str, str] = {
     "dv": "dang vien", "cbdv": "can bo dang vien", "cb": "can bo", "bt": "bi thu",
     "btcb": "bi thu chi bo", "vpduk": "van phong dang uy khoi",
     "tu": "tinh uy", "hu": "huyen uy", "du": "dang uy", "da": "de an", "tt": "thuong truc",
+    "pbt": "pho bi thu", "llct": "li luan chinh tri", "bdv": "ban dan van",
+    "bnc": "ban noi chinh", "cq": "co quan", "db": "dang bo", "cbcc": "can bo cong chuc",
+    "ccvc": "cong chuc vien chuc", "uv": "uy vien", "bcd": "ban chi dao", "qh": "quoc hoi",
+    "shcb": "sinh hoat chi bo", "ubmttq": "uy ban mat tran to quoc", "vptu": "van phong tinh uy",
 }
 # These collide with ordinary Vietnamese syllables once folded (tư, hư, dù, đã, ...), so they
 # are expanded only when written in capitals inside mixed-case text, or inside a number.
-CASE_SENSITIVE = {"tu", "hu", "du", "da", "tt", "kh", "ct", "bt", "cb", "bc", "tb"}
+CASE_SENSITIVE = {"tu", "hu", "du", "da", "tt", "kh", "ct", "bt", "cb", "bc", "tb", "db", "uv"}
 # Short abbreviations that chat shorthand also uses: capitals mean the abbreviation.
 _SHORTHAND_OR_ABBREV = {"kh"}
 

@@ -3,6 +3,7 @@
 import pytest
 
 from knowledge.text.normalize import (
+    ABBREVIATIONS,
     canonical_tones,
     fold,
     has_diacritics,
@@ -53,12 +54,22 @@ def test_folding_removes_marks_case_and_punctuation(text: str, folded: str) -> N
         ("tỷ lệ", ["ti", "le"]), ("tỉ lệ", ["ti", "le"]), ("lý luận", ["li", "luan"]),
         ("mỗi năm", ["hang", "nam"]), ("hàng tháng", ["hang", "thang"]),
         ("05 nhóm", ["5", "nhom"]),
+        ("BT, PBT cần LLCT gì", ["bi", "thu", "pho", "bi", "thu", "can", "li", "luan", "chinh",
+                                 "tri", "gi"]),
+        ("thủ trưởng cq", ["thu", "truong", "co", "quan"]),
+        ("ĐB Khối", ["dang", "bo", "khoi"]), ("đb", ["db"]),  # "đb" alone may be đại biểu
     ],
 )
 def test_tokens_expand_party_abbreviations_and_chat_shorthand(
     question: str, expected: list[str]
 ) -> None:
     assert tokens(question) == expected
+
+
+def test_every_abbreviation_expands_to_words_as_the_documents_are_read() -> None:
+    """An expansion must be folded as document text is ("lý" is read "li"), or it never
+    matches."""
+    assert {k: v for k, v in ABBREVIATIONS.items() if tokens(v, expand=False) != v.split()} == {}
 
 
 def test_a_shouted_question_does_not_turn_ordinary_words_into_abbreviations() -> None:
