@@ -26,6 +26,9 @@ OWN_SET = ROOT / "benchmarks" / "own_set" / "questions.jsonl"
 # Paraphrases over passages drawn at random, written before a batch of synonym groups and
 # never fitted on: how the engine does on everyday words it was not tuned to.
 FRESH_PARAPHRASE = ROOT / "benchmarks" / "own_set" / "fresh_paraphrase.jsonl"
+# Plausible questions the documents do not answer (party life they do not cover, other laws,
+# everyday chat), written 2026-12-03 after every change they could have steered.
+FRESH_OOS = ROOT / "benchmarks" / "own_set" / "fresh_oos.jsonl"
 KINDS = ["exact", "nodiacritics", "typo", "abbrev", "paraphrase", "lookup", "numeric",
          "deadline", "oos"]
 
