@@ -11,7 +11,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from knowledge.search.postings import Postings
-from knowledge.text.normalize import tokens, typing_leftovers
+from knowledge.text.normalize import marked_words, tokens, typing_leftovers
 
 K1 = 1.2
 B = 0.6
@@ -89,6 +89,7 @@ class SearchIndex:
     max_idf: float = 1.0
     compounds: frozenset[str] = frozenset()  # "chi_bo", "tiet_kiem"
     bound: dict[str, tuple[str, float]] = field(default_factory=dict)  # tiet -> (tiet_kiem, .97)
+    marked: frozenset[str] = frozenset()  # words as the documents mark them ("mua", not "mưa")
     _corrections: dict[str, str | None] = field(default_factory=dict)
     _rows: dict[str, np.ndarray] = field(default_factory=dict)
 
@@ -106,7 +107,9 @@ class SearchIndex:
         lengths = np.ones(len(entries), dtype=np.float32)
         identities: dict[str, list[str]] = {}
         own_df: dict[str, int] = defaultdict(int)  # entries whose own text holds the term
+        marked: set[str] = set()
         for i, entry in enumerate(entries):
+            marked.update(marked_words(entry.text))
             tf: dict[str, float] = defaultdict(float)
             for term in grams(tokens(entry.text)):
                 tf[term] += 1.0 if "_" not in term else BIGRAM_WEIGHT
@@ -131,6 +134,7 @@ class SearchIndex:
                       np.frombuffer(cols, dtype=np.int32), np.frombuffer(freqs, dtype=np.float32),
                       lengths)
         index._learn_compounds(own_df)
+        index.marked = frozenset(marked)
         return index
 
     def _finish(self, term_ids: dict[str, int], rows: np.ndarray, cols: np.ndarray,

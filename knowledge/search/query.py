@@ -10,7 +10,7 @@ from knowledge.search import spelling
 from knowledge.search.index import SearchIndex
 from knowledge.search.references import QueryRefs, parse_query_refs, strip_refs
 from knowledge.search.synonyms import Concept, Thesaurus
-from knowledge.text.normalize import ABBREVIATIONS, QUESTION_WORDS, fold, tokens
+from knowledge.text.normalize import ABBREVIATIONS, QUESTION_WORDS, fold, marked_words, tokens
 
 ACRONYM_WEIGHT = 2.0
 FOREIGN_WEIGHT = 0.2  # a syllable away from its compound is most likely another word
@@ -41,6 +41,9 @@ class Query:
     foreign: frozenset[str] = frozenset()  # syllables used outside the compound they live in
     concepts: tuple[Concept, ...] = ()  # stretches said otherwise in the documents (synonyms)
     by_name: tuple[tuple[str, int], ...] = ()  # documents named by their title ("bộ luật …")
+    # Words typed with marks the documents never give them ("mưa" folds onto the "mua" of "mua
+    # sắm"): searched as usual, but no reason to suggest a passage that holds their folded form.
+    mismarked: frozenset[str] = frozenset()
 
     @property
     def pairs(self) -> list[str]:
@@ -87,7 +90,8 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
         terms = [(t, w * FOREIGN_WEIGHT if t in foreign else w) for t, w in terms]
     terms += _expansions(concepts, index)
     return Query(question, refs, words, content, unknown, terms, _intent_kind(words), why,
-                 compounds, foreign, tuple(concepts), tuple(d for d, _, _ in titled))
+                 compounds, foreign, tuple(concepts), tuple(d for d, _, _ in titled),
+                 _mismarked(question, index))
 
 
 def _expansions(concepts: list[Concept], index: SearchIndex) -> list[tuple[str, float]]:
@@ -142,6 +146,13 @@ def _terms(resolved: list[str | None], typed: list[str], when: bool) -> list[tup
         if a and b and not (a in QUESTION_WORDS and b in QUESTION_WORDS):
             terms.append((f"{a}_{b}", 1.0))
     return terms
+
+
+def _mismarked(question: str, index: SearchIndex) -> frozenset[str]:
+    """Words typed with marks the documents never give them, as the index spells them."""
+    if not index.marked:
+        return frozenset()
+    return frozenset(fold(w) for w in marked_words(question) if w not in index.marked)
 
 
 def _acronyms(question: str) -> list[str]:

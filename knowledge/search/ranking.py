@@ -99,7 +99,8 @@ class Searcher:
         if pinned and len(ranked) > len(pinned):  # what follows a named passage is only related
             rest = ranked[len(pinned):]
             follow = confidence(self._signals(query, rest, ranks, coverage, phrase, scores, best))
-        results = self._shown(ranked[:top], ranks, coverage if worded else {}, sure, outcome,
+        offered = {i: c * self._marked_share(query) for i, c in coverage.items()} if worded else {}
+        results = self._shown(ranked[:top], ranks, offered, sure, outcome,
                               follow)
         return SearchOutcome(question, outcome == "answer", results,
                              absent if outcome != "answer" else None, verdict=outcome,
@@ -211,6 +212,17 @@ class Searcher:
             relevant = coverage.get(i, 0.0) >= SUGGEST_FLOOR or (n == 0 and outcome != "none")
             shown.append(self._result(i, score, relevant))
         return tuple(shown)
+
+    def _marked_share(self, query: Query) -> float:
+        """The share (by idf) of the question's words the documents write as it does: "hôm nay
+        có mưa không" is all "mưa", which only folds onto the "mua" of "mua sắm"."""
+        if not query.mismarked:
+            return 1.0
+        idf = self.index.idf
+        words = set(query.content)
+        total = sum(idf.get(w, 0.0) for w in words)
+        kept = sum(idf.get(w, 0.0) for w in words if w not in query.mismarked)
+        return kept / total if total > 0 else 1.0
 
     def result_for(self, key: str) -> Result | None:
         """A result stored earlier (for paging), if the entry still exists."""

@@ -100,6 +100,14 @@ _PERIODS = frozenset({"nam", "thang", "quy", "tuan", "ngay", "ki"})
 _I_FOR_Y = re.compile(r"^(?:[bcdghklmnprstvx]|ch|kh|nh|ph|th|tr)y$")
 
 
+_MARKED_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
+
+
+def marked_words(text: str) -> set[str]:
+    """The words of a text written with marks, lower case, tones placed one way."""
+    return set(_MARKED_WORD.findall(canonical_tones(text.lower())))
+
+
 def _strip_zeros(token: str) -> str:
     """One spelling per word: 03 -> 3, and the i/y variants tỷ/tỉ, lý/lí, kỹ/kĩ -> i."""
     if token.isdigit():

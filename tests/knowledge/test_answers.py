@@ -28,6 +28,19 @@ async def test_a_question_about_the_weather_suggests_nothing_from_the_regulation
     assert outcome.verdict == "none" and not any(r.relevant for r in outcome.results)
 
 
+async def test_rain_is_not_the_buying_of_the_rules_even_though_both_fold_to_mua(
+    kb: Services,
+) -> None:
+    """"mưa" (rain) folds onto the "mua" of "mua sắm tài sản công" (Điều 16); no document
+    writes "mưa", so nothing is offered."""
+    reply = await kb.conversation.ask(CHAT, "7", "Hôm nay có mưa không?", NOW)
+    assert texts.NOT_FOUND in reply.text and "Điều 16" not in reply.text
+    outcome = await kb.knowledge.search("Hôm nay có mưa không?", top=3)
+    assert outcome.verdict == "none" and not any(r.relevant for r in outcome.results)
+    bought = await kb.knowledge.search("đảng viên mua sắm tài sản công trái quy định", top=3)
+    assert bought.found and "Điều 16" in bought.results[0].citation
+
+
 async def test_a_member_who_drinks_finds_dieu_18_through_the_synonym_list(kb: Services) -> None:
     question = "đảng viên nhậu nhẹt suốt ngày có sao không"
     outcome = await kb.knowledge.search(question, top=3)
