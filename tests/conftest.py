@@ -188,6 +188,19 @@ async def kb(corpus_db: Path, tmp_path: Path) -> AsyncIterator[Services]:
 
 
 @pytest.fixture
+async def strict_kb(corpus_db: Path, tmp_path: Path) -> AsyncIterator[Services]:
+    """As `kb`, with an operator's strict answer cut (CHIBO_ANSWER_THRESHOLD=0.999): a found
+    passage comes as "unsure", whatever the calibration of the day says of a borderline one."""
+    target = tmp_path / "strict" / "chibo.db"
+    target.parent.mkdir()
+    shutil.copy(corpus_db, target)
+    built = await build_services(make_settings(target.parent, f"sqlite+aiosqlite:///{target}",
+                                               CHIBO_ANSWER_THRESHOLD="0.999"))
+    yield built
+    await built.close()
+
+
+@pytest.fixture
 async def zalo() -> AsyncIterator[FakeZalo]:
     """A fake Zalo Bot API server on 127.0.0.1 for this test."""
     server = FakeZalo()

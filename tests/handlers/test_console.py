@@ -91,11 +91,11 @@ async def test_the_operator_enters_the_year_s_days_off_and_the_meeting_moves(
 
 
 async def test_an_unsure_answer_is_marked_and_still_has_its_source_and_votes(
-    kb: Services,
+    strict_kb: Services,
 ) -> None:
-    transcript = await _chat(kb, "ai lo kinh phí tập huấn", "xin chào")
+    transcript = await _chat(strict_kb, "đảng viên có được đánh bạc không", "xin chào")
     assert "Tôi chưa chắc chắn. Có thể đồng chí muốn hỏi về đoạn sau:\n──" in transcript
-    assert "kinh phí" in transcript and "👍 Đúng" in transcript
+    assert "đánh bạc" in transcript and "👍 Đúng" in transcript
     assert "Chào đồng chí!" in transcript
 
 
