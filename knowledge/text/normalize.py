@@ -100,6 +100,7 @@ _PERIODS = frozenset({"nam", "thang", "quy", "tuan", "ngay", "ki"})
 _I_FOR_Y = re.compile(r"^(?:[bcdghklmnprstvx]|ch|kh|nh|ph|th|tr)y$")
 
 
+_COMRADE = re.compile(r"(?i)(?<!\w)đ/c(?!\w)")
 _MARKED_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
 
 
@@ -120,11 +121,16 @@ def _strip_zeros(token: str) -> str:
 def tokens(text: str, *, expand: bool = True) -> list[str]:
     """Folded word tokens with party abbreviations and chat shorthand expanded."""
     text = nfc(text).replace("%", " phần trăm ")  # "10%" and "mười phần trăm" meet
+    text = _COMRADE.sub(" đồng chí ", text)  # "đ/c" is written for "đồng chí"
     raw_words = _WORD_ANY_CASE.findall(text.replace("_", " "))
     letters = [w for w in raw_words if not w.isdigit()]
     shouting = bool(letters) and all(w.isupper() for w in letters if len(w) > 1)
     out: list[str] = []
-    for raw in raw_words:
+    for n, raw in enumerate(raw_words):
+        if expand and raw == "TƯ" and (not shouting or (n and fold(raw_words[n - 1]) in
+                                                       ABBREVIATIONS)):
+            out.extend(("trung", "uong"))  # "BCH TƯ": Trung ương; "TU" (no hook) is Tỉnh ủy
+            continue
         out.extend(_word_tokens(raw, shouting, expand))
     for i in range(len(out) - 1):
         if out[i] in ("moi", "hang") and out[i + 1] in _PERIODS:

@@ -58,6 +58,9 @@ def test_folding_removes_marks_case_and_punctuation(text: str, folded: str) -> N
                                  "tri", "gi"]),
         ("thủ trưởng cq", ["thu", "truong", "co", "quan"]),
         ("ĐB Khối", ["dang", "bo", "khoi"]), ("đb", ["db"]),  # "đb" alone may be đại biểu
+        ("BCH TƯ", ["ban", "chap", "hanh", "trung", "uong"]),  # TƯ with its hook: Trung ương
+        ("NQ TƯ 4", ["nghi", "quyet", "trung", "uong", "4"]), ("THỨ TƯ", ["thu", "tu"]),
+        ("Đ/c bí thư", ["dong", "chi", "bi", "thu"]),
     ],
 )
 def test_tokens_expand_party_abbreviations_and_chat_shorthand(
