@@ -176,28 +176,34 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+async def _corpus_copy(corpus_db: Path, folder: Path,
+                       **settings: object) -> AsyncIterator[Services]:
+    """Services over a private copy of the imported corpus (SQLite) in `folder`."""
+    target = folder / "chibo.db"
+    folder.mkdir()
+    shutil.copy(corpus_db, target)
+    built = await build_services(make_settings(folder, f"sqlite+aiosqlite:///{target}",
+                                               **settings))
+    try:
+        yield built
+    finally:
+        await built.close()
+
+
 @pytest.fixture
 async def kb(corpus_db: Path, tmp_path: Path) -> AsyncIterator[Services]:
     """Services over a private copy of the imported corpus (SQLite)."""
-    target = tmp_path / "kb" / "chibo.db"
-    target.parent.mkdir()
-    shutil.copy(corpus_db, target)
-    built = await build_services(make_settings(target.parent, f"sqlite+aiosqlite:///{target}"))
-    yield built
-    await built.close()
+    async for built in _corpus_copy(corpus_db, tmp_path / "kb"):
+        yield built
 
 
 @pytest.fixture
 async def strict_kb(corpus_db: Path, tmp_path: Path) -> AsyncIterator[Services]:
     """As `kb`, with an operator's strict answer cut (CHIBO_ANSWER_THRESHOLD=0.999): a found
     passage comes as "unsure", whatever the calibration of the day says of a borderline one."""
-    target = tmp_path / "strict" / "chibo.db"
-    target.parent.mkdir()
-    shutil.copy(corpus_db, target)
-    built = await build_services(make_settings(target.parent, f"sqlite+aiosqlite:///{target}",
-                                               CHIBO_ANSWER_THRESHOLD="0.999"))
-    yield built
-    await built.close()
+    async for built in _corpus_copy(corpus_db, tmp_path / "strict",
+                                    CHIBO_ANSWER_THRESHOLD="0.999"):
+        yield built
 
 
 @pytest.fixture

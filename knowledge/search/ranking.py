@@ -99,9 +99,9 @@ class Searcher:
         if pinned and len(ranked) > len(pinned):  # what follows a named passage is only related
             rest = ranked[len(pinned):]
             follow = confidence(self._signals(query, rest, ranks, coverage, phrase, scores, best))
-        offered = {i: c * self._marked_share(query) for i, c in coverage.items()} if worded else {}
-        results = self._shown(ranked[:top], ranks, offered, sure, outcome,
-                              follow)
+        share = self._marked_share(query)
+        offered = {i: c * share for i, c in coverage.items()} if worded else {}
+        results = self._shown(ranked[:top], ranks, offered, sure, outcome, follow)
         return SearchOutcome(question, outcome == "answer", results,
                              absent if outcome != "answer" else None, verdict=outcome,
                              confidence=round(sure, 4), signals=signals, exact=bool(pinned))

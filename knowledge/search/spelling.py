@@ -17,41 +17,44 @@ LONG = 7  # from this length two slips are read (one below it): a swap, a drop, 
 
 def read(index: SearchIndex, words: list[str]) -> list[str | None]:
     """The indexed spelling of each word: as typed, read in context, or a near typo. Context
-    is read again while it helps, and two slips side by side ("đnảg ivne") are read as a pair."""
+    is read again while it helps, and two slips side by side ("đnảg ivên") are read as a pair."""
     resolved = [index.known(w) for w in words]
     pending = [n for n, r in enumerate(resolved) if r is None]
+    near = {n: _near(index, words[n]) for n in pending}  # one vocabulary scan per word
     fuzzy_done = False
     while pending:
-        fixed = [n for n in pending if _fix(index, words, resolved, n)]
+        fixed = [n for n in pending if _fix(index, near[n], resolved, n)]
         if not fixed:
             fixed = [m for n in pending if n + 1 in pending
-                     for m in _fix_together(index, words, resolved, n)]
+                     for m in _fix_together(index, near[n], near[n + 1], resolved, n)]
         pending = [n for n in pending if resolved[n] is None]
         if not fixed:
             if fuzzy_done:
                 break
             for n in pending:  # a near typo by spelling alone, which may give context back
-                resolved[n] = index.resolve(words[n]) or _commonest(index, words[n])
+                resolved[n] = index.resolve(words[n]) or _commonest(index, words[n], near[n])
             pending, fuzzy_done = [n for n in pending if resolved[n] is None], True
     return resolved
 
 
-def _fix(index: SearchIndex, words: list[str], resolved: list[str | None], n: int) -> bool:
+def _fix(index: SearchIndex, near: list[tuple[str, float]], resolved: list[str | None],
+         n: int) -> bool:
     """Read word n in the context of its neighbours as resolved so far."""
     before = resolved[n - 1] if n else None
-    after = resolved[n + 1] if n + 1 < len(words) else None
-    resolved[n] = in_context(index, words[n], before, after)
+    after = resolved[n + 1] if n + 1 < len(resolved) else None
+    resolved[n] = in_context(index, near, before, after)
     return resolved[n] is not None
 
 
-def _fix_together(index: SearchIndex, words: list[str], resolved: list[str | None],
+def _fix_together(index: SearchIndex, first_near: list[tuple[str, float]],
+                  second_near: list[tuple[str, float]], resolved: list[str | None],
                   n: int) -> list[int]:
     """Words n and n+1, both slipped: the nearest known pair the documents use."""
     if resolved[n] is not None or resolved[n + 1] is not None:
         return []
     best: tuple[float, str, str] | None = None
-    for first, d1 in _near(index, words[n]):
-        for second, d2 in _near(index, words[n + 1]):
+    for first, d1 in first_near:
+        for second, d2 in second_near:
             pair = f"{first}_{second}"
             if pair in index.idf:
                 rank = (d1 + d2) * 100 + index.idf[pair]
@@ -63,12 +66,12 @@ def _fix_together(index: SearchIndex, words: list[str], resolved: list[str | Non
     return [n, n + 1]
 
 
-def _commonest(index: SearchIndex, word: str) -> str | None:
+def _commonest(index: SearchIndex, word: str, near: list[tuple[str, float]]) -> str | None:
     """Out of context, a longer word one slip from known syllables ("nheiu") is the commonest."""
     if len(word) < ALONE:
         return None
-    near = [c for c, d in _near(index, word) if d <= 1]
-    return min(near, key=index.idf.__getitem__) if near else None
+    close = [c for c, d in near if d <= 1]
+    return min(close, key=index.idf.__getitem__) if close else None
 
 
 def _near(index: SearchIndex, word: str) -> list[tuple[str, float]]:
@@ -81,14 +84,14 @@ def _near(index: SearchIndex, word: str) -> list[tuple[str, float]]:
                                                   score_cutoff=slips, limit=None)]
 
 
-def in_context(index: SearchIndex, word: str, before: str | None,
+def in_context(index: SearchIndex, near: list[tuple[str, float]], before: str | None,
                after: str | None) -> str | None:
-    """For a word that cannot be a syllable: the nearest known one (a swap counts one slip)
-    that pairs with a neighbour as the documents do; of several, the commoner pair's."""
+    """Of a slipped word's near syllables (`_near`; a swap counts one slip), the nearest that
+    pairs with a neighbour as the documents do; of several, the commoner pair's."""
     if not (before or after):
         return None
     best: tuple[float, str] | None = None
-    for candidate, distance in _near(index, word):
+    for candidate, distance in near:
         pairs = [p for p in (f"{before}_{candidate}" if before else "",
                              f"{candidate}_{after}" if after else "") if p in index.idf]
         if not pairs:

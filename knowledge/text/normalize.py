@@ -127,15 +127,20 @@ def tokens(text: str, *, expand: bool = True) -> list[str]:
     shouting = bool(letters) and all(w.isupper() for w in letters if len(w) > 1)
     out: list[str] = []
     for n, raw in enumerate(raw_words):
-        if expand and raw == "TƯ" and (not shouting or (n and fold(raw_words[n - 1]) in
-                                                       ABBREVIATIONS)):
-            out.extend(("trung", "uong"))  # "BCH TƯ": Trung ương; "TU" (no hook) is Tỉnh ủy
+        if expand and raw == "TƯ" and _central(raw_words, n, shouting):
+            out.extend(("trung", "uong"))
             continue
         out.extend(_word_tokens(raw, shouting, expand))
     for i in range(len(out) - 1):
         if out[i] in ("moi", "hang") and out[i + 1] in _PERIODS:
             out[i] = "hang"  # mỗi năm = hằng năm = hàng năm
     return out
+
+
+def _central(raw_words: list[str], n: int, shouting: bool) -> bool:
+    """"TƯ" with its hook is Trung ương ("TU" is Tỉnh ủy): in mixed-case text, or after another
+    abbreviation in capitals ("BCH TƯ"), not in a shouted "THỨ TƯ"."""
+    return not shouting or (n > 0 and fold(raw_words[n - 1]) in ABBREVIATIONS)
 
 
 @lru_cache(maxsize=131072)
