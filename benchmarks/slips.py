@@ -73,9 +73,16 @@ def table(searcher: Searcher, draws: int, seed: int) -> str:
     return "\n".join(lines)
 
 
+def _positive(text: str) -> int:
+    """--draws: at least one draw of each question."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--draws", type=int, default=3)
+    parser.add_argument("--draws", type=_positive, default=3, help="1 or more (default 3)")
     parser.add_argument("--seed", type=int, default=20261203)
     args = parser.parse_args()
     searcher = Searcher(SearchIndex.build(quality.corpus_entries()), thesaurus=Thesaurus.load())
