@@ -7,6 +7,7 @@ from rapidfuzz import fuzz
 
 from knowledge.search.index import HEADING_KINDS, SearchIndex
 from knowledge.search.query import Query
+from knowledge.search.references import find_doc_numbers
 from knowledge.search.synonyms import Concept
 from knowledge.text.normalize import QUESTION_WORDS, fold
 
@@ -27,6 +28,7 @@ class Features:
         self.index = index
         self._rows_cache: dict[str, frozenset[int]] = {}
         self._last: tuple[Query, tuple] | None = None  # the question worked out last
+        self._cited: dict[int, frozenset[str]] = {}  # kinds of documents an entry cites
 
     def vector(self, query: Query, i: int, coverage: float, phrase: float,
                bm25: float) -> tuple[float, ...]:
@@ -94,6 +96,17 @@ class Features:
         total = sum(idf.get(w, 0.0) for w in content)
         identity = self.index.doc_terms[i]
         return sum(idf.get(w, 0.0) for w in content if w in identity) / total if total else 0.0
+
+    def names_asked(self, query: Query, i: int) -> bool:
+        """The entry cites a document of the kind the question asks for ("kế hoạch nào?")."""
+        if not query.which:
+            return False
+        cited = self._cited.get(i)
+        if cited is None:
+            cited = frozenset(n.code for n in find_doc_numbers(self.index.entries[i].text))
+            if len(self._cited) < 20_000:
+                self._cited[i] = cited
+        return bool(cited) if query.which == "*" else query.which in cited
 
     def heading(self, query: Query, i: int) -> float:
         """How much of an entry's heading the question repeats."""

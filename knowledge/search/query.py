@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from knowledge.search import spelling
 from knowledge.search.index import SearchIndex
-from knowledge.search.references import QueryRefs, parse_query_refs, strip_refs
+from knowledge.search.references import QueryRefs, asked_kind, parse_query_refs, strip_refs
 from knowledge.search.synonyms import Concept, Thesaurus
 from knowledge.text.normalize import ABBREVIATIONS, QUESTION_WORDS, fold, marked_words, tokens
 
@@ -44,6 +44,9 @@ class Query:
     # Words typed with marks the documents never give them ("mưa" folds onto the "mua" of "mua
     # sắm"): searched as usual, but no reason to suggest a passage that holds their folded form.
     mismarked: frozenset[str] = frozenset()
+    # "Kế hoạch nào …?", "… theo chỉ thị nào?": the answer names a document of this kind (its
+    # code, "KH"; "*" for "văn bản nào"), so a passage citing one by number is the likelier one
+    which: str | None = None
 
     @property
     def pairs(self) -> list[str]:
@@ -91,7 +94,7 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
     terms += _expansions(concepts, index)
     return Query(question, refs, words, content, unknown, terms, _intent_kind(words), why,
                  compounds, foreign, tuple(concepts), tuple(d for d, _, _ in titled),
-                 _mismarked(question, index))
+                 _mismarked(question, index), asked_kind(words))
 
 
 def _expansions(concepts: list[Concept], index: SearchIndex) -> list[tuple[str, float]]:

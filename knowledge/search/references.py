@@ -65,6 +65,23 @@ _TERM_ENDINGS = ("nguoi", "ben", "nuoc", "quoc gia", "con", "lan", "vao", "ngay"
                  "chieu", "toi", "cac")
 
 
+# "Kế hoạch nào", "văn bản nào": the kind of document a question asks to be named
+_ASKED = {**{name: code for name, (code, _) in KINDS.items()}, "van ban": "*"}
+
+
+def asked_kind(words: list[str]) -> str | None:
+    """The code of the kind of document the question asks for by name ("chỉ thị nào?" →
+    "CT", "văn bản nào?" → "*"), if it asks for one."""
+    for n, word in enumerate(words):
+        if word != "nao":
+            continue
+        for size in (3, 2):
+            name = " ".join(words[n - size:n]) if n >= size else ""
+            if name in _ASKED:
+                return "*" if _ASKED[name] == "*" else code_of(_ASKED[name])
+    return None
+
+
 def code_of(kind_code: str) -> str:
     code = fold(kind_code).upper().replace(" ", "")
     return _CODE_ALIASES.get(code, code)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from knowledge.documents.importer import parse_document
+from knowledge.search.index import Entry, SearchIndex
+from knowledge.search.ranking import Searcher
+
 PLAN_PARAGRAPHS = [
     "ĐẢNG BỘ XÃ AN BÌNH",
     "Số 45-KH/ĐU",
@@ -141,3 +145,13 @@ def make_official_docx(path: Path) -> Path:
     document.add_paragraph("")  # Word ends a document with a paragraph, never with a table
     document.save(str(path))
     return path
+
+
+def searcher_over(text: str) -> Searcher:
+    """A searcher over one plain-text document, parsed as the importer parses it."""
+    parsed = parse_document(text, "thu.txt")
+    entries = [Entry(key=f"p:{n}", kind="passage", text=p.text, context=p.trail[-1] if p.trail
+                     else "", answer=p.answer, citation=p.label or "", doc_id=1,
+                     ordinal=p.ordinal, parent_ordinal=p.parent_ordinal, label=p.label,
+                     node_kind=p.kind) for n, p in enumerate(parsed.passages)]
+    return Searcher(SearchIndex.build(entries))

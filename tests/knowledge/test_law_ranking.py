@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 from bot.services import Services, build_services
-from knowledge.documents.importer import parse_document
 from knowledge.search import articles
 from knowledge.search import query as query_module
-from knowledge.search.index import Entry, SearchIndex
+from knowledge.search.index import Entry
 from knowledge.search.query import parse_query
 from knowledge.search.ranking import Searcher
 from knowledge.search.references import parse_query_refs
 from knowledge.search.synonyms import Thesaurus
 from knowledge.text.normalize import tokens
 from tests.conftest import CORPUS, NOW, make_settings
+from tests.knowledge.documents import searcher_over
 
 LAWS = CORPUS.parent / "corpus-laws"
 LEAVE = """BỘ LUẬT THỬ
@@ -36,17 +36,8 @@ Luật số 1/2099/QH99
 """
 
 
-def _searcher(text: str) -> Searcher:
-    parsed = parse_document(text, "thu.txt")
-    entries = [Entry(key=f"p:{n}", kind="passage", text=p.text, context=p.trail[-1] if p.trail
-                     else "", answer=p.answer, citation=p.label or "", doc_id=1,
-                     ordinal=p.ordinal, parent_ordinal=p.parent_ordinal, label=p.label,
-                     node_kind=p.kind) for n, p in enumerate(parsed.passages)]
-    return Searcher(SearchIndex.build(entries))
-
-
 def test_the_clause_with_the_days_is_found_through_its_article_s_heading() -> None:
-    outcome = _searcher(LEAVE).search("nghỉ hằng năm được mấy ngày")
+    outcome = searcher_over(LEAVE).search("nghỉ hằng năm được mấy ngày")
     assert outcome.results[0].text.startswith("2. Số ngày được nghỉ là 12 ngày")
 
 
@@ -68,14 +59,14 @@ def test_the_article_titled_with_the_subject_outranks_one_that_only_mentions_it(
     article is about; its title says so: the title counts again among the article's words, and
     a question that says the title weighs it up."""
     question = "tiền lương gồm những khoản nào"
-    assert _searcher(WAGES).search(question).results[0].text.startswith("2. Phụ cấp lương")
+    assert searcher_over(WAGES).search(question).results[0].text.startswith("2. Phụ cấp lương")
     monkeypatch.setattr(articles, "HEADING_REPEAT", 0)
     monkeypatch.setattr(articles, "TITLE_SHARE", 0.0)
-    assert _searcher(WAGES).search(question).results[0].text.startswith("1. Hợp đồng ghi")
+    assert searcher_over(WAGES).search(question).results[0].text.startswith("1. Hợp đồng ghi")
 
 
 def test_what_a_term_means_is_answered_where_it_is_defined() -> None:
-    searcher = _searcher(LEAVE)
+    searcher = searcher_over(LEAVE)
     for question in ("ngày làm việc là gì", "thế nào là ngày làm việc",
                      "ngay lam viec duoc hieu la gi"):
         outcome = searcher.search(question)
@@ -98,7 +89,7 @@ def test_what_a_term_is_asked_as_which_moment_is_answered_where_it_is_defined() 
     """"X là thời điểm nào?" asks what X is, as "X là gì?" does: the passage defining X joins
     the candidates with the definition's weight (in four laws, the article on heirs, which
     says "thời điểm mở thừa kế" twice, came first)."""
-    searcher = _searcher(INHERITANCE)
+    searcher = searcher_over(INHERITANCE)
     for question in ("Thời điểm mở thừa kế là thời điểm nào?", "thoi diem mo thua ke la gi"):
         defined = [searcher.index.entries[i].text for i in searcher.definitions.asked(question)]
         assert defined == ["1. Thời điểm mở thừa kế là thời điểm người có tài sản chết."]
@@ -121,7 +112,7 @@ def test_who_a_term_names_is_asked_with_the_law_it_is_in_and_is_answered_by_its_
         ) -> None:
     """"X được hiểu là ai theo Bộ luật …": the law named after the term is where to look, not
     part of the term; "X là gì và …" asks X first."""
-    searcher = _searcher(PEOPLE)
+    searcher = searcher_over(PEOPLE)
     for question in ("Người lao động được hiểu là ai theo Bộ luật Lao động?",
                      "nguoi lao dong la ai", "Người lao động là gì và có quyền gì?"):
         defined = [searcher.index.entries[i].text for i in searcher.definitions.asked(question)]
@@ -151,7 +142,7 @@ trước và không phải bồi thường.
 def test_an_article_without_clauses_competes_with_its_siblings_on_its_title() -> None:
     """Điều 2 has no clauses; its title counts for it as its siblings' titles count for them,
     so a question on pay during probation is not taken by the article on its length."""
-    outcome = _searcher(TRIAL).search("trả lương khi thử việc thế nào")
+    outcome = searcher_over(TRIAL).search("trả lương khi thử việc thế nào")
     assert outcome.results[0].text.startswith("Điều 2. Tiền lương thử việc")
 
 
@@ -195,15 +186,15 @@ def test_a_worker_asks_in_everyday_words_and_gets_the_article_in_the_code_s_word
     words carries the question into that article; without it "việc" alone decides."""
     question = "đuổi việc nhân viên thế nào"
     dismissal = {"p:5", "p:6", "p:7"}  # Điều 2 and its clauses
-    with_words = Searcher(_searcher(DISMISSAL).index, thesaurus=Thesaurus.load())
+    with_words = Searcher(searcher_over(DISMISSAL).index, thesaurus=Thesaurus.load())
     assert with_words.search(question).results[0].key in dismissal
-    assert _searcher(DISMISSAL).search(question).results[0].key not in dismissal
+    assert searcher_over(DISMISSAL).search(question).results[0].key not in dismissal
 
 
 def test_a_one_syllable_synonym_typed_with_other_marks_is_another_word() -> None:
     """"hợp" of "trường hợp" is not "họp" (a meeting), even where no document says "hợp"."""
     text = "BỘ LUẬT THỬ\n\nĐiều 1. Sa thải\n1. Người lao động bị sa thải.\n"
-    searcher = Searcher(_searcher(text).index, thesaurus=Thesaurus.load())
+    searcher = Searcher(searcher_over(text).index, thesaurus=Thesaurus.load())
     query = parse_query("những trường hợp nào thì bị đuổi việc", searcher.index,
                         searcher.lookup.subjects, searcher.thesaurus, searcher.lookup.named)
     assert [c.members[0] for c in query.concepts] == [("bi", "duoi")]
@@ -256,9 +247,9 @@ def test_a_member_asks_about_pledging_a_land_certificate_and_gets_the_article_on
     """"Cắm sổ đỏ" is what the civil code calls "thế chấp" (the civil-law groups of the
     built-in list); without the list the question finds nothing of it."""
     question = "cắm sổ đỏ ở ngân hàng thì nhà vẫn do mình giữ à"
-    with_words = Searcher(_searcher(SECURITY).index, thesaurus=Thesaurus.load())
+    with_words = Searcher(searcher_over(SECURITY).index, thesaurus=Thesaurus.load())
     assert with_words.search(question).results[0].text.startswith("2. Tài sản thế chấp")
-    assert not _searcher(SECURITY).search(question).results[0].text.startswith("2. Tài sản")
+    assert not searcher_over(SECURITY).search(question).results[0].text.startswith("2. Tài sản")
 
 
 async def test_a_member_who_names_the_code_gets_an_answer_from_that_code(
@@ -297,7 +288,7 @@ def test_a_party_s_duties_are_found_in_the_article_titled_with_that_party_and_as
     rights it gives. Without that reading the definition or a neighbour comes first."""
     asked = {"Bên nhận cầm cố có những nghĩa vụ gì?": "Điều 4", "bên cầm cố có quyền gì": "Điều 3",
              "bên nhận cầm cố có quyền gì": "Điều 5"}
-    searcher = _searcher(PLEDGE)
+    searcher = searcher_over(PLEDGE)
     for question, article in asked.items():
         top = searcher.index.entries[searcher.positions[searcher.search(question).results[0]
                                                         .key]]
@@ -316,7 +307,7 @@ def _article_of(searcher: Searcher, entry: Entry) -> str:
 
 
 def test_the_confidence_hears_whether_the_next_results_lie_in_the_first_ones_article() -> None:
-    searcher = _searcher(LEAVE)
+    searcher = searcher_over(LEAVE)
     gathered = searcher.search("người lao động nghỉ hằng năm đủ 12 tháng được mấy ngày")
     scattered = searcher.search("người lao động được nghỉ")
     assert gathered.signals.same_section == 1.0 and gathered.signals.same_document == 1.0
@@ -340,7 +331,7 @@ c) Cưỡng ép người lao động thôi việc.
 def test_a_third_party_is_a_term_of_the_law_and_not_the_third_point_of_a_list() -> None:
     """"Người thứ ba" (a third party) once pinned point c) of the first clause whose text says
     "người" as an exact look-up, answered at full confidence."""
-    outcome = _searcher(THIRD_PARTY).search(
+    outcome = searcher_over(THIRD_PARTY).search(
         "Người thứ ba có quyền gì khi hợp đồng được thực hiện vì lợi ích của họ?")
     assert not outcome.exact
     assert outcome.results[0].text.startswith("1. Người thứ ba có quyền yêu cầu")
@@ -369,7 +360,7 @@ def test_a_member_asks_from_what_sum_embezzling_is_an_offence_and_gets_the_offen
     """"… thì bị truy cứu trách nhiệm hình sự?" asks whether an act is an offence: the phrase
     is the question's frame, the act its subject; weighed in full, the article on the
     limitation period (which says the phrase four times) comes first."""
-    searcher = _searcher(OFFENCES)
+    searcher = searcher_over(OFFENCES)
 
     def first(question: str) -> str:
         key = searcher.search(question).results[0].key
