@@ -15,6 +15,8 @@ from knowledge.text.normalize import ABBREVIATIONS, QUESTION_WORDS, fold, marked
 ACRONYM_WEIGHT = 2.0
 FOREIGN_WEIGHT = 0.2  # a syllable away from its compound is most likely another word
 SYNONYM_WEIGHT = 0.5  # a synonym's words count half as much as the question's own
+_ROMAN = frozenset("ivxl")
+_NUMBERED = frozenset({"uong", "khoa", "hoi"})  # (Trung) ương 10, khóa XIII, (Đại) hội XIV
 _ACRONYM = re.compile(r"\b[A-ZĐ]{4,}\b")
 _WHY = ({"tai", "sao"}, {"vi", "sao"}, {"li", "do"}, {"why"})
 _WHEN = ({"khi", "nao"}, {"luc", "nao"}, {"bao", "gio"}, {"thoi", "han"}, {"han", "chot"})
@@ -68,6 +70,8 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
             resolved[start:end] = [None] * (end - start)
     concepts = thesaurus.concepts(question, words, index.idf) if thesaurus else []
     covered = {n for c in concepts for n in range(c.start, c.end)}
+    unseen = _unseen_numbers(words, refs, index)
+    resolved = [None if n in unseen else r for n, r in enumerate(resolved)]
     unknown = [w for n, (w, r) in enumerate(zip(words, resolved, strict=True))
                if r is None and n not in covered]
     frame = _liability(words, resolved)
@@ -105,6 +109,25 @@ def _expansions(concepts: list[Concept], index: SearchIndex) -> list[tuple[str, 
             grams = [*member, *(f"{a}_{b}" for a, b in zip(member, member[1:], strict=False))]
             terms.extend((g, SYNONYM_WEIGHT) for g in grams if g in index.idf)
     return terms
+
+
+def _unseen_numbers(words: list[str], refs: QueryRefs, index: SearchIndex) -> set[int]:
+    """Numbers that name a Party meeting or term ("Hội nghị Trung ương 10", "Đại hội XIV",
+    "khóa XV") the documents never name: the knowledge base does not know that meeting,
+    whatever else it knows about its words."""
+    pointed = {n for _, n in refs.docs} | {refs.article, refs.ordinal}
+    if refs.section:
+        pointed.update(int(p) for p in refs.section.split(".") if p.isdigit())
+    unseen = set()
+    for n in range(1, len(words)):
+        word, before = words[n], words[n - 1]
+        number = word.isdigit() or (len(word) > 1 and set(word) <= _ROMAN)
+        if not number or before not in _NUMBERED:
+            continue
+        if (word.isdigit() and int(word) in pointed) or f"{before}_{word}" in index.idf:
+            continue
+        unseen.add(n)
+    return unseen
 
 
 def _liability(words: list[str], resolved: list[str | None]) -> frozenset[int]:

@@ -77,6 +77,22 @@ async def test_questions_the_documents_do_not_cover_are_not_answered(
     assert not (await kb.knowledge.search(question)).found
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Hội nghị Trung ương 8 khóa XIII bàn những gì?", "Đại hội XIV của Đảng họp khi nào",
+     "hoi nghi trung uong 9 khoa xiii ban gi"],
+)
+async def test_a_party_meeting_the_documents_never_name_is_not_answered(
+    kb: Services, question: str
+) -> None:
+    assert not (await kb.knowledge.search(question)).found
+
+
+async def test_a_party_meeting_the_documents_name_is_still_answered(kb: Services) -> None:
+    outcome = await kb.knowledge.search("Nghị quyết Trung ương 4 khóa XII về xây dựng Đảng")
+    assert outcome.found and "Trung ương 4" in outcome.results[0].text
+
+
 async def test_typos_and_telex_leftovers_still_find_the_passage(kb: Services) -> None:
     outcome = await kb.knowledge.search("ddangr vieen tham gia toon giaos bat hop phap")
     assert "Điều 19" in outcome.results[0].citation
