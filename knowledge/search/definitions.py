@@ -32,12 +32,15 @@ class Definitions:
 
     def __init__(self, index: SearchIndex) -> None:
         self.terms: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.says: set[int] = set()  # passages that say "X là …" (not only titled X)
         for i, entry in enumerate(index.entries):
             if entry.kind != "passage" or entry.node_kind == "part":
                 continue
             line = fold(entry.text.split("\n", 1)[0][:200])
             for term in _defined(line, entry.node_kind):
                 self.terms[term].append(i)
+            if _DEFINES.match(_LABEL.sub("", line)):
+                self.says.add(i)
 
     def asked(self, question: str) -> list[int]:
         """The passages defining what a question asks the meaning of, if it asks that."""

@@ -28,6 +28,7 @@ WHICH_WEIGHT = 4.0
 # A passage of a document the question names by number or title ("Kết luận 21 …"); the same
 # way (0, 2, 4, 6, 8: top1 90.9, 91.3, 91.6, 90.9, 90.5; ans@1 83.8, 84.4, 84.9, 82.7, 82.1)
 NAMED_WEIGHT = 4.0
+SAID_WEIGHT = 2.0  # of those, one that says "X là …" before an article only titled X
 DEFINED_SURE = 0.9  # such a passage ranked first is an answer: a definition names its term
 NEIGHBOURS = 2  # the results after the first that say whether the ranking agrees on its place
 
@@ -92,6 +93,7 @@ class Searcher:
         named = set(query.refs.docs) & self.lookup.subjects if query.refs.docs else set()
         model = (matrix @ weights).tolist() if order else []
         ranks = {i: r + articles.WEIGHT * float(around[i]) + DEFINITION_WEIGHT * (i in defined)
+                 + SAID_WEIGHT * (i in defined and i in self.definitions.says)
                  + WHICH_WEIGHT * self.features.names_asked(query, i)
                  + NAMED_WEIGHT * (self.index.entries[i].subject in named)
                  for i, r in zip(order, model, strict=True)}

@@ -165,6 +165,18 @@ async def test_a_member_asks_what_a_labour_contract_is_and_gets_its_definition(
     assert crime.found and crime.results[0].citation.startswith("Bộ luật Hình sự 2015, Điều 22")
 
 
+@pytest.mark.parametrize(
+    ("question", "citation"),
+    [("giám hộ là gì", "Bộ luật Dân sự 2015, Điều 46, khoản 1"),  # not Điều 682, titled so
+     ("tấn công mạng được hiểu là gì", "Luật An ninh mạng 2018, Điều 2, khoản 8")],
+)
+async def test_what_a_term_means_is_answered_by_the_clause_that_says_it(
+        laws: Services, question: str, citation: str) -> None:
+    """An article titled with the term, or about it, comes after the clause "X là …"."""
+    outcome = await laws.knowledge.search(question)
+    assert outcome.results[0].citation == citation
+
+
 DISMISSAL = """BỘ LUẬT THỬ
 Luật số 1/2099/QH99
 
