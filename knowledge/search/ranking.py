@@ -91,9 +91,10 @@ class Searcher:
             found
         weights = np.asarray(calibration.RANK_WEIGHTS)
         named = set(query.refs.docs) & self.lookup.subjects if query.refs.docs else set()
+        stated = self.definitions.stated(question) & defined if defined else set()
         model = (matrix @ weights).tolist() if order else []
         ranks = {i: r + articles.WEIGHT * float(around[i]) + DEFINITION_WEIGHT * (i in defined)
-                 + SAID_WEIGHT * (i in defined and i in self.definitions.says)
+                 + SAID_WEIGHT * (i in stated)
                  + WHICH_WEIGHT * self.features.names_asked(query, i)
                  + NAMED_WEIGHT * (self.index.entries[i].subject in named)
                  for i, r in zip(order, model, strict=True)}
