@@ -64,6 +64,7 @@ class Definitions:
 
 
 def _asked_term(question: str) -> tuple[str, ...] | None:
+    """The term a question asks the meaning of ("X là gì?", "X là viết tắt của gì?"), if any."""
     folded = _WHERE.sub("", _POLITE.sub("", fold(question)))
     for pattern in _ASKS:
         match = pattern.match(folded)
