@@ -92,6 +92,8 @@ def _defined(line: str, kind: str) -> list[tuple[str, ...]]:
 def _introduced(text: str) -> list[tuple[str, ...]]:
     """Abbreviations a passage introduces after the words they stand for, and short names it
     gives ("(gọi tắt là …)")."""
+    if "(" not in text:
+        return []
     out = []
     for match in _ABBREVIATION.finditer(text):
         before = tokens(text[max(0, match.start() - 200):match.start()], expand=False)
