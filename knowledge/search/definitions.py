@@ -27,9 +27,11 @@ _LABEL = re.compile(r"^(?:dieu \d+[a-z]?|\d{1,2}(?: \d{1,2})*|[a-z])\s+")
 _DEFINES = re.compile(r"^(?P<term>[a-z0-9 ]{2,80}?) la (?!gi\b)")
 _CONCEPT = ("khai niem", "dinh nghia")
 # "cán bộ, công chức, viên chức và người lao động (CCVCNLĐ)": a passage that introduces an
-# abbreviation defines it; "(sau đây gọi tắt là Nghị quyết Trung ương 4)" defines a short name
+# abbreviation defines it; "(sau đây gọi tắt là Nghị quyết Trung ương 4)", "(sau đây viết tắt
+# là …)" and a law's "(sau đây gọi là bên cầm cố)" define a short name
 _ABBREVIATION = re.compile(r"\(([A-ZĐ]{3,10})\)")
-_SHORT_NAME = re.compile(r"\((?:sau đây )?gọi tắt là ([^()]{2,60})\)", re.IGNORECASE)
+_SHORT_NAME = re.compile(r"\((?:sau đây )?(?:gọi|viết)(?: tắt)? là ([^()]{2,60})\)",
+                         re.IGNORECASE)
 
 
 class Definitions:

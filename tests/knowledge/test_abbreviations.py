@@ -36,6 +36,10 @@ def test_a_member_asks_what_an_abbreviation_stands_for_and_gets_where_it_is_intr
       [("mat", "tran", "to", "quoc"), ("hoi", "dong", "nhan", "dan")]),
      ("Nghị quyết Trung ương 4 khóa XII (gọi tắt là Nghị quyết Trung ương 4) đã",
       [("nghi", "quyet", "trung", "uong", "4")]),
+     ("QUY ĐỊNH SỐ 37-QĐ/TW VỀ NHỮNG ĐIỀU ĐẢNG VIÊN KHÔNG ĐƯỢC LÀM (sau đây viết tắt là Quy "
+      "định số 37)", [("quy", "dinh", "so", "37")]),
+     ("Cầm cố tài sản là việc một bên (sau đây gọi là bên cầm cố) giao tài sản",
+      [("ben", "cam", "co")]),
      ("theo quy định (QĐ) của Đảng", []),  # two letters: too short to be sure
      ("đã họp bàn kỹ lưỡng (CCVCNLĐ) về việc này", [])],  # the words before are not it
 )
