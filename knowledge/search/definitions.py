@@ -56,13 +56,13 @@ class Definitions:
 
     def asked(self, question: str) -> list[int]:
         """The passages defining what a question asks the meaning of, if it asks that."""
-        term = _asked_term(question)
-        return self.terms.get(term, []) if term else []
+        return list(self.found(question))
 
-    def stated(self, question: str) -> set[int]:
-        """Of those, the passages that state the definition in so many words."""
+    def found(self, question: str) -> dict[int, bool]:
+        """Those passages, each with whether it states the definition in so many words ("X là
+        …", "… (X)") rather than only being titled X."""
         term = _asked_term(question)
-        return {i for i in self.terms.get(term, []) if (term, i) in self.says} if term else set()
+        return {i: (term, i) in self.says for i in self.terms.get(term, [])} if term else {}
 
 
 def _asked_term(question: str) -> tuple[str, ...] | None:

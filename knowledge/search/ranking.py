@@ -90,11 +90,10 @@ class Searcher:
         query, pinned, order, matrix, coverage, phrase, scores, best, absent, around, defined = \
             found
         weights = np.asarray(calibration.RANK_WEIGHTS)
-        named = set(query.refs.docs) & self.lookup.subjects if query.refs.docs else set()
-        stated = self.definitions.stated(question) & defined if defined else set()
+        named = {d for d in query.refs.docs if d in self.lookup.subject_rows}
         model = (matrix @ weights).tolist() if order else []
         ranks = {i: r + articles.WEIGHT * float(around[i]) + DEFINITION_WEIGHT * (i in defined)
-                 + SAID_WEIGHT * (i in stated)
+                 + SAID_WEIGHT * defined.get(i, False)
                  + WHICH_WEIGHT * self.features.names_asked(query, i)
                  + NAMED_WEIGHT * (self.index.entries[i].subject in named)
                  for i, r in zip(order, model, strict=True)}
@@ -145,7 +144,8 @@ class Searcher:
         if within is not None:  # "… theo Bộ luật Lao động": that code's passages only
             pool = np.where(within, pool, 0.0)
         order = [i for i in _top(pool, CANDIDATES) if pool[i] > 0]
-        defined = {i for i in self.definitions.asked(question) if within is None or within[i]}
+        defined = {i: stated for i, stated in self.definitions.found(question).items()
+                   if within is None or within[i]}  # each: whether it says "X là …"
         order += [i for i in defined if i not in order]
         if query.intent:  # who signed: the best-scored signature blocks join the candidates
             extra = [i for i in self.lookup.by_kind.get(query.intent, ()) if i not in order]
