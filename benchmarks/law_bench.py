@@ -15,7 +15,9 @@ one question for each of 60 further articles drawn at random (seed 20261204), wr
 that day's changes and used for none of them; fresh4.jsonl (2026-12-02, later) in everyday
 words, one question for each of 50 further articles drawn at random (seed 20261206), written
 before that day's synonym groups; fresh5.jsonl (2026-12-03) in everyday words, one question for
-each of 45 further articles drawn at random (seed 20261208), written before that day's groups.
+each of 45 further articles drawn at random (seed 20261208), written before that day's groups;
+fresh6.jsonl (2026-12-03, later) in everyday words, one question for each of 40 further
+articles drawn at random (seed 20261210), written before any change of that session.
 The knowledge base holds the seed corpus and the four laws (9 documents). Beside this
 project's search, in the same run, two baselines over whole articles of the four laws only:
 BM25 on syllables, and BM25 on syllables plus adjacent syllable pairs. Figures are per kind of
@@ -61,7 +63,8 @@ FRESH3 = ROOT / "benchmarks" / "law_set" / "fresh3.jsonl"  # everyday words, 80 
 WORDED3 = ROOT / "benchmarks" / "law_set" / "worded3.jsonl"  # 60 more, after all tuning
 FRESH4 = ROOT / "benchmarks" / "law_set" / "fresh4.jsonl"  # everyday words, before the groups
 FRESH5 = ROOT / "benchmarks" / "law_set" / "fresh5.jsonl"  # everyday words, 2026-12-03
-SETS = [QUESTIONS, FRESH, FRESH2, WORDED, WORDED2, FRESH3, WORDED3, FRESH4, FRESH5]
+FRESH6 = ROOT / "benchmarks" / "law_set" / "fresh6.jsonl"  # everyday words, 2026-12-03, later
+SETS = [QUESTIONS, FRESH, FRESH2, WORDED, WORDED2, FRESH3, WORDED3, FRESH4, FRESH5, FRESH6]
 FILES = {"ds": "bo_luat_dan_su_2015.txt", "hs": "bo_luat_hinh_su_2015_hop_nhat_2017.txt",
          "ld": "bo_luat_lao_dong_2019.txt", "anm": "luat_an_ninh_mang_2018.txt"}
 NAMES = {"ds": "Bộ luật Dân sự", "hs": "Bộ luật Hình sự", "ld": "Bộ luật Lao động",

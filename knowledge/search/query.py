@@ -10,7 +10,14 @@ from knowledge.search import spelling
 from knowledge.search.index import SearchIndex
 from knowledge.search.references import QueryRefs, asked_kind, parse_query_refs, strip_refs
 from knowledge.search.synonyms import Concept, Thesaurus
-from knowledge.text.normalize import ABBREVIATIONS, QUESTION_WORDS, fold, marked_words, tokens
+from knowledge.text.normalize import (
+    ABBREVIATIONS,
+    QUESTION_WORDS,
+    fold,
+    marked_words,
+    question_words,
+    tokens,
+)
 
 ACRONYM_WEIGHT = 2.0
 FOREIGN_WEIGHT = 0.2  # a syllable away from its compound is most likely another word
@@ -75,8 +82,9 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
     unknown = [w for n, (w, r) in enumerate(zip(words, resolved, strict=True))
                if r is None and n not in covered]
     frame = _liability(words, resolved)
+    stop = question_words(question)
     content = [r for n, r in enumerate(resolved)
-               if r and r not in QUESTION_WORDS and n not in covered and n not in frame]
+               if r and r not in stop and n not in covered and n not in frame]
     when = _asks_when(words)
     if when:
         content = [w for w in content if w not in _WHEN_WORDS]
@@ -85,9 +93,9 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
     if frame:
         framed = [r if n in frame else None for n, r in enumerate(scored)]
         scored = [None if n in frame else r for n, r in enumerate(scored)]
-    terms = _terms(scored, words, when)
+    terms = _terms(scored, words, when, stop)
     if frame:
-        terms += [(t, w * LIABILITY_WEIGHT) for t, w in _terms(framed, [], False)]
+        terms += [(t, w * LIABILITY_WEIGHT) for t, w in _terms(framed, [], False, stop)]
     terms += [(a, ACRONYM_WEIGHT) for a in _acronyms(question) if a in index.idf]
     why = any(pair <= set(words) for pair in _WHY)
     if why:
@@ -160,16 +168,17 @@ def _compounds(resolved: list[str | None], index: SearchIndex) -> tuple[tuple[st
     return compounds, frozenset(foreign)
 
 
-def _terms(resolved: list[str | None], typed: list[str], when: bool) -> list[tuple[str, float]]:
+def _terms(resolved: list[str | None], typed: list[str], when: bool,
+           stop: frozenset[str] = QUESTION_WORDS) -> list[tuple[str, float]]:
     terms: list[tuple[str, float]] = []
     if when:
         terms.append(("thoi_gian", 1.0))  # "xong khi nào?" is answered by "Thời gian: ..."
     for a, b in zip(typed, typed[1:], strict=False):
-        if a == "ai" and b not in QUESTION_WORDS:
+        if a == "ai" and b not in stop:
             terms.append((f"nguoi_{b}", 1.0))  # "ai ký?" is answered by "người ký"
-    terms.extend((w, 1.0) for w in resolved if w and w not in QUESTION_WORDS)
+    terms.extend((w, 1.0) for w in resolved if w and w not in stop)
     for a, b in zip(resolved, resolved[1:], strict=False):
-        if a and b and not (a in QUESTION_WORDS and b in QUESTION_WORDS):
+        if a and b and not (a in stop and b in stop):
             terms.append((f"{a}_{b}", 1.0))
     return terms
 

@@ -188,4 +188,29 @@ _QUESTION_WORDS = (
     "voi cho nhu hay hoac nay ay tai ve ra phai do"
 )
 QUESTION_WORDS = frozenset(_QUESTION_WORDS.split())
+# The same words as written with their marks: "tài", "bảo", "đồ", "máy", "đầu" fold onto them but
+# name things, and "vay" (borrow) is what "vậy" reads as when typed without marks.
+_MARKED = (
+    "gì nào sao bao nhiêu thế à ạ hả nhỉ nhé vậy chưa ai đâu mấy khi của vào các những là và "
+    "với cho như hay hoặc này ấy tại về ra phải do đó"
+)
+_MARKED_QUESTION_WORDS = frozenset(_MARKED.split())
+# How people talk, not what they ask about ("bên kia", "người ta", "mình", "rồi"): the codes
+# hardly write them, so their rarity would make them weigh most. Without marks only the
+# spellings no other word shares.
+_SPOKEN_WORDS = "mình rồi mãi kia ta nhé ạ ơi chứ luôn hả nhỉ đấy vẫn"
+_SPOKEN = frozenset(_SPOKEN_WORDS.split())
+_SPOKEN_PLAIN = frozenset({"kia", "ta"})
+
+
+def question_words(text: str) -> frozenset[str]:
+    """The folded words that only frame this question: QUESTION_WORDS, less those the text
+    writes with marks as words that name something ("tài sản", "bảo hiểm", "đồ", "vay"), plus
+    the spoken words it uses."""
+    if not has_diacritics(text):
+        return QUESTION_WORDS | _SPOKEN_PLAIN
+    words = _WORD_ANY_CASE.findall(canonical_tones(nfc(text).lower()))
+    naming = {fold(w) for w in words
+              if w not in _MARKED_QUESTION_WORDS and fold(w) in QUESTION_WORDS}
+    return (QUESTION_WORDS - naming) | {fold(w) for w in words if w in _SPOKEN}
 

@@ -383,3 +383,19 @@ def test_a_member_asks_from_what_sum_embezzling_is_an_offence_and_gets_the_offen
     assert first("thời hiệu truy cứu trách nhiệm hình sự tính từ khi nào") == "Điều 1"
     monkeypatch.setattr(query_module, "LIABILITY", ("-",) * 7)  # the frame not heard
     assert first(question) == "Điều 1"
+
+
+LOANS = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Nghĩa vụ trả tiền
+1. Bên thuê phải trả tiền theo mức hai bên thỏa thuận.
+2. Bên vay phải trả tiền theo mức hai bên thỏa thuận và trả đúng hạn.
+"""
+
+
+def test_a_member_asking_about_borrowing_gets_the_borrower_s_clause() -> None:
+    """"vay" folds onto "vậy", a word that only frames a question; typed among marked words
+    it is the thing asked about, and it decides between two clauses worded alike."""
+    outcome = searcher_over(LOANS).search("đi vay phải trả tiền theo mức nào")
+    assert outcome.results[0].text.startswith("2. Bên vay phải trả tiền")

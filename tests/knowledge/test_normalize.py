@@ -4,9 +4,11 @@ import pytest
 
 from knowledge.text.normalize import (
     ABBREVIATIONS,
+    QUESTION_WORDS,
     canonical_tones,
     fold,
     has_diacritics,
+    question_words,
     tokens,
     typing_leftovers,
 )
@@ -91,3 +93,26 @@ def test_telex_and_vni_leftovers_have_a_folded_reading(typed: str, reading: str)
 def test_diacritics_are_detected() -> None:
     assert has_diacritics("đảng viên")
     assert not has_diacritics("dang vien")
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "frames"),
+    [
+        ("đi vay tiền mà không trả thì sao", {"vay"}, {"sao"}),
+        ("tài sản chung chia thế nào", {"tai"}, {"the"}),
+        ("dùng nhầm đồ của người khác thì sao", {"do"}, {"cua", "sao"}),
+        ("bảo hiểm xã hội đóng bao nhiêu", {"bao"}, {"nhieu"}),
+        ("vũ khí thô sơ là gì", {"khi"}, {"la", "gi"}),
+    ],
+)
+def test_a_word_written_with_its_own_marks_is_not_the_question_word_it_folds_onto(
+        question: str, names: set[str], frames: set[str]) -> None:
+    framing = question_words(question)
+    assert not names & framing
+    assert frames <= framing
+
+
+def test_spoken_words_frame_a_question_and_plain_questions_keep_the_folded_list() -> None:
+    assert {"minh", "kia", "roi"} <= question_words("bên kia trả rồi thì mình có được đòi không")
+    assert question_words("di vay tien thi sao") >= QUESTION_WORDS  # no marks: cannot tell
+    assert "minh" not in question_words("chung minh nhan dan")  # "minh" of "chứng minh"
