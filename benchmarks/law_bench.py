@@ -22,7 +22,8 @@ The knowledge base holds the seed corpus and the four laws (9 documents). Beside
 project's search, in the same run, two baselines over whole articles of the four laws only:
 BM25 on syllables, and BM25 on syllables plus adjacent syllable pairs. Figures are per kind of
 question: top answer in the right article (ours, and each baseline), the citation naming the
-right article, answered at once and right (ans@1), and wrong answers given as answers (FAR).
+right article, answered at once and right (ans@1), wrong answers given as answers (FAR), and
+one of the three results shown in the right article (top3).
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ class Judged:
     ours: bool  # the top answer lies in the right article
     named: bool  # its citation names the right law and article
     verdict: str
+    shown: bool = False  # one of the three results shown lies in the right article
 
 
 def judge(searcher, q: dict, wanted: Article) -> Judged:  # noqa: ANN001 - a Searcher
@@ -133,7 +135,7 @@ def judge(searcher, q: dict, wanted: Article) -> Judged:  # noqa: ANN001 - a Sea
     top = outcome.results[0] if outcome.results else None
     return Judged(q, top is not None and in_article(top.text, wanted),
                   top is not None and cited(top.citation) == (q["law"], q["article"]),
-                  outcome.verdict)
+                  outcome.verdict, any(in_article(r.text, wanted) for r in outcome.results))
 
 
 def best(runs: dict[tuple, list[Judged]], rows: range | list[int]) -> tuple:
@@ -259,14 +261,15 @@ async def main(show_misses: bool, questions: list[dict]) -> None:
     print(f"held out, 5-fold CV: (article weight, title repeats, title share, role share) "
           f"chosen per fold {chosen}; on the whole set {whole} (shipped {shipped})")
     print(f"{'kind':11} {'n':>4} {'in art.':>8} {'BM25':>6} {'BM25+p':>7} {'cites':>6} "
-          f"{'ans@1':>6} {'FAR':>5}")
+          f"{'ans@1':>6} {'FAR':>5} {'top3':>5}")
     for kind, group in by_kind.items():
         n = len(group)
         print(f"{kind:11} {n:4d} {pct(j.ours for j, _, _ in group):8.1f} "
               f"{pct(b for _, b, _ in group):6.1f} {pct(p for _, _, p in group):7.1f} "
               f"{pct(j.named for j, _, _ in group):6.1f} "
               f"{pct(j.verdict == 'answer' and j.ours for j, _, _ in group):6.1f} "
-              f"{pct(j.verdict == 'answer' and not j.ours for j, _, _ in group):5.1f}")
+              f"{pct(j.verdict == 'answer' and not j.ours for j, _, _ in group):5.1f} "
+              f"{pct(j.shown for j, _, _ in group):5.1f}")
     for verdict in ("answer", "unsure", "none"):
         given = [j for j in held if j.verdict == verdict]
         print(f"{verdict:7}: {len(given):3d} questions, top answer in the right article "

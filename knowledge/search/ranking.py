@@ -113,7 +113,8 @@ class Searcher:
             follow = confidence(self._signals(query, rest, ranks, coverage, phrase, scores, best))
         share = self._marked_share(query)
         offered = {i: c * share for i, c in coverage.items()} if worded else {}
-        results = self._shown(ranked[:top], ranks, offered, sure, outcome, follow)
+        results = self._shown(self._distinct(ranked, top, len(pinned)), ranks, offered, sure,
+                              outcome, follow)
         return SearchOutcome(question, outcome == "answer", results,
                              absent if outcome != "answer" else None, verdict=outcome,
                              confidence=round(sure, 4), signals=signals, exact=bool(pinned))
@@ -225,6 +226,24 @@ class Searcher:
             relevant = coverage.get(i, 0.0) >= SUGGEST_FLOOR or (n == 0 and outcome != "none")
             shown.append(self._result(i, score, relevant))
         return tuple(shown)
+
+    def _distinct(self, ranked: list[int], top: int, pinned: int) -> list[int]:
+        """The first `top` results, one clause per article after the first answer: three
+        clauses of one article offer a member one place to look, three articles three (the
+        passages a question named stay as they are; other clauses fill a short list)."""
+        article_of = self.articles.article_of
+        shown, seen, later = ranked[:max(pinned, 1)], set(), []
+        seen.update(int(article_of[i]) for i in shown if article_of[i] >= 0)
+        for i in ranked[len(shown):]:
+            if len(shown) >= top:
+                break
+            group = int(article_of[i])
+            if group >= 0 and group in seen:
+                later.append(i)
+                continue
+            seen.add(group)
+            shown.append(i)
+        return (shown + later)[:top]
 
     def _marked_share(self, query: Query) -> float:
         """The share (by idf) of the question's words the documents write as it does: "hôm nay

@@ -399,3 +399,14 @@ def test_a_member_asking_about_borrowing_gets_the_borrower_s_clause() -> None:
     it is the thing asked about, and it decides between two clauses worded alike."""
     outcome = searcher_over(LOANS).search("đi vay phải trả tiền theo mức nào")
     assert outcome.results[0].text.startswith("2. Bên vay phải trả tiền")
+
+
+def test_the_places_offered_beside_an_answer_are_other_articles_not_its_sibling_clauses() -> None:
+    """Three clauses of one article offer a member one place to look: after the first answer,
+    each further result lies in an article not shown yet."""
+    searcher = searcher_over(LEAVE)
+    outcome = searcher.search("người lao động được nghỉ bao nhiêu ngày", top=3)
+    articles_shown = [int(searcher.articles.article_of[searcher.positions[r.key]])
+                      for r in outcome.results]
+    assert len(articles_shown) == 3
+    assert len(set(articles_shown)) == 3
