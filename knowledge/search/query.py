@@ -156,14 +156,14 @@ def _compounds(resolved: list[str | None], index: SearchIndex) -> tuple[tuple[st
                                                                         frozenset[str]]:
     """The question's compound words, and syllables that here only live inside a compound
     the question does not use ("tiết" of "thời tiết" against "tiết kiệm")."""
-    pairs = [f"{a}_{b}" for a, b in zip(resolved, resolved[1:], strict=False) if a and b]
-    compounds = tuple(p for p in pairs if p in index.compounds)
+    at = [f"{a}_{b}" if a and b else "" for a, b in zip(resolved, resolved[1:], strict=False)]
+    compounds = tuple(p for p in at if p in index.compounds)
     foreign = set()
     for n, word in enumerate(resolved):
         if not word or word not in index.bound:
             continue
-        near = {p for p in pairs[max(n - 1, 0):n + 1] if word in p.split("_")}
-        if not any(p in index.idf for p in near):
+        near = at[max(n - 1, 0):n + 1]  # the pairs it forms with its neighbours, if any
+        if not any(p in index.idf for p in near if p):
             foreign.add(word)
     return compounds, frozenset(foreign)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.services import Services
+from knowledge.search.query import parse_query
 from knowledge.search.references import parse_query_refs, strip_refs
 from tests.conftest import NOW
 
@@ -141,3 +142,15 @@ def test_references_are_parsed_from_questions() -> None:
     assert refs.section == "1.4" and refs.ordinal == 2 and refs.ordinal_noun == "nhiem vu"
     words = ["quy", "dinh", "so", "37", "xay", "dung"]
     assert strip_refs(words, [("QD", 37)]) == [None, None, None, None, "xay", "dung"]
+
+
+async def test_a_word_the_documents_never_use_does_not_weigh_down_the_compounds_after_it(
+        kb: Services) -> None:
+    """"gì" is no word of the documents; the compounds after it ("tổ chức thực hiện kế hoạch")
+    are still the question's own, not syllables strayed from other compounds."""
+    searcher = await kb.knowledge.searcher()
+    query = parse_query("chi bộ làm gì để tổ chức thực hiện kế hoạch", searcher.index,
+                        searcher.lookup.subjects, searcher.thesaurus, searcher.lookup.named)
+    assert not {"to", "chuc", "thuc", "hien", "ke", "hoach"} & query.foreign
+    weights = dict(query.terms)
+    assert weights["to"] == weights["ke"] == 1.0
