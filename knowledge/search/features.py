@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz
 
-from knowledge.search.index import HEADING_KINDS, SearchIndex
+from knowledge.search.index import HEADING_KINDS, SearchIndex, enumerated
 from knowledge.search.query import Query
 from knowledge.search.references import find_doc_numbers
 from knowledge.search.synonyms import Concept
@@ -34,7 +34,8 @@ class Features:
                bm25: float) -> tuple[float, ...]:
         entry = self.index.entries[i]
         bare = entry.kind == "passage" and "\n" not in entry.text and \
-            entry.node_kind in HEADING_KINDS and len(entry.text) < 160
+            entry.node_kind in HEADING_KINDS and len(entry.text) < 160 and \
+            not enumerated(entry.text)
         return (coverage, phrase, bm25, self.heading(query, i),
                 1.0 if query.intent and entry.node_kind == query.intent else 0.0,
                 1.0 if query.why and self.says_because(i) else 0.0,

@@ -65,12 +65,18 @@ def _heading_words(entry: Entry) -> list[str]:
     if entry.kind != "passage":
         return []
     pure_heading = "\n" not in entry.text and entry.node_kind in HEADING_KINDS
-    if "\n" not in entry.text and not pure_heading:
+    if "\n" not in entry.text and not pure_heading or enumerated(entry.text):
         return []
     words = tokens(entry.text.split("\n", 1)[0])
     if entry.label:
         words = words[len(tokens(entry.label)) :]
     return words if 0 < len(words) <= (30 if pure_heading else 14) else []
+
+
+def enumerated(text: str) -> bool:
+    """A one-line item that goes on the list ("2. Hội đồng trọng tài lao động;"): an item of an
+    enumeration, not a heading, however short."""
+    return "\n" not in text and text.rstrip().endswith((";", ","))
 
 
 def grams(words: list[str]) -> list[str]:

@@ -410,3 +410,25 @@ def test_the_places_offered_beside_an_answer_are_other_articles_not_its_sibling_
                       for r in outcome.results]
     assert len(articles_shown) == 3
     assert len(set(articles_shown)) == 3
+
+
+DISPUTES = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Cơ quan giải quyết tranh chấp
+Cơ quan, tổ chức có thẩm quyền giải quyết tranh chấp gồm:
+1. Hòa giải viên;
+2. Hội đồng trọng tài;
+3. Tòa án nhân dân.
+Điều 2. Giải quyết tranh chấp của Hội đồng trọng tài
+1. Các bên có quyền yêu cầu giải quyết trong thời hạn 07 ngày.
+2. Quyết định được gửi cho các bên trong thời hạn 02 ngày.
+"""
+
+
+def test_an_item_of_a_list_is_not_a_heading_that_outranks_the_article_it_names() -> None:
+    """"2. Hội đồng trọng tài;" goes on the list of who settles disputes: the question repeats
+    it, but the article titled with the question is the answer."""
+    question = "Hội đồng trọng tài giải quyết tranh chấp như thế nào"
+    outcome = searcher_over(DISPUTES).search(question)
+    assert outcome.results[0].text.startswith("Điều 2. Giải quyết tranh chấp của Hội đồng")
