@@ -99,15 +99,19 @@ class Features:
         return sum(idf.get(w, 0.0) for w in content if w in identity) / total if total else 0.0
 
     def names_asked(self, query: Query, i: int) -> bool:
-        """The entry cites a document of the kind the question asks for ("kế hoạch nào?")."""
+        """The entry cites a document of the kind the question asks for ("kế hoạch nào?"), issued
+        at the level the question names, if it names one."""
         if not query.which:
             return False
         cited = self._cited.get(i)
         if cited is None:
-            cited = frozenset(n.code for n in find_doc_numbers(self.index.entries[i].text))
+            cited = frozenset((n.code, n.issuer)
+                              for n in find_doc_numbers(self.index.entries[i].text))
             if len(self._cited) < 20_000:
                 self._cited[i] = cited
-        return bool(cited) if query.which == "*" else query.which in cited
+        level = query.which_level or ""  # "… của Ban Tổ chức Trung ương": issued at that level
+        return any((query.which in ("*", code)) and issuer.endswith(level)
+                   for code, issuer in cited)
 
     def heading(self, query: Query, i: int) -> float:
         """How much of an entry's heading the question repeats."""

@@ -8,7 +8,13 @@ from dataclasses import dataclass, replace
 
 from knowledge.search import spelling
 from knowledge.search.index import SearchIndex
-from knowledge.search.references import QueryRefs, asked_kind, parse_query_refs, strip_refs
+from knowledge.search.references import (
+    QueryRefs,
+    asked_kind,
+    asked_level,
+    parse_query_refs,
+    strip_refs,
+)
 from knowledge.search.synonyms import Concept, Thesaurus
 from knowledge.text.normalize import (
     ABBREVIATIONS,
@@ -56,6 +62,7 @@ class Query:
     # "Kế hoạch nào …?", "… theo chỉ thị nào?": the answer names a document of this kind (its
     # code, "KH"; "*" for "văn bản nào"), so a passage citing one by number is the likelier one
     which: str | None = None
+    which_level: str | None = None  # "… nào của Ban Tổ chức Trung ương": its issuer's level
 
     @property
     def pairs(self) -> list[str]:
@@ -106,7 +113,7 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
     terms += _expansions(concepts, index)
     return Query(question, refs, words, content, unknown, terms, _intent_kind(words), why,
                  compounds, foreign, tuple(concepts), tuple(d for d, _, _ in titled),
-                 _mismarked(question, index), asked_kind(words))
+                 _mismarked(question, index), asked_kind(words), asked_level(words))
 
 
 def _expansions(concepts: list[Concept], index: SearchIndex) -> list[tuple[str, float]]:

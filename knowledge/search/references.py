@@ -82,6 +82,25 @@ def asked_kind(words: list[str]) -> str | None:
     return None
 
 
+# "… nào của Ban Tổ chức Trung ương": the level of the body that issued the asked document, as
+# the end of its issuer code (12-HD/BTCTW, 02-HD/BTCTU, 38-QĐ/TU, 127-KH/ĐUK)
+_LEVELS = ((("dang", "uy", "khoi"), "DUK"), (("trung", "uong"), "TW"), (("tinh", "uy"), "TU"),
+           (("thi", "uy"), "TU"), (("huyen", "uy"), "HU"))
+
+
+def asked_level(words: list[str]) -> str | None:
+    """The issuing level a question names after the kind it asks for ("hướng dẫn nào của Ban
+    Tổ chức Trung ương" → "TW"), if it asks for a kind and names one."""
+    if asked_kind(words) is None:
+        return None
+    start = words.index("nao")
+    for n in range(start + 1, len(words)):
+        for level, code in _LEVELS:
+            if tuple(words[n:n + len(level)]) == level:
+                return code
+    return None
+
+
 def code_of(kind_code: str) -> str:
     code = fold(kind_code).upper().replace(" ", "")
     return _CODE_ALIASES.get(code, code)
