@@ -65,7 +65,7 @@ def _heading_words(entry: Entry) -> list[str]:
     if entry.kind != "passage":
         return []
     pure_heading = "\n" not in entry.text and entry.node_kind in HEADING_KINDS
-    if "\n" not in entry.text and not pure_heading or enumerated(entry.text):
+    if ("\n" not in entry.text and not pure_heading) or enumerated(entry.text):
         return []
     words = tokens(entry.text.split("\n", 1)[0])
     if entry.label:

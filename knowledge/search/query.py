@@ -176,7 +176,7 @@ def _compounds(resolved: list[str | None], index: SearchIndex) -> tuple[tuple[st
 
 
 def _terms(resolved: list[str | None], typed: list[str], when: bool,
-           stop: frozenset[str] = QUESTION_WORDS) -> list[tuple[str, float]]:
+           stop: frozenset[str]) -> list[tuple[str, float]]:
     terms: list[tuple[str, float]] = []
     if when:
         terms.append(("thoi_gian", 1.0))  # "xong khi nào?" is answered by "Thời gian: ..."

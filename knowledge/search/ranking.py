@@ -238,10 +238,11 @@ class Searcher:
             if len(shown) >= top:
                 break
             group = int(article_of[i])
-            if group >= 0 and group in seen:
+            if group in seen:
                 later.append(i)
                 continue
-            seen.add(group)
+            if group >= 0:
+                seen.add(group)
             shown.append(i)
         return (shown + later)[:top]
 

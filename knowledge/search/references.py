@@ -72,13 +72,19 @@ _ASKED = {**{name: code for name, (code, _) in KINDS.items()}, "van ban": "*"}
 def asked_kind(words: list[str]) -> str | None:
     """The code of the kind of document the question asks for by name ("chỉ thị nào?" →
     "CT", "văn bản nào?" → "*"), if it asks for one."""
+    asked = _asked(words)
+    return asked[0] if asked else None
+
+
+def _asked(words: list[str]) -> tuple[str, int] | None:
+    """The kind asked for by name and the position of its "nào"."""
     for n, word in enumerate(words):
         if word != "nao":
             continue
         for size in (3, 2):
             name = " ".join(words[n - size:n]) if n >= size else ""
             if name in _ASKED:
-                return "*" if _ASKED[name] == "*" else code_of(_ASKED[name])
+                return ("*" if _ASKED[name] == "*" else code_of(_ASKED[name])), n
     return None
 
 
@@ -91,10 +97,10 @@ _LEVELS = ((("dang", "uy", "khoi"), "DUK"), (("trung", "uong"), "TW"), (("tinh",
 def asked_level(words: list[str]) -> str | None:
     """The issuing level a question names after the kind it asks for ("hướng dẫn nào của Ban
     Tổ chức Trung ương" → "TW"), if it asks for a kind and names one."""
-    if asked_kind(words) is None:
+    asked = _asked(words)
+    if asked is None:
         return None
-    start = words.index("nao")
-    for n in range(start + 1, len(words)):
+    for n in range(asked[1] + 1, len(words)):
         for level, code in _LEVELS:
             if tuple(words[n:n + len(level)]) == level:
                 return code
