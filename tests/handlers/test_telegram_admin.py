@@ -146,8 +146,10 @@ async def test_an_admin_sends_a_scan_and_is_told_it_takes_a_while(
     before = len(fake.sent(chat_id=ADMIN))
     fake.user_sends_document("ke-hoach-45.pdf", scan.read_bytes(), chat_id=ADMIN,
                              user_id=ADMIN)
-    notice, done = [call.params["text"] for call in
-                    (await fake.wait_for("sendMessage", chat_id=ADMIN, count=before + 2))[-2:]]
+    # Recognising a page takes seconds, and more on a loaded machine: wait for it longer than
+    # for a chat reply.
+    sent = await fake.wait_for("sendMessage", chat_id=ADMIN, count=before + 2, timeout=60.0)
+    notice, done = [call.params["text"] for call in sent[-2:]]
     assert notice.startswith("⏳ Đang nhận dạng chữ 1 trang quét của ke-hoach-45.pdf")
     assert "Đã nhập: Kế hoạch số 45-KH/ĐU" in done and "1 trang là ảnh quét" in done
     answer = await say(fake, "chi bo sinh hoat dinh ky vao ngay mung may", MEMBER)
