@@ -29,6 +29,10 @@ FRESH_PARAPHRASE = ROOT / "benchmarks" / "own_set" / "fresh_paraphrase.jsonl"
 # Plausible questions the documents do not answer (party life they do not cover, other laws,
 # everyday chat), written 2026-12-03 after every change they could have steered.
 FRESH_OOS = ROOT / "benchmarks" / "own_set" / "fresh_oos.jsonl"
+# What a body named in a plan must do ("Ban Tổ chức Tỉnh ủy có trách nhiệm gì?"), over the plans'
+# "Tổ chức thực hiện" items: written 2026-12-03 after the subject-opening signal was designed
+# (so of its kind on purpose), before it was fitted or shipped; never fitted on.
+FRESH_DUTIES = ROOT / "benchmarks" / "own_set" / "fresh_duties.jsonl"
 KINDS = ["exact", "nodiacritics", "typo", "abbrev", "paraphrase", "lookup", "numeric",
          "deadline", "oos"]
 

@@ -135,6 +135,9 @@ def quality_tables(entries: list[Entry]) -> None:
     print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in fresh],
                         "fresh_paraphrase.jsonl and fresh_oos.jsonl (never fitted on), "
                         "chibo as shipped"))
+    duties = quality.judge(searcher, quality.load(quality.FRESH_DUTIES))
+    print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in duties],
+                        "fresh_duties.jsonl (never fitted on), chibo as shipped"))
     print(slips.table(searcher, draws=3, seed=20261203))
 
 

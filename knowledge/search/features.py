@@ -9,7 +9,7 @@ from knowledge.search.index import HEADING_KINDS, SearchIndex, enumerated
 from knowledge.search.query import Query
 from knowledge.search.references import find_doc_numbers
 from knowledge.search.synonyms import Concept
-from knowledge.text.normalize import QUESTION_WORDS, fold
+from knowledge.text.normalize import QUESTION_WORDS, fold, tokens
 
 IDENTITY_SHARE = 0.5  # a word matching only the document's title counts half
 QA_SHARE = 0.95  # a curated question matched word for word counts nearly fully
@@ -18,17 +18,26 @@ COMPOUND_SPLIT = 0.5  # "chi bộ" asked, "chi" and "bộ" found apart: half the
 # The ranking score is a weighted sum of these (weights in calibration.py, fitted on the
 # developers' own question set with cross-validation).
 RANK_FEATURES = ("coverage", "phrase", "bm25", "heading", "intent", "because", "doc_match",
-                 "bare_heading", "length")
+                 "bare_heading", "length", "lead")
+# Where a question's subject ends: "Thường trực HĐND … | có trách nhiệm gì", "Đảng viên | phải …"
+_PREDICATE = frozenset({"co", "phai", "duoc", "can", "khong", "nen", "chiu"})
+# … when what follows asks what it must or may do ("… có trách nhiệm gì", "… phải làm gì"; the
+# pair, not the word alone: "có" folds onto the "cơ" of "cơ quan")
+_ASPECT = frozenset({"trach", "nhiem", "quyen", "nghia", "lam", "vai"})
+LEAD_START = 3  # the subject opens the passage ("1. Các đồng chí Ủy viên …") ...
+LEAD_SLACK = 4  # ... give or take a few words ("2. Thường trực HĐND, lãnh đạo UBND …")
 
 
 class Features:
     """Built once per index; per-question work is a few set look-ups per candidate."""
 
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex, article_of: np.ndarray | None = None) -> None:
         self.index = index
+        self.article_of = article_of  # per entry, its article (or -1): see lead()
         self._rows_cache: dict[str, frozenset[int]] = {}
         self._last: tuple[Query, tuple] | None = None  # the question worked out last
         self._cited: dict[int, frozenset[str]] = {}  # kinds of documents an entry cites
+        self._openings: dict[int, tuple[str, ...]] = {}  # an entry's first words
 
     def vector(self, query: Query, i: int, coverage: float, phrase: float,
                bm25: float) -> tuple[float, ...]:
@@ -40,7 +49,7 @@ class Features:
                 1.0 if query.intent and entry.node_kind == query.intent else 0.0,
                 1.0 if query.why and self.says_because(i) else 0.0,
                 self.doc_match(query, i), 1.0 if bare else 0.0,
-                min(len(entry.answer) / 1500, 1.0))
+                min(len(entry.answer) / 1500, 1.0), self.lead(query, i))
 
     def coverage(self, query: Query, i: int) -> float:
         """Share of the question's informative words (by idf) that the entry contains; a word
@@ -120,6 +129,42 @@ class Features:
         total = sum(idf.get(w, 0.0) for w in head if w not in QUESTION_WORDS)
         hit = sum(idf.get(w, 0.0) for w in head if w in query.content)
         return hit / total if total else 0.0
+
+    def lead(self, query: Query, i: int) -> float:
+        """How much of the question's subject opens the passage: plans and codes give each body
+        or party its own item ("2. Thường trực HĐND, lãnh đạo UBND thị xã …"), so "Thường trực
+        HĐND, UBND có trách nhiệm gì?" is about the item that starts with them. Not inside an
+        article: there a party's duties are its article's title (roles.py), and many clauses
+        open with the same party."""
+        if self.article_of is not None and self.article_of[i] >= 0:
+            return 0.0
+        words, content = query.words, set(query.content)
+        end = next((n for n, word in enumerate(words) if word in _PREDICATE
+                    and _ASPECT.intersection(words[n + 1:n + 3])), 0)
+        subject = list(dict.fromkeys(w for w in words[:end] if w in content))
+        if len(subject) < 2 or self.index.entries[i].kind != "passage":
+            return 0.0
+        opening = self._opening(i)
+        if subject[0] not in opening[:LEAD_START]:  # it must open the passage, not be named later
+            return 0.0
+        start = opening.index(subject[0])
+        opening = set(opening[start:start + len(subject) + LEAD_SLACK])
+        idf = self.index.idf
+        total = sum(idf.get(w, 0.0) for w in subject)
+        hit = sum(idf.get(w, 0.0) for w in subject if w in opening)
+        return hit / total if total > 0 else 0.0
+
+    def _opening(self, i: int) -> tuple[str, ...]:
+        words = self._openings.get(i)
+        if words is None:
+            entry = self.index.entries[i]
+            words = tuple(tokens(entry.text[:200].split("\n", 1)[0]))
+            if entry.label:
+                words = words[len(tokens(entry.label)):]
+            words = words[:24]
+            if len(self._openings) < 20_000:
+                self._openings[i] = words
+        return words
 
     def says_because(self, i: int) -> bool:
         """The entry's own heading ends in "... là do:" (a part counts its node's heading)."""

@@ -66,7 +66,7 @@ class Searcher:
         self.definitions = Definitions(index)
         self.thesaurus = thesaurus
         self.positions = {entry.key: i for i, entry in enumerate(index.entries)}
-        self.features = Features(index)
+        self.features = Features(index, self.articles.article_of)
 
     def parts(self) -> dict:
         """What is built from the passages (a snapshot saves it), not the settings."""
@@ -80,7 +80,7 @@ class Searcher:
         searcher = cls.__new__(cls)
         vars(searcher).update(parts)
         searcher.threshold, searcher.thesaurus = threshold, thesaurus
-        searcher.features = Features(searcher.index)
+        searcher.features = Features(searcher.index, searcher.articles.article_of)
         return searcher
 
     def search(self, question: str, top: int = 3) -> SearchOutcome:

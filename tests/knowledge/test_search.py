@@ -8,6 +8,7 @@ from bot.services import Services
 from knowledge.search.query import parse_query
 from knowledge.search.references import parse_query_refs, strip_refs
 from tests.conftest import NOW
+from tests.knowledge.documents import searcher_over
 
 
 @pytest.mark.parametrize(
@@ -154,3 +155,31 @@ async def test_a_word_the_documents_never_use_does_not_weigh_down_the_compounds_
     assert not {"to", "chuc", "thuc", "hien", "ke", "hoach"} & query.foreign
     weights = dict(query.terms)
     assert weights["to"] == weights["ke"] == 1.0
+
+
+DUTIES = """ĐẢNG BỘ XÃ AN BÌNH
+Số 45-KH/ĐU
+KẾ HOẠCH
+thực hiện nghị quyết về xây dựng chi bộ
+I. NHIỆM VỤ
+1. Các chi bộ báo cáo Thường trực HĐND xã, UBND xã về việc thực hiện kế hoạch hằng quý và \
+đề xuất Thường trực HĐND xã, UBND xã tháo gỡ vướng mắc khi tổ chức thực hiện.
+II. TỔ CHỨC THỰC HIỆN
+1. Các chi bộ trực thuộc xây dựng kế hoạch cụ thể để tổ chức thực hiện.
+2. Thường trực HĐND, lãnh đạo UBND xã theo chức năng, nhiệm vụ chỉ đạo các cơ quan liên quan \
+thực hiện kế hoạch, đồng thời giám sát việc thực hiện.
+3. Văn phòng Đảng ủy theo dõi, đôn đốc, báo cáo kết quả.
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["TT HĐND, UBND xã có trách nhiệm gì khi tổ chức thực hiện KH?",
+     "thuong truc hdnd, ubnd xa co trach nhiem gi khi to chuc thuc hien ke hoach",
+     "Thường trực HĐND, UBND xã phải làm gì để thực hiện kế hoạch?"],
+)
+def test_a_body_asking_its_duties_gets_the_item_that_opens_with_it(question: str) -> None:
+    """The item naming the bodies twice, as those reported to, is not theirs: a plan gives each
+    body its own item, which opens with its name."""
+    outcome = searcher_over(DUTIES).search(question)
+    assert outcome.results[0].text.startswith("2. Thường trực HĐND, lãnh đạo UBND xã")
