@@ -123,11 +123,12 @@ class Features:
                    for code, issuer in cited)
 
     def heading(self, query: Query, i: int) -> float:
-        """How much of an entry's heading the question repeats."""
+        """How much of an entry's heading the question repeats (at most all of it: a heading
+        word that folds onto a question word, the "cơ" of "cơ sở", counts where it is asked)."""
         head = self.index.head_terms[i]
-        idf = self.index.idf
-        total = sum(idf.get(w, 0.0) for w in head if w not in QUESTION_WORDS)
-        hit = sum(idf.get(w, 0.0) for w in head if w in query.content)
+        idf, content = self.index.idf, query.content
+        total = sum(idf.get(w, 0.0) for w in head if w not in QUESTION_WORDS or w in content)
+        hit = sum(idf.get(w, 0.0) for w in head if w in content)
         return hit / total if total else 0.0
 
     def lead(self, query: Query, i: int) -> float:

@@ -183,3 +183,18 @@ def test_a_body_asking_its_duties_gets_the_item_that_opens_with_it(question: str
     body its own item, which opens with its name."""
     outcome = searcher_over(DUTIES).search(question)
     assert outcome.results[0].text.startswith("2. Thường trực HĐND, lãnh đạo UBND xã")
+
+
+def test_a_heading_with_a_word_like_a_question_word_is_matched_at_most_in_full() -> None:
+    """"cố" of "cầm cố" folds onto "có": the heading's share counts it on both sides, so a
+    heading the question repeats scores 1, not more than its own words."""
+    searcher = searcher_over("""KẾ HOẠCH THỬ
+I. CẦM CỐ TÀI SẢN
+1. Bên cầm cố giao tài sản cho bên nhận cầm cố.
+II. TỔ CHỨC CƠ SỞ ĐẢNG
+1. Chi bộ sinh hoạt hằng tháng.
+""")
+    query = parse_query("bên cầm cố tài sản có những nghĩa vụ gì", searcher.index, set())
+    heads = [i for i, e in enumerate(searcher.index.entries) if searcher.index.head_terms[i]]
+    shares = [searcher.features.heading(query, i) for i in heads]
+    assert max(shares) == pytest.approx(1.0)
