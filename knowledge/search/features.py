@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz
 
-from knowledge.search.index import HEADING_KINDS, SearchIndex, enumerated
+from knowledge.search.index import HEADING_KINDS, SearchIndex, enumerated, first_line_words
 from knowledge.search.query import Query
 from knowledge.search.references import find_doc_numbers
 from knowledge.search.synonyms import Concept
-from knowledge.text.normalize import QUESTION_WORDS, fold, tokens
+from knowledge.text.normalize import QUESTION_WORDS, fold
 
 IDENTITY_SHARE = 0.5  # a word matching only the document's title counts half
 QA_SHARE = 0.95  # a curated question matched word for word counts nearly fully
@@ -31,13 +31,14 @@ LEAD_SLACK = 4  # ... give or take a few words ("2. Thường trực HĐND, lãn
 class Features:
     """Built once per index; per-question work is a few set look-ups per candidate."""
 
-    def __init__(self, index: SearchIndex, article_of: np.ndarray | None = None) -> None:
+    def __init__(self, index: SearchIndex, article_of: np.ndarray) -> None:
         self.index = index
         self.article_of = article_of  # per entry, its article (or -1): see lead()
         self._rows_cache: dict[str, frozenset[int]] = {}
         self._last: tuple[Query, tuple] | None = None  # the question worked out last
         self._cited: dict[int, frozenset[str]] = {}  # kinds of documents an entry cites
         self._openings: dict[int, tuple[str, ...]] = {}  # an entry's first words
+        self._subject: tuple[Query, list[str], float] | None = None  # see lead()
 
     def vector(self, query: Query, i: int, coverage: float, phrase: float,
                bm25: float) -> tuple[float, ...]:
@@ -137,32 +138,32 @@ class Features:
         HĐND, UBND có trách nhiệm gì?" is about the item that starts with them. Not inside an
         article: there a party's duties are its article's title (roles.py), and many clauses
         open with the same party."""
-        if self.article_of is not None and self.article_of[i] >= 0:
-            return 0.0
-        words, content = query.words, set(query.content)
-        end = next((n for n, word in enumerate(words) if word in _PREDICATE
-                    and _ASPECT.intersection(words[n + 1:n + 3])), 0)
-        subject = list(dict.fromkeys(w for w in words[:end] if w in content))
-        if len(subject) < 2 or self.index.entries[i].kind != "passage":
+        subject, total = self._subject_of(query)
+        if len(subject) < 2 or total <= 0 or self.article_of[i] >= 0 or \
+                self.index.entries[i].kind != "passage":
             return 0.0
         opening = self._opening(i)
         if subject[0] not in opening[:LEAD_START]:  # it must open the passage, not be named later
             return 0.0
         start = opening.index(subject[0])
         opening = set(opening[start:start + len(subject) + LEAD_SLACK])
-        idf = self.index.idf
-        total = sum(idf.get(w, 0.0) for w in subject)
-        hit = sum(idf.get(w, 0.0) for w in subject if w in opening)
-        return hit / total if total > 0 else 0.0
+        return sum(self.index.idf.get(w, 0.0) for w in subject if w in opening) / total
+
+    def _subject_of(self, query: Query) -> tuple[list[str], float]:
+        """The words before "có trách nhiệm gì" / "phải làm gì" and their idf, once a question."""
+        if self._subject is None or self._subject[0] is not query:
+            words, content = query.words, set(query.content)
+            end = next((n for n, word in enumerate(words) if word in _PREDICATE
+                        and _ASPECT.intersection(words[n + 1:n + 3])), 0)
+            subject = list(dict.fromkeys(w for w in words[:end] if w in content))
+            total = sum(self.index.idf.get(w, 0.0) for w in subject)
+            self._subject = (query, subject, total)
+        return self._subject[1], self._subject[2]
 
     def _opening(self, i: int) -> tuple[str, ...]:
         words = self._openings.get(i)
         if words is None:
-            entry = self.index.entries[i]
-            words = tuple(tokens(entry.text[:200].split("\n", 1)[0]))
-            if entry.label:
-                words = words[len(tokens(entry.label)):]
-            words = words[:24]
+            words = tuple(first_line_words(self.index.entries[i], 200)[:24])
             if len(self._openings) < 20_000:
                 self._openings[i] = words
         return words

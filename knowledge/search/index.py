@@ -67,10 +67,14 @@ def _heading_words(entry: Entry) -> list[str]:
     pure_heading = "\n" not in entry.text and entry.node_kind in HEADING_KINDS
     if ("\n" not in entry.text and not pure_heading) or enumerated(entry.text):
         return []
-    words = tokens(entry.text.split("\n", 1)[0])
-    if entry.label:
-        words = words[len(tokens(entry.label)) :]
+    words = first_line_words(entry)
     return words if 0 < len(words) <= (30 if pure_heading else 14) else []
+
+
+def first_line_words(entry: Entry, chars: int | None = None) -> list[str]:
+    """Words of an entry's first line (of its first `chars` characters), after its label."""
+    words = tokens(entry.text[:chars].split("\n", 1)[0])
+    return words[len(tokens(entry.label)):] if entry.label else words
 
 
 def enumerated(text: str) -> bool:
