@@ -116,7 +116,7 @@ def in_article(text: str, wanted: Article) -> bool:
 # (articles.WEIGHT, .HEADING_REPEAT, .TITLE_SHARE, .ROLE_SHARE), chosen together by 5-fold
 # cross-validation
 KNOBS = ("WEIGHT", "HEADING_REPEAT", "TITLE_SHARE", "ROLE_SHARE")
-GRID = tuple((a, h, t, r) for a in (0.0, 4.0, 5.0, 6.0, 7.0) for h in (0, 4, 6, 8)
+GRID = tuple((a, h, t, r) for a in (0.0, 4.0, 5.0, 6.0, 7.0) for h in (0, 6, 8, 12, 16)
              for t in (0.25, 0.5) for r in (0.0, 0.5, 1.0))
 FOLDS = 5
 

@@ -14,7 +14,7 @@ from knowledge.search.roles import Roles
 from knowledge.text.normalize import tokens
 
 K1, B = 1.2, 0.75
-HEADING_REPEAT = 6  # an article's title counts again this many times: it names its subject
+HEADING_REPEAT = 12  # an article's title counts again this many times (law_bench.py's CV chooses)
 TITLE_SHARE = 0.5  # how much saying an article's title (its share, by idf) adds to its evidence
 WEIGHT = 4.0  # how much an article's evidence beyond its passage's own moves the ranking
 ROLE_SHARE = 0.5  # how much a title giving the asked aspect of the named party adds

@@ -11,7 +11,13 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from knowledge.search.postings import Postings
-from knowledge.text.normalize import marked_words, tokens, typing_leftovers
+from knowledge.text.normalize import (
+    canonical_tones,
+    fold,
+    marked_words,
+    tokens,
+    typing_leftovers,
+)
 
 K1 = 1.2
 B = 0.6
@@ -28,6 +34,9 @@ BOUND_SHARE = 0.8
 DENSE_SHARE = 0.1  # a term in more entries than this share is added as a whole row ...
 DENSE_BUDGET = 48 * 2**20  # ... kept for the next question, within this many bytes in all
 BOUND_MIN_ENTRIES = 1  # one entry that says "tiết kiệm" is enough to know "tiết" lives there
+WRITTEN_ROWS = 200  # entries read to learn how the documents mark a word pair
+_WORDS = re.compile(r"\w+")
+_FINAL_Y = re.compile(r"^(?:[bcdghklmnprstvx]|ch|kh|nh|ph|th|tr)y$")
 # Only a Vietnamese syllable can be bound; an acronym ("CCVCNLĐ") is a word of its own.
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}"
                        r"(?:ch|ng|nh|[cmnpt])?$")
@@ -102,11 +111,12 @@ class SearchIndex:
     marked: frozenset[str] = frozenset()  # words as the documents mark them ("mua", not "mưa")
     _corrections: dict[str, str | None] = field(default_factory=dict)
     _rows: dict[str, np.ndarray] = field(default_factory=dict)
+    _written: dict[str, bool] = field(default_factory=dict)
 
     def __getstate__(self) -> dict:
-        """Saved without the typo cache and the common terms' rows, which a running search may
-        be adding to."""
-        return {**vars(self), "_corrections": {}, "_rows": {}}
+        """Saved without the caches (typos, common terms' rows, written phrases), which a
+        running search may be adding to."""
+        return {**vars(self), "_corrections": {}, "_rows": {}, "_written": {}}
 
     @classmethod
     def build(cls, entries: list[Entry]) -> SearchIndex:
@@ -199,6 +209,37 @@ class SearchIndex:
             self._corrections[word] = found
         return found
 
+    def writes(self, words: tuple[str, ...], typed: tuple[str, ...]) -> bool:
+        """Whether the documents, where they hold these folded words in a row, write them as
+        typed (an unmarked word matches any marks): "trừ lương" folds as "trữ lượng" does, and
+        only the latter is in the codes. Pairs seen only through a rewrite ("%") count."""
+        if len(typed) != len(words):  # an abbreviation the tokens spell out: cannot tell
+            return True
+        return all(self._pair_written(words[n:n + 2], typed[n:n + 2])
+                   for n in range(len(words) - 1))
+
+    def _pair_written(self, pair: tuple[str, ...], typed: tuple[str, ...]) -> bool:
+        key = "_".join(typed)
+        if key in self._written:
+            return self._written[key]
+        posting = self.postings.get("_".join(pair))
+        seen = written = False
+        for i in (posting[0].tolist()[:WRITTEN_ROWS] if posting is not None else ()):
+            said = _WORDS.findall(canonical_tones(self.entries[i].text.lower()))
+            for first, second in zip(said, said[1:], strict=False):
+                if (fold(first), fold(second)) == pair:
+                    seen = True
+                    written = all(_spelt(t) == _spelt(w) or t == fold(t)
+                                  for t, w in zip(typed, (first, second), strict=True))
+                    if written:
+                        break
+            if written:
+                break
+        found = written or not seen
+        if len(self._written) < 50_000:
+            self._written[key] = found
+        return found
+
     def score(self, terms: list[tuple[str, float]]) -> np.ndarray:
         scores = np.zeros(len(self.entries), dtype=np.float32)
         for term, weight in terms:
@@ -243,3 +284,11 @@ class SearchIndex:
     def rows_bytes(self) -> int:
         """Memory held by the common terms' rows (for the benchmark)."""
         return sum(row.nbytes for row in self._rows.values())
+
+
+_Y_AS_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
+def _spelt(word: str) -> str:
+    """A marked word with a final y after a consonant written i ("tỷ" and "tỉ" are one)."""
+    return word[:-1] + word[-1].translate(_Y_AS_I) if _FINAL_Y.match(fold(word)) else word

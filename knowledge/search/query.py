@@ -82,7 +82,8 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
         refs = replace(refs, docs=tuple(dict.fromkeys([*refs.docs, *(d for d, _, _ in titled)])))
         for _, start, end in titled:  # its name is no word to search by
             resolved[start:end] = [None] * (end - start)
-    concepts = thesaurus.concepts(question, words, index.idf) if thesaurus else []
+    concepts = thesaurus.concepts(question, words, index.idf, index.writes) if thesaurus \
+        else []
     covered = {n for c in concepts for n in range(c.start, c.end)}
     unseen = _unseen_numbers(words, refs, index)
     resolved = [None if n in unseen else r for n, r in enumerate(resolved)]

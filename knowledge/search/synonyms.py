@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -91,12 +91,14 @@ class Thesaurus:
         """The built-in list (read once per process) and the admins' groups."""
         return cls([*built_in_groups(), *extra])
 
-    def concepts(self, question: str, words: list[str],
-                 vocabulary: Collection[str]) -> list[Concept]:
+    def concepts(self, question: str, words: list[str], vocabulary: Collection[str],
+                 written: Callable[[tuple[str, ...], tuple[str, ...]], bool] | None = None
+                 ) -> list[Concept]:
         """Non-overlapping members found in the question's words, longest first. A member the
-        documents already use as typed needs no other words: only the missing ones expand. A
-        one-syllable member that makes a word pair of the documents with its neighbour is not
-        that member ("tiền" of "tiền lương" is not money in general)."""
+        documents already use as typed needs no other words: only the missing ones expand
+        (typed with diacritics, it must be written so: `written`). A one-syllable member that
+        makes a word pair of the documents with its neighbour is not that member ("tiền" of
+        "tiền lương" is not money in general)."""
         lowered, marked = nfc(question).lower(), has_diacritics(question)
         found, n = [], 0
         while n < len(words):
@@ -109,7 +111,8 @@ class Thesaurus:
                 n += 1
                 continue
             n += len(match.words)
-            if self._used_as_typed(match, vocabulary):
+            if self._used_as_typed(match, vocabulary) and (
+                    not marked or written is None or written(match.words, _marked(match))):
                 continue
             group = self.groups[match.group]
             others = tuple(w for w in group if w != match.words)
@@ -135,6 +138,11 @@ class Thesaurus:
         if not marked:
             return member.words[0] not in vocabulary
         return re.search(rf"(?<!\w){re.escape(member.written)}(?!\w)", lowered) is not None
+
+
+def _marked(member: _Member) -> tuple[str, ...]:
+    """A member's words with their marks, tones placed one way."""
+    return tuple(re.findall(r"\w+", canonical_tones(member.written)))
 
 
 def _paired(words: list[str], n: int, vocabulary: Collection[str]) -> bool:

@@ -239,6 +239,35 @@ def test_a_longer_synonym_typed_with_other_marks_is_other_words_too() -> None:
     assert found("chuyen di duoc bao tron goi") and found("chuyến đi duoc bao trọn gói")
 
 
+DEDUCTIONS = """BỘ LUẬT THỬ
+Luật số 1/2099/QH99
+
+Điều 1. Khai thác rừng
+1. Khai thác gỗ ở rừng chưa có trữ lượng bị cấm.
+2. Người khai thác phải trồng lại rừng.
+Điều 2. Khấu trừ tiền lương
+1. Người sử dụng lao động chỉ được khấu trừ tiền lương để bồi thường thiệt hại.
+2. Người lao động có quyền được biết lý do khấu trừ tiền lương của mình.
+"""
+
+
+def test_a_synonym_the_documents_only_write_with_other_marks_still_expands() -> None:
+    """"trừ lương" folds as the forestry clause's "trữ lượng" does: that pair in the
+    documents is not the member as typed, so the question still searches "khấu trừ tiền
+    lương" and finds the deductions article, not the forest."""
+    searcher = Searcher(searcher_over(DEDUCTIONS).index, thesaurus=Thesaurus.load())
+    question = "công ty có được trừ lương người lao động không"
+    query = parse_query(question, searcher.index, searcher.lookup.subjects,
+                        searcher.thesaurus, searcher.lookup.named)
+    deduction = next(c for c in query.concepts if c.members[0] == ("tru", "luong"))
+    assert ("khau", "tru", "tien", "luong") in deduction.members
+    assert "khấu trừ tiền lương" in searcher.search(question).results[0].text
+    unmarked = parse_query("cong ty co duoc tru luong khong", searcher.index,
+                           searcher.lookup.subjects, searcher.thesaurus, searcher.lookup.named)
+    # without marks it may be either word: the documents' pair stands
+    assert all(c.members[0] != ("tru", "luong") for c in unmarked.concepts)
+
+
 SECURITY = """BỘ LUẬT THỬ
 Luật số 1/2099/QH99
 
