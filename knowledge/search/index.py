@@ -12,9 +12,10 @@ from rapidfuzz import fuzz, process
 
 from knowledge.search.postings import Postings
 from knowledge.text.normalize import (
-    canonical_tones,
     fold,
+    marked_tokens,
     marked_words,
+    one_spelling,
     tokens,
     typing_leftovers,
 )
@@ -35,8 +36,6 @@ DENSE_SHARE = 0.1  # a term in more entries than this share is added as a whole 
 DENSE_BUDGET = 48 * 2**20  # ... kept for the next question, within this many bytes in all
 BOUND_MIN_ENTRIES = 1  # one entry that says "tiết kiệm" is enough to know "tiết" lives there
 WRITTEN_ROWS = 200  # entries read to learn how the documents mark a word pair
-_WORDS = re.compile(r"\w+")
-_FINAL_Y = re.compile(r"^(?:[bcdghklmnprstvx]|ch|kh|nh|ph|th|tr)y$")
 # Only a Vietnamese syllable can be bound; an acronym ("CCVCNLĐ") is a word of its own.
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}"
                        r"(?:ch|ng|nh|[cmnpt])?$")
@@ -220,25 +219,28 @@ class SearchIndex:
 
     def _pair_written(self, pair: tuple[str, ...], typed: tuple[str, ...]) -> bool:
         key = "_".join(typed)
-        if key in self._written:
-            return self._written[key]
-        posting = self.postings.get("_".join(pair))
-        seen = written = False
-        for i in (posting[0].tolist()[:WRITTEN_ROWS] if posting is not None else ()):
-            said = _WORDS.findall(canonical_tones(self.entries[i].text.lower()))
-            for first, second in zip(said, said[1:], strict=False):
-                if (fold(first), fold(second)) == pair:
-                    seen = True
-                    written = all(_spelt(t) == _spelt(w) or t == fold(t)
-                                  for t, w in zip(typed, (first, second), strict=True))
-                    if written:
-                        break
-            if written:
-                break
-        found = written or not seen
-        if len(self._written) < 50_000:
-            self._written[key] = found
+        found = self._written.get(key)
+        if found is None:
+            found = self._read_pair(pair, typed)
+            if len(self._written) < 50_000:
+                self._written[key] = found
         return found
+
+    def _read_pair(self, pair: tuple[str, ...], typed: tuple[str, ...]) -> bool:
+        """Written as typed in some entry that holds it, or held in none as words (a rewrite)."""
+        posting = self.postings.get("_".join(pair))
+        rows = posting[0].tolist()[:WRITTEN_ROWS] if posting is not None else []
+        seen = False
+        for i in rows:
+            said = marked_tokens(self.entries[i].text)
+            for found in zip(said, said[1:], strict=False):
+                if (fold(found[0]), fold(found[1])) != pair:
+                    continue
+                if all(one_spelling(t) == one_spelling(w) or t == fold(t)
+                       for t, w in zip(typed, found, strict=True)):
+                    return True
+                seen = True
+        return not seen
 
     def score(self, terms: list[tuple[str, float]]) -> np.ndarray:
         scores = np.zeros(len(self.entries), dtype=np.float32)
@@ -284,11 +286,3 @@ class SearchIndex:
     def rows_bytes(self) -> int:
         """Memory held by the common terms' rows (for the benchmark)."""
         return sum(row.nbytes for row in self._rows.values())
-
-
-_Y_AS_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
-
-
-def _spelt(word: str) -> str:
-    """A marked word with a final y after a consonant written i ("tỷ" and "tỉ" are one)."""
-    return word[:-1] + word[-1].translate(_Y_AS_I) if _FINAL_Y.match(fold(word)) else word

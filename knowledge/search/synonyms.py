@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge.text.normalize import canonical_tones, fold, has_diacritics, nfc, tokens
+from knowledge.text.normalize import (
+    canonical_tones,
+    fold,
+    has_diacritics,
+    marked_tokens,
+    nfc,
+    tokens,
+)
 
 BUILT_IN = Path(__file__).with_name("data") / "synonyms.txt"
 
@@ -142,7 +149,7 @@ class Thesaurus:
 
 def _marked(member: _Member) -> tuple[str, ...]:
     """A member's words with their marks, tones placed one way."""
-    return tuple(re.findall(r"\w+", canonical_tones(member.written)))
+    return tuple(marked_tokens(member.written))
 
 
 def _paired(words: list[str], n: int, vocabulary: Collection[str]) -> bool:

@@ -109,6 +109,19 @@ def marked_words(text: str) -> set[str]:
     return set(_MARKED_WORD.findall(canonical_tones(text.lower())))
 
 
+def marked_tokens(text: str) -> list[str]:
+    """Every word of a text in order, lower case with its marks, tones placed one way."""
+    return _WORD_ANY_CASE.findall(canonical_tones(nfc(text).lower()))
+
+
+_Y_AS_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
+def one_spelling(word: str) -> str:
+    """A marked word spelt as tokens() folds it: the final y of tỷ, lý, kỹ written i."""
+    return word[:-1] + word[-1].translate(_Y_AS_I) if _I_FOR_Y.match(fold(word)) else word
+
+
 def _strip_zeros(token: str) -> str:
     """One spelling per word: 03 -> 3, and the i/y variants tỷ/tỉ, lý/lí, kỹ/kĩ -> i."""
     if token.isdigit():
@@ -209,7 +222,7 @@ def question_words(text: str) -> frozenset[str]:
     the spoken words it uses."""
     if not has_diacritics(text):
         return QUESTION_WORDS | _SPOKEN_PLAIN
-    words = _WORD_ANY_CASE.findall(canonical_tones(nfc(text).lower()))
+    words = marked_tokens(text)
     naming = {fold(w) for w in words
               if w not in _MARKED_QUESTION_WORDS and fold(w) in QUESTION_WORDS}
     return (QUESTION_WORDS - naming) | {fold(w) for w in words if w in _SPOKEN}
