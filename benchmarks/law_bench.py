@@ -20,7 +20,9 @@ fresh6.jsonl (2026-12-03, later) in everyday words, one question for each of 40 
 articles drawn at random (seed 20261210), written before any change of that session;
 fresh7.jsonl (2026-12-03, last) in everyday words, one question for each of 40 further articles
 drawn at random (seed 20261212), written before that session's title pass of the synonym list
-(which it showed added nothing, so it was not kept).
+(which it showed added nothing, so it was not kept); fresh8.jsonl (2026-12-03, night) in
+everyday words, one question for each of 40 further articles drawn at random (seed 20261214),
+written before any change to the search of that session.
 The knowledge base holds the seed corpus and the four laws (9 documents). Beside this
 project's search, in the same run, two baselines over whole articles of the four laws only:
 BM25 on syllables, and BM25 on syllables plus adjacent syllable pairs. Figures are per kind of
@@ -69,8 +71,9 @@ FRESH4 = ROOT / "benchmarks" / "law_set" / "fresh4.jsonl"  # everyday words, bef
 FRESH5 = ROOT / "benchmarks" / "law_set" / "fresh5.jsonl"  # everyday words, 2026-12-03
 FRESH6 = ROOT / "benchmarks" / "law_set" / "fresh6.jsonl"  # everyday words, 2026-12-03, later
 FRESH7 = ROOT / "benchmarks" / "law_set" / "fresh7.jsonl"  # everyday words, 2026-12-03, last
+FRESH8 = ROOT / "benchmarks" / "law_set" / "fresh8.jsonl"  # everyday words, 2026-12-03, night
 SETS = [QUESTIONS, FRESH, FRESH2, WORDED, WORDED2, FRESH3, WORDED3, FRESH4, FRESH5, FRESH6,
-        FRESH7]
+        FRESH7, FRESH8]
 FILES = {"ds": "bo_luat_dan_su_2015.txt", "hs": "bo_luat_hinh_su_2015_hop_nhat_2017.txt",
          "ld": "bo_luat_lao_dong_2019.txt", "anm": "luat_an_ninh_mang_2018.txt"}
 NAMES = {"ds": "Bộ luật Dân sự", "hs": "Bộ luật Hình sự", "ld": "Bộ luật Lao động",
