@@ -215,8 +215,8 @@ async def _ask(services: Services, args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({
                 "question": question, "found": outcome.found,
-                "results": [{"text": r.text, "source": r.citation, "score": r.score}
-                            for r in outcome.results],
+                "results": [{"text": r.text, "source": r.citation, "score": r.score,
+                             "lead": r.lead} for r in outcome.results],
             }, ensure_ascii=False), flush=True)
             continue
         print(texts.ASK_HEADER.format(question=question))
@@ -225,7 +225,8 @@ async def _ask(services: Services, args: argparse.Namespace) -> int:
         elif not outcome.found:
             print(texts.ASK_NOT_FOUND + (f" {outcome.note}" if outcome.note else ""))
         for rank, result in enumerate(outcome.results, 1):
-            print(f"[{rank}] {result.citation} (điểm {result.score:.2f})\n{result.text}\n")
+            lead = f"{texts.ASK_LEAD.format(line=result.lead)}\n" if result.lead else ""
+            print(f"[{rank}] {result.citation} (điểm {result.score:.2f})\n{lead}{result.text}\n")
     if not asked:
         print(texts.ASK_NOTHING, file=sys.stderr)
         return 2

@@ -55,6 +55,7 @@ NO_TOKEN_CONSOLE = (
 )
 DEFAULTS_LOADED = "Đã nạp {count} mục hỏi – đáp mặc định."
 ASK_HEADER = "❓ {question}"
+ASK_LEAD = "👉 {line}"  # the line of a long passage that answers, above the passage
 ASK_NOT_FOUND = "Không tìm thấy câu trả lời."
 KB_REMOVED = "Đã xóa văn bản #{id}: {citation}"
 KB_INDEXING = "Đang chuẩn bị chỉ mục tìm kiếm để bot trả lời ngay khi khởi động…"

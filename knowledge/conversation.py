@@ -115,22 +115,23 @@ class Conversation:
                 return ActionOutcome(
                     notice=texts.FEEDBACK_THANKS if helpful else texts.FEEDBACK_RECORDED_BAD
                 )
-            keys = list(asked.results)
+            keys, question = list(asked.results), asked.question
         if kind != "more":
             return ActionOutcome(notice=texts.ACTION_EXPIRED)
-        results = await self._results_for(keys)
+        results = await self._results_for(keys, question)
         if results[rank] is None:
             return ActionOutcome(notice=texts.RESULT_GONE)
         return ActionOutcome(edit=self._answer(asked_id, results, rank))
 
-    async def _results_for(self, keys: list[str]) -> list[Result | None]:
+    async def _results_for(self, keys: list[str], question: str) -> list[Result | None]:
         searcher = await self.knowledge.searcher()
-        return [searcher.result_for(key) for key in keys]
+        return [searcher.result_for(key, question) for key in keys]
 
     def _answer(self, asked_id: int, results: list[Result | None], rank: int) -> Reply:
         result = results[rank]
         assert result is not None
-        spans = [Span(result.citation, "bold"), Span(result.text, "quote"),
+        lead = [Span(texts.KEY_LINE.format(line=result.lead))] if result.lead else []
+        spans = [Span(result.citation, "bold"), *lead, Span(result.text, "quote"),
                  Span(texts.RESULT_POSITION.format(rank=rank + 1, total=len(results)), "italic")]
         paging: list[Button] = []  # typed choices keep their numbers on every page
         if rank > 0:

@@ -45,6 +45,7 @@ NEAREST_TOPICS = "Có thể đồng chí quan tâm:"
 LAW_NOT_LOADED = "Cơ sở dữ liệu chưa có {name}, nên tôi không trích điều của luật khác."
 WHICH_ARTICLE = ("Điều {article} có trong {count} văn bản. Đồng chí hỏi Điều {article} của văn "
                  "bản nào? (lần sau có thể hỏi: “{example} điều {article}”)")
+KEY_LINE = "👉 {line}"  # the passage's line that answers, above the passage itself
 UNSURE = "Tôi chưa chắc chắn. Có thể đồng chí muốn hỏi về đoạn sau:"
 UNSURE_HINT = ("Nếu chưa đúng, đồng chí bấm 👎 hoặc hỏi lại rõ hơn; câu hỏi đã được ghi lại để "
                "cán bộ phụ trách bổ sung.")

@@ -12,6 +12,7 @@ from knowledge.search.calibration import SUGGEST_FLOOR, Signals, confidence, ver
 from knowledge.search.definitions import Definitions
 from knowledge.search.features import Features, as_matrix
 from knowledge.search.index import SearchIndex
+from knowledge.search.leads import key_line
 from knowledge.search.lookup import Lookup
 from knowledge.search.query import Query, parse_query
 from knowledge.search.synonyms import Thesaurus
@@ -40,6 +41,7 @@ class Result:
     citation: str
     score: float
     relevant: bool = True  # worth suggesting when the engine found no answer
+    lead: str | None = None  # the line of a long passage that answers the question (leads.py)
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ class Searcher:
         share = self._marked_share(query)
         offered = {i: c * share for i, c in coverage.items()} if worded else {}
         results = self._shown(self._distinct(ranked, top, len(pinned)), ranks, offered, sure,
-                              outcome, follow)
+                              outcome, follow, query)
         return SearchOutcome(question, outcome == "answer", results,
                              absent if outcome != "answer" else None, verdict=outcome,
                              confidence=round(sure, 4), signals=signals, exact=bool(pinned))
@@ -213,7 +215,7 @@ class Searcher:
         return max(missing, default=0.0) / self.index.max_idf
 
     def _shown(self, ranked: list[int], ranks: dict[int, float], coverage: dict[int, float],
-               sure: float, outcome: str, follow: float) -> tuple[Result, ...]:
+               sure: float, outcome: str, follow: float, query: Query) -> tuple[Result, ...]:
         """Scores a member sees never rise down the list and never exceed the first one's;
         each result says whether it is relevant enough to be offered beside the first (or,
         after a "not found", at all). Below a passage the question named, the others are scored
@@ -224,7 +226,7 @@ class Searcher:
             relative = min(1.0, max(0.0, ranks.get(i, top_rank) / top_rank))
             score = sure if n == 0 else min(shown[-1].score, follow * relative)
             relevant = coverage.get(i, 0.0) >= SUGGEST_FLOOR or (n == 0 and outcome != "none")
-            shown.append(self._result(i, score, relevant))
+            shown.append(self._result(i, score, relevant, query))
         return tuple(shown)
 
     def _distinct(self, ranked: list[int], top: int, pinned: int) -> list[int]:
@@ -257,14 +259,23 @@ class Searcher:
         kept = sum(idf.get(w, 0.0) for w in words if w not in query.mismarked)
         return kept / total if total > 0 else 1.0
 
-    def result_for(self, key: str) -> Result | None:
-        """A result stored earlier (for paging), if the entry still exists."""
+    def result_for(self, key: str, question: str | None = None) -> Result | None:
+        """A result stored earlier (for paging), if the entry still exists; with the question
+        it was found for, its leading line too."""
         i = self.positions.get(key)
-        return self._result(i, 0.0) if i is not None else None
+        if i is None:
+            return None
+        query = parse_query(question, self.index, self.lookup.subjects, self.thesaurus,
+                            self.lookup.named) if question else None
+        return self._result(i, 0.0, query=query)
 
-    def _result(self, i: int, score: float, relevant: bool = True) -> Result:
+    def _result(self, i: int, score: float, relevant: bool = True,
+                query: Query | None = None) -> Result:
         entry = self.index.entries[i]
-        return Result(entry.key, entry.answer, entry.citation, round(float(score), 4), relevant)
+        lead = key_line(entry.answer, query.content, self.index.idf) \
+            if query is not None and entry.kind == "passage" else None
+        return Result(entry.key, entry.answer, entry.citation, round(float(score), 4), relevant,
+                      lead)
 
 
 def _top(scores: np.ndarray, k: int) -> list[int]:

@@ -42,7 +42,7 @@ def test_import_list_ask_and_remove(tmp_path: Path) -> None:
                                                     "giá vàng hôm nay"]
     assert lines[0]["found"] is True
     assert "trước ngày 25 hằng tháng" in lines[0]["results"][0]["text"]
-    assert set(lines[0]["results"][0]) == {"text", "source", "score"}
+    assert set(lines[0]["results"][0]) == {"text", "source", "score", "lead"}
     assert lines[1]["found"] is False
     removed = chibo(tmp_path, "kb", "remove", "1", "7")
     assert removed.returncode == 1 and "Đã xóa văn bản #1" in removed.stdout
