@@ -42,6 +42,17 @@ async def test_a_member_asks_without_diacritics_and_gets_article_18(
     assert [c["command"] for c in commands] == ["hoi", "lichhop", "hanchot", "help", "start"]
 
 
+async def test_a_long_passage_s_answering_line_comes_before_the_passage_on_telegram(
+    bot: Runtime, fake: FakeTelegram
+) -> None:
+    fake.user_says("văn phòng đảng ủy khối làm gì về công nghệ thông tin")
+    [answer] = await fake.wait_for("sendMessage", chat_id=1001)
+    text = answer.params["text"]
+    lead = text.index("👉 Chủ trì, phối hợp triển khai thực hiện các giải pháp")
+    assert text.index("<b>Kế hoạch số 127-KH/ĐUK") < lead < text.index("<blockquote>")
+    assert "ứng dụng công nghệ thông tin" in text[lead:text.index("<blockquote>")]
+
+
 async def test_more_results_edit_the_same_message_and_feedback_is_acknowledged(
     bot: Runtime, fake: FakeTelegram
 ) -> None:
