@@ -17,6 +17,9 @@ _SENTENCE_END = re.compile(
     r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-–+(])|(?<=[a-zà-ỹ]\.)(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])"
 )
 _BULLET = re.compile(r"^[-–+•*]\s*")
+# A lettered or numbered point ("b) 14 ngày …", "2. Phạm tội …") is one case among the others
+# its clause lists: singled out, it would read as the answer for every case.
+_POINT = re.compile(r"^(?:[a-zđ]\)|\(?\d{1,2}[.)]|\(\d{1,2}\))\s")
 
 
 def units(text: str) -> list[str]:
@@ -44,7 +47,7 @@ def key_line(text: str, words: list[str], idf: dict[str, float]) -> str | None:
         shares.append(sum(weight for word, weight in asked.items() if word in present) / total)
     order = sorted(range(len(parts)), key=lambda i: -shares[i])
     best, runner = shares[order[0]], shares[order[1]]
-    if best < MIN_SHARE or best - runner < MARGIN:
+    if best < MIN_SHARE or best - runner < MARGIN or _POINT.match(parts[order[0]]):
         return None
     return _clip(_BULLET.sub("", parts[order[0]]), MAX_LEAD)
 

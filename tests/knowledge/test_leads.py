@@ -67,3 +67,17 @@ def test_no_line_is_chosen_when_two_hold_the_question_alike_or_the_passage_is_sh
 def test_sentences_run_together_by_the_source_are_told_apart() -> None:
     text = "1.1. Tổ chức\n- Kiện toàn tổ chức cơ sở đảng.Triển khai mô hình chi bộ bốn tốt."
     assert units(text) == ["- Kiện toàn tổ chức cơ sở đảng.", "Triển khai mô hình chi bộ bốn tốt."]
+
+
+def test_one_lettered_case_of_a_clause_is_never_singled_out() -> None:
+    clause = ("1. Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm, hưởng nguyên "
+              "lương theo hợp đồng lao động như sau:\n"
+              "a) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;\n"
+              "b) 14 ngày làm việc đối với người lao động chưa thành niên, lao động là người "
+              "khuyết tật, người làm nghề, công việc nặng nhọc, độc hại, nguy hiểm;\n"
+              "c) 16 ngày làm việc đối với người làm nghề, công việc đặc biệt nặng nhọc, độc hại, "
+              "nguy hiểm.")
+    words = tokens("người lao động chưa thành niên được nghỉ hằng năm bao nhiêu ngày")
+    idf = {w: 1.0 for w in words}
+    assert units(clause)[1].startswith("b) 14 ngày")
+    assert key_line(clause, words, idf) is None
