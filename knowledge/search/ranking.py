@@ -20,6 +20,8 @@ from knowledge.text.normalize import QUESTION_WORDS
 
 CANDIDATES = 40
 INTENT_CANDIDATES = 20
+PER_DOCUMENT = 3  # each document's best few passages by their own words join the candidates
+PER_DOCUMENT_POOL, PER_DOCUMENT_EXTRA = 400, 20  # ... among the best 400 by words; 20 at most
 CHOICE = 0.5  # the score of each document's article when the question names none
 DEFINITION_WEIGHT = 6.0  # "X là gì?": the passage defining X, or the article titled X
 # "Kế hoạch nào …?": a passage citing a document of that kind by number; chosen by repeated
@@ -147,6 +149,7 @@ class Searcher:
         if within is not None:  # "… theo Bộ luật Lao động": that code's passages only
             pool = np.where(within, pool, 0.0)
         order = [i for i in _top(pool, CANDIDATES) if pool[i] > 0]
+        order += [i for i in self._per_document(scores, order) if pool[i] > 0]
         defined = {i: stated for i, stated in self.definitions.found(question).items()
                    if within is None or within[i]}  # each: whether it says "X là …"
         order += [i for i in defined if i not in order]
@@ -160,6 +163,24 @@ class Searcher:
                                                  float(scores[i]) / best) for i in order])
         return (query, pinned, order, matrix, coverage, phrase, scores, best, note, around,
                 defined)
+
+    def _per_document(self, scores: np.ndarray, order: list[int]) -> list[int]:
+        """Each document's best passages by their own words, up to PER_DOCUMENT a document
+        counting those already in: a code that says the asked words in a hundred clauses must
+        not crowd a short rule out of the candidates (at most PER_DOCUMENT_EXTRA join)."""
+        taken: dict[int | None, int] = {}
+        for i in order:
+            doc = self.index.entries[i].doc_id
+            taken[doc] = taken.get(doc, 0) + 1
+        extra: list[int] = []
+        for i in _top(scores, PER_DOCUMENT_POOL):
+            if scores[i] <= 0 or len(extra) >= PER_DOCUMENT_EXTRA:
+                break
+            doc = self.index.entries[i].doc_id
+            if taken.get(doc, 0) < PER_DOCUMENT and i not in order:
+                taken[doc] = taken.get(doc, 0) + 1
+                extra.append(i)
+        return extra
 
     def _signals(self, query: Query, ranked: list[int], ranks: dict[int, float],
                  coverage: dict[int, float], phrase: np.ndarray, scores: np.ndarray,

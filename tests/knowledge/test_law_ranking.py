@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.services import Services, build_services
-from knowledge.search import articles
+from knowledge.search import articles, ranking
 from knowledge.search import query as query_module
 from knowledge.search.index import Entry
 from knowledge.search.query import parse_query
@@ -154,6 +154,23 @@ async def laws(tmp_path: Path) -> AsyncIterator[Services]:
     await services.importer.import_paths([CORPUS, LAWS], NOW)
     yield services
     await services.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "citation"),
+    [("đảng viên có được nhận quà để tác động người có trách nhiệm không",
+      "Quy định số 37-QĐ/TW, Điều 15"),
+     ("kết luận 21 nói gì về chạy chức chạy quyền", "Kết luận số 21-KL/TW")],
+)
+async def test_with_the_codes_imported_beside_them_the_party_rules_still_answer(
+        laws: Services, question: str, citation: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hundreds of the codes' clauses say "quà", "tác động", "chạy chức": each document's best
+    passages by their own words still reach the ranking, so the rule is found, not a clause."""
+    outcome = await laws.knowledge.search(question)
+    assert outcome.verdict == "answer" and outcome.results[0].citation.startswith(citation)
+    monkeypatch.setattr(ranking, "PER_DOCUMENT", 0)  # the pool of before: the codes crowd it
+    crowded = (await laws.knowledge.searcher()).search(question)
+    assert not crowded.results[0].citation.startswith(citation)
 
 
 async def test_a_member_asks_what_a_labour_contract_is_and_gets_its_definition(
