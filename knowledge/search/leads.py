@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 
 from knowledge.text.normalize import tokens
+from knowledge.text.sentences import SENTENCE_END, clip
 
 LONG = 350  # a passage shorter than this is read at a glance: no line is singled out
 MIN_UNITS = 3  # ... and so is one of fewer sentences or items below its heading
 MIN_SHARE = 0.5  # the line holds at least this share (by idf) of the question's words
 MARGIN = 0.15  # ... and this much more than any other line, or none stands out
 MAX_LEAD = 320  # characters of the line shown
-# A sentence ends at ". ", or at a "." the source ran into the next sentence ("nghiệp.Triển").
-_SENTENCE_END = re.compile(
-    r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-–+(])|(?<=[a-zà-ỹ]\.)(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])"
-)
+# A sentence ends where a passage's does, or at a "." the source ran into the next sentence
+# ("nghiệp.Triển").
+_SENTENCE_END = re.compile(SENTENCE_END.pattern + r"|(?<=[a-zà-ỹ]\.)(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])")
 _BULLET = re.compile(r"^[-–+•*]\s*")
 # A lettered or numbered point ("b) 14 ngày …", "2. Phạm tội …") is one case among the others
 # its clause lists: singled out, it would read as the answer for every case.
@@ -49,10 +49,4 @@ def key_line(text: str, words: list[str], idf: dict[str, float]) -> str | None:
     best, runner = shares[order[0]], shares[order[1]]
     if best < MIN_SHARE or best - runner < MARGIN or _POINT.match(parts[order[0]]):
         return None
-    return _clip(_BULLET.sub("", parts[order[0]]), MAX_LEAD)
-
-
-def _clip(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return clip(_BULLET.sub("", parts[order[0]]), MAX_LEAD)

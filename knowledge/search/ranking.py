@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -168,17 +169,14 @@ class Searcher:
         """Each document's best passages by their own words, up to PER_DOCUMENT a document
         counting those already in: a code that says the asked words in a hundred clauses must
         not crowd a short rule out of the candidates (at most PER_DOCUMENT_EXTRA join)."""
-        taken: dict[int | None, int] = {}
-        for i in order:
-            doc = self.index.entries[i].doc_id
-            taken[doc] = taken.get(doc, 0) + 1
-        extra: list[int] = []
+        taken = Counter(self.index.entries[i].doc_id for i in order)
+        ranked, extra = set(order), []
         for i in _top(scores, PER_DOCUMENT_POOL):
             if scores[i] <= 0 or len(extra) >= PER_DOCUMENT_EXTRA:
                 break
             doc = self.index.entries[i].doc_id
-            if taken.get(doc, 0) < PER_DOCUMENT and i not in order:
-                taken[doc] = taken.get(doc, 0) + 1
+            if taken[doc] < PER_DOCUMENT and i not in ranked:
+                taken[doc] += 1
                 extra.append(i)
         return extra
 
@@ -283,12 +281,14 @@ class Searcher:
     def result_for(self, key: str, question: str | None = None) -> Result | None:
         """A result stored earlier (for paging), if the entry still exists; with the question
         it was found for, its leading line too."""
-        i = self.positions.get(key)
-        if i is None:
-            return None
+        return self.results_for([key], question)[0]
+
+    def results_for(self, keys: list[str], question: str | None = None) -> list[Result | None]:
+        """Results stored earlier, the question they were found for parsed once."""
         query = parse_query(question, self.index, self.lookup.subjects, self.thesaurus,
                             self.lookup.named) if question else None
-        return self._result(i, 0.0, query=query)
+        return [self._result(i, 0.0, query=query) if i is not None else None
+                for i in (self.positions.get(key) for key in keys)]
 
     def _result(self, i: int, score: float, relevant: bool = True,
                 query: Query | None = None) -> Result:
