@@ -26,6 +26,9 @@ from knowledge.models import Document, Passage
 
 WRITER_GAP = 0.05  # seconds between two chunks of passages on SQLite
 INSERT_CHUNK = 200  # passages per INSERT: the event loop runs between chunks
+# Part of a document's digest: raised when the reading of documents into passages changes, so
+# that importing the same file again replaces what the older rules made of it.
+PARSE_RULES = b"passages 2\n"
 
 Progress = Callable[[int, int, str], None]
 
@@ -220,7 +223,7 @@ def read_in_parts(
 def read_and_parse(
     path: Path, on_page: Callable[[int, int], None] | None = None
 ) -> tuple[str, ParsedDocument]:
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(PARSE_RULES + path.read_bytes()).hexdigest()
     reading = read_document(path, on_page)
     if not reading.text.strip():
         raise UnreadableDocument("tệp không có chữ nào (tệp trống?)")

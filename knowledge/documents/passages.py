@@ -130,9 +130,14 @@ def _chunks(paragraphs: list[str]) -> list[str]:
 
 
 def _with_children(nodes: list[Node], node: Node, text: str) -> str:
-    """A short heading answers with the start of what it heads (never a whole chapter)."""
+    """A short heading answers with the start of what it heads (never a whole chapter): all
+    of it when it fits (an article with its clauses and their points), else the first line
+    of each item under it."""
     if not node.children or (node.body and len(text) >= 400):
         return clip(text, MAX_ANSWER)
+    whole = _subtree(nodes, node, text, MAX_ANSWER)
+    if whole is not None:
+        return whole
     answer = text
     for child_index in node.children:
         child = nodes[child_index]
@@ -147,3 +152,23 @@ def _with_children(nodes: list[Node], node: Node, text: str) -> str:
             break
         answer += "\n" + (child_text if len(child_text) <= room else clip(child_text, room))
     return answer
+
+
+def _subtree(nodes: list[Node], node: Node, text: str, room: int) -> str | None:
+    """The node and everything under it in document order, or None when it would not fit or
+    holds an article (which answers for itself)."""
+    parts, size = [text], len(text)
+    pending = list(reversed(node.children))
+    while pending:
+        child = nodes[pending.pop()]
+        if child.kind in SKIPPED_KINDS:
+            continue
+        if child.kind == "article":
+            return None
+        piece = _join([child.line, *child.body])
+        size += len(piece) + 1
+        if size > room:
+            return None
+        parts.append(piece)
+        pending.extend(reversed(child.children))
+    return "\n".join(parts)

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 
 _ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*[-.–]\s*(?P<rest>\S.*)$")
 _UPPER = re.compile(r"^(?P<label>[A-DĐ])\s*[.-]\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+# "1.", "2.3.1." and the clauses a later law inserts between two others: "1a.", "2b."
 _DECIMAL = re.compile(
-    r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,4})\s*(?:[.-]\s*|\s+(?=\D))(?P<rest>\S.*)$"
+    r"^(?P<label>\d{1,2}[a-zđ](?=\.)|\d{1,2}(?:\.\d{1,2}){0,4})\s*(?:[.-]\s*|\s+(?=\D))"
+    r"(?P<rest>\S.*)$"
 )
 _ARTICLE = re.compile(r"^(?P<label>Điều\s+\d{1,3}[a-zđ]?)\s*[.:]\s*(?P<rest>.*)$")
 # The divisions of a law or a party rule above its articles: "Phần thứ hai", "Chương III",

@@ -19,7 +19,8 @@ _SENTENCE_END = re.compile(SENTENCE_END.pattern + r"|(?<=[a-zà-ỹ]\.)(?=[A-ZĐ
 _BULLET = re.compile(r"^[-–+•*]\s*")
 # A lettered or numbered point ("b) 14 ngày …", "2. Phạm tội …") is one case among the others
 # its clause lists: singled out, it would read as the answer for every case.
-_POINT = re.compile(r"^(?:[a-zđ]\)|\(?\d{1,2}[.)]|\(\d{1,2}\))\s")
+_POINT = re.compile(r"^(?:[a-zđ]\)|\(?\d{1,2}[a-zđ]?[.)]|\(\d{1,2}\))(?:\s|$)")
+_LABEL = re.compile(r"^(?:[a-zđ]\)|\(?\d{1,2}[a-zđ]?(?:\.\d{1,2})*[.)])$")
 
 
 def units(text: str) -> list[str]:
@@ -27,7 +28,10 @@ def units(text: str) -> list[str]:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     out: list[str] = []
     for line in lines[1:]:
-        out.extend(part.strip() for part in _SENTENCE_END.split(line) if part.strip())
+        parts = [part.strip() for part in _SENTENCE_END.split(line) if part.strip()]
+        if len(parts) > 1 and _LABEL.match(parts[0]):  # "2. Phạm tội …" is one item
+            parts[:2] = [f"{parts[0]} {parts[1]}"]
+        out.extend(parts)
     return out
 
 

@@ -18,6 +18,7 @@ SUBJECT_BOOST = 1.6
 # words found in the heading's document's name count this much beside those in the heading
 PLACE_WEIGHT = 0.5
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
+_ITEM_KINDS = ("dec1", "letter")  # the clauses of an article and their points
 
 
 class Lookup:
@@ -30,6 +31,8 @@ class Lookup:
         self.by_label: dict[str, list[int]] = defaultdict(list)
         self.by_kind: dict[str, list[int]] = defaultdict(list)
         self.articles: dict[tuple[str, int], dict[int, int]] = defaultdict(dict)
+        self.lettered: dict[tuple[tuple[str, int], int, str], int] = {}  # "Điều 2a"
+        self.items: dict[int, dict[str, int]] = defaultdict(dict)  # article -> "2" -> clause
         self.nodes: dict[tuple[int, int], int] = {}
         self.loaded: set[tuple[str, int]] = set()  # documents (or quoted ones) in the KB
         self.mentions: dict[tuple[str, int], set[str]] = defaultdict(set)  # number -> where
@@ -49,11 +52,18 @@ class Lookup:
                 head = self.nodes.get((entry.doc_id or 0, entry.parent_ordinal or 0))
                 if head is not None and entry.parent_ordinal is not None:
                     self.numbered[entry.label].append((head, i))
+                    if entry.node_kind in _ITEM_KINDS and \
+                            index.entries[head].node_kind in ("article", *_ITEM_KINDS):
+                        self.items[head].setdefault(entry.label.rstrip(".)").lower(), i)
             if entry.subject:
                 by_subject[entry.subject].append(i)
                 if entry.node_kind == "article" and entry.label:
-                    number = int(re.match(r"\d+", entry.label.split()[-1]).group())  # "217a"
-                    self.articles[entry.subject].setdefault(number, i)
+                    match = re.match(r"(\d+)([a-zđ]?)", entry.label.split()[-1])  # "217a"
+                    if match.group(2):
+                        self.lettered.setdefault(
+                            (entry.subject, int(match.group(1)), match.group(2)), i)
+                    else:
+                        self.articles[entry.subject].setdefault(int(match.group(1)), i)
             if entry.doc_number:
                 self.loaded.add(entry.doc_number)
                 if entry.doc_number not in self.names:
@@ -127,7 +137,7 @@ class Lookup:
             return [], None
         names = [self.names.get(doc) or f"{kind_name(doc[0])} {_number(*doc)}"
                  for doc, _ in having]
-        return [row for _, row in having], texts.WHICH_ARTICLE.format(
+        return [self._item(row, refs) for _, row in having], texts.WHICH_ARTICLE.format(
             article=refs.article, count=len(having), example=names[0])
 
     def absent(self, refs: QueryRefs) -> tuple[str | None, bool]:
@@ -176,8 +186,10 @@ class Lookup:
                 [] if refs.docs else list(self.articles))
             if len(docs) == 1:
                 articles = self.articles[docs[0]]
-                if refs.article in articles:
-                    return [articles[refs.article]], None
+                row = self.lettered.get((docs[0], refs.article, refs.article_letter)) \
+                    if refs.article_letter else articles.get(refs.article)
+                if row is not None:
+                    return [self._item(row, refs)], None
                 name = self.names.get(docs[0]) or (
                     f"{kind_name(docs[0][0])} {_number(*docs[0])}")
                 return [], (f"{name} chỉ có {max(articles)} điều; không có "
@@ -194,6 +206,14 @@ class Lookup:
         if refs.section and self.by_label.get(refs.section):
             return [max(self.by_label[refs.section], key=lambda i: float(scores[i]))], None
         return [], None
+
+    def _item(self, row: int, refs: QueryRefs) -> int:
+        """The clause and point of an article a question names ("điểm b khoản 1 Điều 3"),
+        as deep as the article has them."""
+        for label in (refs.clause, refs.point):
+            if label is not None and label in self.items.get(row, {}):
+                row = self.items[row][label]
+        return row
 
     def _ordinal(self, refs: QueryRefs, scores: np.ndarray, words: list[str]) -> int | None:
         """The n-th item under the heading that names the noun ("nhiệm vụ", "mục tiêu")."""

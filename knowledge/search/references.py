@@ -48,7 +48,10 @@ _KIND_NUMBER = re.compile(
 )
 _SHORT_KIND = {"nq": "NQ", "qd": "QD", "qdi": "QD", "kl": "KL", "kh": "KH", "ct": "CT",
                "hd": "HD", "da": "DA", "cv": "CV", "tb": "TB"}
-_ARTICLE = re.compile(r"\bdieu\s*(\d{1,3})\b")
+_ARTICLE = re.compile(r"\bdieu\s*(\d{1,3})([a-z]?)\b")  # "điều 14", "điều 2a"
+# "khoản 2", "khoản 1a", "điểm b", "điểm đ" (typed "diem dd"), in either order around the article
+_CLAUSE = re.compile(r"\bkhoan\s*(\d{1,2}[a-z]?)\b")
+_POINT = re.compile(r"(?<!\w)(?:điểm|diem)\s+(dd|[a-zđ])\)?(?!\w)")
 _ARTICLE_SHORT = re.compile(r"\bd\.?\s*(\d{1,3})\b")  # "QĐ 37 Đ16", only beside a document
 _SECTION = re.compile(r"\b(?:muc|phan|tieu muc|diem|khoan)\s+((?:\d{1,2}\.)+\d{1,2}|\d{1,2})\b")
 _ORDINALS = {
@@ -179,6 +182,9 @@ class QueryRefs:
 
     docs: tuple[tuple[str, int], ...] = ()  # (code, number), e.g. ("QD", 37)
     article: int | None = None
+    article_letter: str = ""  # "Điều 2a", inserted by a later law between Điều 2 and Điều 3
+    clause: str | None = None  # "khoản 2" of that article
+    point: str | None = None  # "điểm b" of that clause (or of the article)
     section: str | None = None
     ordinal: int | None = None
     ordinal_noun: str | None = None
@@ -210,9 +216,19 @@ def parse_query_refs(question: str) -> QueryRefs:
             if ordinal_match.group("num")
             else _ORDINALS[ordinal_match.group("word")]
         )
+    clause = point = None
+    if article_match:
+        clause_match = _CLAUSE.search(folded)
+        point_match = _POINT.search(nfc(question).lower())
+        clause = clause_match.group(1) if clause_match else None
+        point = point_match.group(1).replace("dd", "đ") if point_match else None
     return QueryRefs(
         docs=tuple(docs),
         article=int(article_match.group(1)) if article_match else None,
+        article_letter=article_match.group(2) if article_match and
+        article_match.re.groups > 1 else "",
+        clause=clause,
+        point=point,
         section=section,
         ordinal=ordinal,
         ordinal_noun=noun,

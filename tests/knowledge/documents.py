@@ -155,3 +155,42 @@ def searcher_over(text: str) -> Searcher:
                      ordinal=p.ordinal, parent_ordinal=p.parent_ordinal, label=p.label,
                      node_kind=p.kind) for n, p in enumerate(parsed.passages)]
     return Searcher(SearchIndex.build(entries))
+
+
+# A party rule as Quy định 69-QĐ/TW is laid out: chapters, articles with numbered clauses and
+# lettered points, and what a later decision inserted between them ("Điều 2a", "khoản 2a").
+DISCIPLINE_RULE = """ĐẢNG BỘ TỈNH AN BÌNH
+Số 77-QĐ/TU
+QUY ĐỊNH
+về kỷ luật tổ chức đảng, đảng viên vi phạm
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Quy định này quy định về xử lý kỷ luật tổ chức đảng, đảng viên vi phạm trong Đảng bộ tỉnh.
+Điều 2. Nguyên tắc xử lý kỷ luật
+1. Mọi tổ chức đảng, đảng viên vi phạm đều được xem xét, xử lý kịp thời.
+2. Việc thi hành kỷ luật bảo đảm:
+a) Đúng phương hướng, phương châm, nguyên tắc của Đảng;
+b) Công minh, chính xác, kịp thời;
+c) Thận trọng, chặt chẽ, đúng thẩm quyền;
+d) Kết hợp giáo dục với xử lý;
+đ) Khách quan, toàn diện, lịch sử, cụ thể.
+2a. Đảng viên đã nghỉ hưu vi phạm vẫn bị xem xét kỷ luật như đảng viên đang công tác.
+3. Kỷ luật đảng không thay cho xử lý theo pháp luật.
+Điều 2a. Thời hiệu xử lý kỷ luật
+Thời hiệu xử lý kỷ luật là năm năm, kể từ thời điểm có hành vi vi phạm.
+Chương II
+HÌNH THỨC KỶ LUẬT
+Điều 3. Các hình thức kỷ luật
+1. Đối với tổ chức đảng:
+a) Khiển trách;
+b) Cảnh cáo;
+c) Giải tán.
+2. Đối với đảng viên chính thức:
+a) Khiển trách;
+b) Cảnh cáo;
+c) Cách chức;
+d) Khai trừ.
+Điều 4. Hiệu lực thi hành
+Quy định này có hiệu lực kể từ ngày ký.
+"""

@@ -81,3 +81,8 @@ def test_one_lettered_case_of_a_clause_is_never_singled_out() -> None:
     idf = {w: 1.0 for w in words}
     assert units(clause)[1].startswith("b) 14 ngày")
     assert key_line(clause, words, idf) is None
+
+
+def test_a_numbered_clause_is_one_line_with_its_number_never_a_bare_number() -> None:
+    text = "Điều 2. Nguyên tắc\n2. Việc thi hành kỷ luật bảo đảm:\na) Đúng nguyên tắc;\n2a. Xét."
+    assert units(text) == ["2. Việc thi hành kỷ luật bảo đảm:", "a) Đúng nguyên tắc;", "2a. Xét."]
