@@ -43,6 +43,8 @@ NOT_FOUND = (
 )
 NEAREST_TOPICS = "Có thể đồng chí quan tâm:"
 LAW_NOT_LOADED = "Cơ sở dữ liệu chưa có {name}, nên tôi không trích điều của luật khác."
+NO_ARTICLE = "{name} chỉ có {count} điều; không có Điều {article}."
+NO_INSERTED_ARTICLE = "{name} không có Điều {article}."
 WHICH_ARTICLE = ("Điều {article} có trong {count} văn bản. Đồng chí hỏi Điều {article} của văn "
                  "bản nào? (lần sau có thể hỏi: “{example} điều {article}”)")
 KEY_LINE = "👉 {line}"  # the passage's line that answers, above the passage itself

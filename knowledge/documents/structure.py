@@ -12,7 +12,8 @@ _DECIMAL = re.compile(
     r"^(?P<label>\d{1,2}[a-zđ](?=\.)|\d{1,2}(?:\.\d{1,2}){0,4})\s*(?:[.-]\s*|\s+(?=\D))"
     r"(?P<rest>\S.*)$"
 )
-_ARTICLE = re.compile(r"^(?P<label>Điều\s+\d{1,3}[a-zđ]?)\s*[.:]\s*(?P<rest>.*)$")
+# "Điều 14.", "Điều 2a:", and in a heading typed in capitals "ĐIỀU 3. HIỆU LỰC"
+_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<number>\d{1,3}[a-zđ]?)\s*[.:]\s*(?P<rest>.*)$")
 # The divisions of a law or a party rule above its articles: "Phần thứ hai", "Chương III",
 # "Mục 2", "Tiểu mục 1", each with its title after it or on the next line.
 _DIVISION = re.compile(r"^(?P<label>(?P<word>Phần|PHẦN|Chương|CHƯƠNG|Tiểu mục|TIỂU MỤC|Mục|MỤC)"
@@ -20,7 +21,8 @@ _DIVISION = re.compile(r"^(?P<label>(?P<word>Phần|PHẦN|Chương|CHƯƠNG|Ti�
                        r"(?:\s*[.:–-]\s*(?P<rest>\S.*))?$")
 _DIVISION_KINDS = {"phần": "division1", "chương": "division2", "mục": "division3",
                    "tiểu mục": "division4"}
-_LETTER = re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>\S.*)$")
+# "a)" and, as some committees type them, "a." (always with text after it)
+_LETTER = re.compile(r"^(?P<label>[a-zđ])(?:\)\s*|\.\s+)(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^(?P<label>\(\d{1,2}\)|\d{1,2}\))\s*(?P<rest>\S.*)$")
 _STAR = re.compile(r"^\*\s+(?P<rest>\S.{8,})$")
 _SIGNATURE = re.compile(r"^(?:T/M|T/L|K/T|TM\.|TL\.|KT\.|TM |TL |KT )\s*\S", re.UNICODE)
@@ -66,7 +68,7 @@ def is_caps(text: str) -> bool:
 def classify(paragraph: str) -> tuple[str, str | None]:
     """The marker kind of a paragraph and its label ("" kind for plain body text)."""
     if match := _ARTICLE.match(paragraph):
-        return "article", re.sub(r"\s+", " ", match.group("label"))
+        return "article", f"Điều {match.group('number')}"
     if match := _DIVISION.match(paragraph):
         word = match.group("word").lower()
         return _DIVISION_KINDS[word], re.sub(r"\s+", " ", match.group("label"))

@@ -18,7 +18,7 @@ SUBJECT_BOOST = 1.6
 # words found in the heading's document's name count this much beside those in the heading
 PLACE_WEIGHT = 0.5
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
-_ITEM_KINDS = ("dec1", "letter")  # the clauses of an article and their points
+_ITEM_KINDS = ("dec1", "paren", "letter")  # the clauses of an article and their points
 
 
 class Lookup:
@@ -54,7 +54,7 @@ class Lookup:
                     self.numbered[entry.label].append((head, i))
                     if entry.node_kind in _ITEM_KINDS and \
                             index.entries[head].node_kind in ("article", *_ITEM_KINDS):
-                        self.items[head].setdefault(entry.label.rstrip(".)").lower(), i)
+                        self.items[head].setdefault(entry.label.strip(".()").lower(), i)
             if entry.subject:
                 by_subject[entry.subject].append(i)
                 if entry.node_kind == "article" and entry.label:
@@ -192,8 +192,11 @@ class Lookup:
                     return [self._item(row, refs)], None
                 name = self.names.get(docs[0]) or (
                     f"{kind_name(docs[0][0])} {_number(*docs[0])}")
-                return [], (f"{name} chỉ có {max(articles)} điều; không có "
-                            f"Điều {refs.article}.")
+                if refs.article_letter:
+                    return [], texts.NO_INSERTED_ARTICLE.format(
+                        name=name, article=f"{refs.article}{refs.article_letter}")
+                return [], texts.NO_ARTICLE.format(name=name, count=max(articles),
+                                                   article=refs.article)
         if intent and refs.docs and refs.article is None:
             blocks = [i for i in self.by_kind.get(intent, ())
                       if self.index.entries[i].subject in refs.docs]
@@ -213,6 +216,10 @@ class Lookup:
         for label in (refs.clause, refs.point):
             if label is not None and label in self.items.get(row, {}):
                 row = self.items[row][label]
+            elif label is not None and label == refs.point:  # "điều 3 điểm d": the one clause
+                holding = [items[label] for clause in self.items.get(row, {}).values()
+                           if label in (items := self.items.get(clause, {}))]
+                row = holding[0] if len(holding) == 1 else row
         return row
 
     def _ordinal(self, refs: QueryRefs, scores: np.ndarray, words: list[str]) -> int | None:

@@ -39,6 +39,8 @@ async def rule(tmp_path: Path) -> AsyncIterator[Services]:
     ("QĐ 77 điều 2 khoản 2a", "Điều 2, khoản 2a"),
     ("quy định 77 điều 2a", "Điều 2a"),
     ("QĐ 77 điều 3 khoản 9", "Điều 3"),  # no such clause: the article itself
+    ("QĐ 77 điều 3 điểm d", "Điều 3, khoản 2, điểm d"),  # only clause 2 has a point d
+    ("QĐ 77 điều 3 điểm b", "Điều 3"),  # both clauses have one: the article
 ])
 async def test_a_member_gets_the_clause_and_point_named_in_the_question(
         rule: Services, question: str, cited: str) -> None:
@@ -46,6 +48,14 @@ async def test_a_member_gets_the_clause_and_point_named_in_the_question(
     top = outcome.results[0]
     assert outcome.found and outcome.exact, question
     assert top.citation == f"{RULE}, {cited}", question
+
+
+async def test_an_article_the_rule_does_not_have_is_named_in_the_reply(rule: Services) -> None:
+    inserted = await rule.knowledge.search("QĐ 77 điều 3a")
+    assert not inserted.found and inserted.results == ()
+    assert inserted.note == f"{RULE} không có Điều 3a."
+    beyond = await rule.knowledge.search("qd 77 dieu 9")
+    assert beyond.note == f"{RULE} chỉ có 4 điều; không có Điều 9."
 
 
 async def test_an_article_answers_with_its_clauses_and_their_points_and_stops_before_the_next(
@@ -79,3 +89,18 @@ def test_an_article_too_long_to_show_whole_lists_the_first_line_of_each_clause()
     article = next(p for p in parsed.passages if p.label == "Điều 4")
     assert len(article.answer) <= 1200 and article.answer.startswith("Điều 4. Các trường hợp")
     assert "1. Trường hợp thứ 1" in article.answer and "Điều 5" not in article.answer
+
+
+def test_a_rule_typed_in_capitals_with_dotted_points_and_closing_parentheses_keeps_its_articles(
+        ) -> None:
+    text = ("TỈNH ỦY AN BÌNH\nSố 80-QĐ/TU\nQUY ĐỊNH\nvề công tác đảng viên\n"
+            "ĐIỀU 1. NGUYÊN TẮC\n1. Tập trung dân chủ.\n2. Công khai, minh bạch:\n"
+            "a. Công khai kết quả;\nb. Minh bạch tài chính.\n"
+            "Điều 2: Nhiệm vụ\n1) Lãnh đạo nhiệm vụ chính trị;\n2) Xây dựng Đảng.\n")
+    parsed = parse_document(text, "quy_dinh_80.txt")
+    name = parsed.meta.citation("quy_dinh_80.txt")
+    cited = [passage_citation(name, parsed.meta.number, p.subject, list(p.trail), p.label,
+                              p.kind) for p in parsed.passages if p.kind != "preamble"]
+    assert cited == [f"Quy định số 80-QĐ/TU, {path}" for path in (
+        "Điều 1", "Điều 1, khoản 1", "Điều 1, khoản 2", "Điều 1, khoản 2, điểm a",
+        "Điều 1, khoản 2, điểm b", "Điều 2", "Điều 2, khoản 1", "Điều 2, khoản 2")]
