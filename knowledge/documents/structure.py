@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*[-.–]\s*(?P<rest>\S.*)$")
+_ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*(?:[-.–)]|/(?=\s))\s*(?P<rest>\S.*)$")  # not "V/v"
 _UPPER = re.compile(r"^(?P<label>[A-DĐ])\s*[.-]\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
-# "1.", "2.3.1." and the clauses a later law inserts between two others: "1a.", "2b."
+# "1.", "2.3.1.", "1/ " and the clauses a later law inserts between two others: "1a.", "2b."
 _DECIMAL = re.compile(
-    r"^(?P<label>\d{1,2}[a-zđ](?=\.)|\d{1,2}(?:\.\d{1,2}){0,4})\s*(?:[.-]\s*|\s+(?=\D))"
+    r"^(?P<label>\d{1,2}[a-zđ](?=\.)|\d{1,2}(?:\.\d{1,2}){0,4})\s*"
+    r"(?:[.-]\s*|/\s+|\s+(?=\D))"
     r"(?P<rest>\S.*)$"
 )
-# "Điều 14.", "Điều 2a:", and in a heading typed in capitals "ĐIỀU 3. HIỆU LỰC"
-_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<number>\d{1,3}[a-zđ]?)\s*[.:]\s*(?P<rest>.*)$")
+# "Điều 14.", "Điều 2a:", "Điều 3 - Hiệu lực", in capitals "ĐIỀU 3. HIỆU LỰC", and a short
+# heading whose dot was lost (a scan): "Điều 3 Hiệu lực thi hành"
+_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<number>\d{1,3}[a-zđ]?)(?:\s*[.:]\s*|\s*[-–]\s*"
+                      r"(?=[^\W\d])|\s+(?=[A-ZĐÀ-Ỹ][^.;]{0,100}$))(?P<rest>.*)$")
 # The divisions of a law or a party rule above its articles: "Phần thứ hai", "Chương III",
 # "Mục 2", "Tiểu mục 1", each with its title after it or on the next line.
 _DIVISION = re.compile(r"^(?P<label>(?P<word>Phần|PHẦN|Chương|CHƯƠNG|Tiểu mục|TIỂU MỤC|Mục|MỤC)"
@@ -21,8 +24,8 @@ _DIVISION = re.compile(r"^(?P<label>(?P<word>Phần|PHẦN|Chương|CHƯƠNG|Ti�
                        r"(?:\s*[.:–-]\s*(?P<rest>\S.*))?$")
 _DIVISION_KINDS = {"phần": "division1", "chương": "division2", "mục": "division3",
                    "tiểu mục": "division4"}
-# "a)" and, as some committees type them, "a." (always with text after it)
-_LETTER = re.compile(r"^(?P<label>[a-zđ])(?:\)\s*|\.\s+)(?P<rest>\S.*)$")
+# "a)" and, as some committees type them, "a." and "a/" (always with text after it)
+_LETTER = re.compile(r"^(?P<label>[a-zđ])(?:\)\s*|[./]\s+)(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^(?P<label>\(\d{1,2}\)|\d{1,2}\))\s*(?P<rest>\S.*)$")
 _STAR = re.compile(r"^\*\s+(?P<rest>\S.{8,})$")
 _SIGNATURE = re.compile(r"^(?:T/M|T/L|K/T|TM\.|TL\.|KT\.|TM |TL |KT )\s*\S", re.UNICODE)
