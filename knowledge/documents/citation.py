@@ -71,7 +71,7 @@ def _within_article(trail: list[str], label: str | None, kind: str) -> str:
         return ""
     parts = [steps[starts[-1]][1] or ""]
     for marker, step in [*steps[starts[-1] + 1:], (kind, label)]:
-        if (marker == "dec1" or marker == "paren" and len(parts) == 1) and step:
+        if (marker == "dec1" or (marker == "paren" and len(parts) == 1)) and step:
             parts.append(f"khoản {step.strip('()')}")  # "1)" right under an article: a clause
         elif marker == "letter" and step:
             parts.append(f"điểm {step.rstrip(')')}")

@@ -212,15 +212,17 @@ class Lookup:
 
     def _item(self, row: int, refs: QueryRefs) -> int:
         """The clause and point of an article a question names ("điểm b khoản 1 Điều 3"),
-        as deep as the article has them."""
-        for label in (refs.clause, refs.point):
-            if label is not None and label in self.items.get(row, {}):
-                row = self.items[row][label]
-            elif label is not None and label == refs.point:  # "điều 3 điểm d": the one clause
-                holding = [items[label] for clause in self.items.get(row, {}).values()
-                           if label in (items := self.items.get(clause, {}))]
-                row = holding[0] if len(holding) == 1 else row
-        return row
+        as deep as the article has them; a point alone is looked for in the one clause that
+        has it ("điều 3 điểm d")."""
+        row = self.items.get(row, {}).get(refs.clause or "", row)
+        if refs.point is None:
+            return row
+        children = self.items.get(row, {})
+        if refs.point in children:
+            return children[refs.point]
+        holding = [self.items[clause][refs.point] for clause in children.values()
+                   if refs.point in self.items.get(clause, {})]
+        return holding[0] if len(holding) == 1 else row
 
     def _ordinal(self, refs: QueryRefs, scores: np.ndarray, words: list[str]) -> int | None:
         """The n-th item under the heading that names the noun ("nhiệm vụ", "mục tiêu")."""

@@ -52,7 +52,7 @@ _ARTICLE = re.compile(r"\bdieu\s*(\d{1,3})([a-z]?)\b")  # "điều 14", "điều
 # "khoản 2", "khoản 1a", "điểm b", "điểm đ" (typed "diem dd"), in either order around the article
 _CLAUSE = re.compile(r"\bkhoan\s*(\d{1,2}[a-z]?)\b")
 _POINT = re.compile(r"(?<!\w)(?:điểm|diem)\s+(dd|[a-zđ])\)?(?!\w)")
-_ARTICLE_SHORT = re.compile(r"\bd\.?\s*(\d{1,3})\b")  # "QĐ 37 Đ16", only beside a document
+_ARTICLE_SHORT = re.compile(r"\bd\.?\s*(\d{1,3})()\b")  # "QĐ 37 Đ16", only beside a document
 _SECTION = re.compile(r"\b(?:muc|phan|tieu muc|diem|khoan)\s+((?:\d{1,2}\.)+\d{1,2}|\d{1,2})\b")
 _ORDINALS = {
     "dau tien": 1, "thu nhat": 1, "thu hai": 2, "thu ba": 3, "thu tu": 4, "thu nam": 5,
@@ -225,8 +225,7 @@ def parse_query_refs(question: str) -> QueryRefs:
     return QueryRefs(
         docs=tuple(docs),
         article=int(article_match.group(1)) if article_match else None,
-        article_letter=article_match.group(2) if article_match and
-        article_match.re.groups > 1 else "",
+        article_letter=article_match.group(2) if article_match else "",
         clause=clause,
         point=point,
         section=section,

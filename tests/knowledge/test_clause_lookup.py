@@ -8,6 +8,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.services import Services, build_services
 from knowledge.documents.citation import passage_citation
@@ -104,3 +106,18 @@ def test_a_rule_typed_in_capitals_with_dotted_points_and_closing_parentheses_kee
     assert cited == [f"Quy định số 80-QĐ/TU, {path}" for path in (
         "Điều 1", "Điều 1, khoản 1", "Điều 1, khoản 2", "Điều 1, khoản 2, điểm a",
         "Điều 1, khoản 2, điểm b", "Điều 2", "Điều 2, khoản 1", "Điều 2, khoản 2")]
+
+
+async def test_any_mix_of_article_clause_and_point_words_gets_a_reply_never_an_error(
+        rule: Services) -> None:
+    searcher = await rule.knowledge.searcher()
+    words = st.sampled_from(["QĐ 77", "điều", "dieu", "khoản", "khoan", "điểm", "diem", "dd",
+                             "đ", "b", "2a", "3", "9", "0", "999", "a)", "1a"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(words, max_size=8))
+    def asked(question: list[str]) -> None:
+        outcome = searcher.search(" ".join(question))
+        assert outcome.results or outcome.verdict != "answer"
+
+    asked()

@@ -4,7 +4,10 @@ are read as the headings they are, and what only looks like one ("V/v", "1/2026"
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from knowledge.documents.importer import parse_document
 from knowledge.documents.structure import classify
 
 
@@ -33,3 +36,12 @@ def test_a_heading_typed_another_way_is_still_that_heading(line: str, read: tupl
 ])
 def test_a_sentence_that_only_looks_like_a_heading_stays_body_text(line: str) -> None:
     assert classify(line) == ("", None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=80), st.sampled_from(
+    ["Điều 2a.", "ĐIỀU 3 -", "1a. Xét", "a/ b", "II/", "V/v", "1)", "đ.", "Chương I"])),
+    max_size=25))
+def test_no_line_a_committee_could_type_breaks_the_parser(lines: list[str]) -> None:
+    parsed = parse_document("Số 77-QĐ/TU\nQUY ĐỊNH\n" + "\n".join(lines), "x.txt")
+    assert all(passage.text for passage in parsed.passages)
