@@ -41,6 +41,7 @@ class Lookup:
         self._headings: dict[int, set[str]] = {}
         self._noun_pairs: dict[tuple[str, str], list[tuple[int, int]]] = {}
         by_subject: dict[tuple[str, int], list[int]] = defaultdict(list)
+        own_numbers: dict[str, set[tuple[str, int]]] = {}  # a source -> the numbers it bears
         for i, entry in enumerate(index.entries):
             self.by_kind[entry.node_kind].append(i)
             if entry.node_kind != "part" and entry.doc_id is not None:
@@ -72,8 +73,14 @@ class Lookup:
             elif entry.node_kind == "title" and "kèm theo" in entry.text[:120].lower():
                 self.loaded.update((n.code, n.number) for n in  # an appendix names its document
                                    find_doc_numbers(entry.text[:300])[:1])
-            for n in find_doc_numbers(entry.text):
-                self.mentions[(n.code, n.number)].add(_source(entry.citation))
+            named = find_doc_numbers(entry.text)
+            if named:
+                source = _source(entry.citation)
+                if source not in own_numbers:  # a Q&A entry cited "Quy định số 37-QĐ/TW"
+                    own_numbers[source] = {(n.code, n.number) for n in find_doc_numbers(source)}
+                for n in named:  # ... is about Quy định 37, not another text mentioning it
+                    if (n.code, n.number) not in own_numbers[source]:
+                        self.mentions[(n.code, n.number)].add(source)
         self.loaded.update(by_subject)
         self.subject_rows = {s: np.asarray(rows, dtype=np.int32) for s, rows in by_subject.items()}
 

@@ -145,3 +145,11 @@ def test_money_in_wages_is_not_money_in_general() -> None:
     money = "tiền lấy ở đâu ra"
     [concept] = thesaurus.concepts(money, tokens(money), vocabulary)
     assert ("kinh", "phi") in concept.members
+
+
+async def test_before_any_import_a_regulation_is_never_said_to_mention_itself(
+        sqlite_services: Services) -> None:
+    await sqlite_services.qa.load_defaults(NOW)  # the Q&A entries cite "Quy định số 37-QĐ/TW"
+    outcome = await sqlite_services.knowledge.search("QĐ 37 điều 3 khoản 9")
+    assert not outcome.found and outcome.results == ()
+    assert outcome.note == "Cơ sở dữ liệu chưa có Quy định số 37."
