@@ -115,17 +115,25 @@ def marked_tokens(text: str) -> list[str]:
 
 
 _Y_AS_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+_I_AS_Y = str.maketrans("iíìỉĩị", "yýỳỷỹỵ")
 
 
 def one_spelling(word: str) -> str:
-    """A marked word spelt as tokens() folds it: the final y of tỷ, lý, kỹ written i."""
-    return word[:-1] + word[-1].translate(_Y_AS_I) if _I_FOR_Y.match(fold(word)) else word
+    """A marked word spelt as tokens() folds it: the final y of tỷ, lý, kỹ written i, and the
+    old "qui", "quí" written quy, quý."""
+    folded = fold(word)
+    if folded == "qui":
+        return word[:-1] + word[-1].translate(_I_AS_Y)
+    return word[:-1] + word[-1].translate(_Y_AS_I) if _I_FOR_Y.match(folded) else word
 
 
 def _strip_zeros(token: str) -> str:
-    """One spelling per word: 03 -> 3, and the i/y variants tỷ/tỉ, lý/lí, kỹ/kĩ -> i."""
+    """One spelling per word: 03 -> 3, the i/y variants tỷ/tỉ, lý/lí, kỹ/kĩ -> i, and the old
+    "qui định", "qui chế" -> quy."""
     if token.isdigit():
         return token.lstrip("0") or "0"
+    if token == "qui":
+        return "quy"
     if _I_FOR_Y.match(token):
         return token[:-1] + "i"
     return token

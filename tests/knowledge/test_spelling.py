@@ -49,5 +49,14 @@ async def test_a_member_typing_fast_still_gets_the_article_on_gambling(kb: Servi
     assert outcome.results[0].citation.startswith("Quy định số 37-QĐ/TW, Điều 18")
 
 
+async def test_a_member_writing_the_old_spelling_qui_che_finds_the_quy_che_passage(
+    kb: Services,
+) -> None:
+    old = await kb.knowledge.search("qui che lam viec cua cap uy")
+    new = await kb.knowledge.search("quy chế làm việc của cấp ủy")
+    assert old.found and old.results[0].key == new.results[0].key
+    assert "Quy chế làm việc" in old.results[0].text
+
+
 def test_a_longer_slipped_word_is_read_even_alone() -> None:
     assert spelling.read(_index(), ["thnag"]) == ["thang"]
