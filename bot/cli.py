@@ -224,6 +224,8 @@ async def _ask(services: Services, args: argparse.Namespace) -> int:
             print(outcome.note)
         elif not outcome.found:
             print(texts.ASK_NOT_FOUND + (f" {outcome.note}" if outcome.note else ""))
+        elif outcome.note:
+            print(outcome.note)
         for rank, result in enumerate(outcome.results, 1):
             lead = f"{texts.ASK_LEAD.format(line=result.lead)}\n" if result.lead else ""
             print(f"[{rank}] {result.citation} (điểm {result.score:.2f})\n{lead}{result.text}\n")

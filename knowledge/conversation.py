@@ -90,7 +90,10 @@ class Conversation:
             return self._choices(asked.id, results, [Span(outcome.note or "", "bold")], 5)
         if not outcome.found:
             return self._not_found(asked.id, results, outcome.note)
-        return self._answer(asked.id, list(results), 0)
+        answer = self._answer(asked.id, list(results), 0)
+        if outcome.note:  # "Điều 3 không có khoản 5; dưới đây là Điều 3."
+            return Reply((Span(outcome.note, "italic"), *answer.spans), answer.buttons)
+        return answer
 
     async def _too_fast(self, user: str, now: datetime) -> bool:
         async with self.sessions() as session:

@@ -45,6 +45,12 @@ NEAREST_TOPICS = "Có thể đồng chí quan tâm:"
 LAW_NOT_LOADED = "Cơ sở dữ liệu chưa có {name}, nên tôi không trích điều của luật khác."
 NO_ARTICLE = "{name} chỉ có {count} điều; không có Điều {article}."
 NO_INSERTED_ARTICLE = "{name} không có Điều {article}."
+# Asked for a clause or point the named article lacks: said, then the nearest part is shown
+NO_CLAUSE = "Điều {article} không có khoản {clause}; dưới đây là Điều {article}."
+NO_CLAUSES = "Điều {article} không chia khoản; dưới đây là Điều {article}."
+NO_POINT = "{place} không có điểm {point}; dưới đây là {place}."
+POINT_IN_SEVERAL = ("Điều {article} có điểm {point} ở nhiều khoản; dưới đây là Điều {article} "
+                    "(có thể hỏi kèm khoản, ví dụ: “điểm {point} khoản 1 điều {article}”).")
 WHICH_ARTICLE = ("Điều {article} có trong {count} văn bản. Đồng chí hỏi Điều {article} của văn "
                  "bản nào? (lần sau có thể hỏi: “{example} điều {article}”)")
 KEY_LINE = "👉 {line}"  # the passage's line that answers, above the passage itself

@@ -195,8 +195,8 @@ class Lookup:
                 articles = self.articles[docs[0]]
                 row = self.lettered.get((docs[0], refs.article, refs.article_letter)) \
                     if refs.article_letter else articles.get(refs.article)
-                if row is not None:
-                    return [self._item(row, refs)], None
+                if row is not None:  # a note says which named clause or point it lacks
+                    return [self._item(row, refs)], self._lacking(row, refs)
                 name = self.names.get(docs[0]) or (
                     f"{kind_name(docs[0][0])} {_number(*docs[0])}")
                 if refs.article_letter:
@@ -230,6 +230,28 @@ class Lookup:
         holding = [self.items[clause][refs.point] for clause in children.values()
                    if refs.point in self.items.get(clause, {})]
         return holding[0] if len(holding) == 1 else row
+
+    def _lacking(self, row: int, refs: QueryRefs) -> str | None:
+        """What of the clause and point a question names the article does not have."""
+        article = f"{refs.article}{refs.article_letter or ''}"
+        clauses = self.items.get(row, {})
+        if refs.clause and refs.clause not in clauses:
+            text = texts.NO_CLAUSE if clauses else texts.NO_CLAUSES
+            return text.format(article=article, clause=refs.clause)
+        if refs.point is None:
+            return None
+        clause = clauses.get(refs.clause or "")
+        points = self.items.get(clause if clause is not None else row, {})
+        if refs.point in points:
+            return None
+        place = f"Khoản {refs.clause} Điều {article}" if clause is not None else f"Điều {article}"
+        if clause is None:
+            holding = sum(refs.point in self.items.get(c, {}) for c in clauses.values())
+            if holding == 1:
+                return None
+            if holding > 1:
+                return texts.POINT_IN_SEVERAL.format(article=article, point=refs.point)
+        return texts.NO_POINT.format(place=place, point=refs.point)
 
     def _ordinal(self, refs: QueryRefs, scores: np.ndarray, words: list[str]) -> int | None:
         """The n-th item under the heading that names the noun ("nhiệm vụ", "mục tiêu")."""

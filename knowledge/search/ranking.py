@@ -52,7 +52,7 @@ class SearchOutcome:
     question: str
     found: bool  # the engine answers (verdict "answer")
     results: tuple[Result, ...]
-    note: str | None = None
+    note: str | None = None  # why nothing answers; or, above an answer, what a named part lacks
     verdict: str = "none"  # "answer", "unsure" (a possible answer), "choose" (which?), "none"
     confidence: float = 0.0
     signals: Signals | None = None
@@ -121,7 +121,7 @@ class Searcher:
         results = self._shown(self._distinct(ranked, top, len(pinned)), ranks, offered, sure,
                               outcome, follow, query)
         return SearchOutcome(question, outcome == "answer", results,
-                             absent if outcome != "answer" else None, verdict=outcome,
+                             absent if outcome != "answer" or pinned else None, verdict=outcome,
                              confidence=round(sure, 4), signals=signals, exact=bool(pinned))
 
     def candidates(self, question: str):  # noqa: ANN201 (a tuple, or the outcome itself)
@@ -141,9 +141,10 @@ class Searcher:
         scores = self.index.score(query.terms)
         if query.refs.docs:
             scores = self.lookup.boost(query.refs, scores)
-        pinned, note = self.lookup.exact(query.refs, scores, query.content, query.intent)
-        if note:
-            return SearchOutcome(question, False, (), note=note)
+        pinned, lacking = self.lookup.exact(query.refs, scores, query.content, query.intent)
+        if lacking and not pinned:
+            return SearchOutcome(question, False, (), note=lacking)
+        note = lacking or note  # "Điều 3 không có khoản 5": said above the article shown
         around = self.articles.share(query.terms, scores, query.words)  # beyond its own words
         pool = scores / max(float(scores.max(initial=0.0)), 1e-9) + around
         within = self.lookup.within(query.by_name, pool)

@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 from bot.services import Services, build_services
 from knowledge.documents.citation import passage_citation
 from knowledge.documents.importer import parse_document
+from knowledge.replies import ChatRef
 from tests.conftest import NOW, make_settings
 from tests.knowledge.documents import DISCIPLINE_RULE
 
 RULE = "Quy định số 77-QĐ/TU"
+CHAT = ChatRef("test", "42")
 
 
 @pytest.fixture
@@ -50,6 +52,25 @@ async def test_a_member_gets_the_clause_and_point_named_in_the_question(
     top = outcome.results[0]
     assert outcome.found and outcome.exact, question
     assert top.citation == f"{RULE}, {cited}", question
+
+
+@pytest.mark.parametrize(("question", "cited", "note"), [
+    ("QĐ 77 điều 3 khoản 9", "Điều 3", "Điều 3 không có khoản 9; dưới đây là Điều 3."),
+    ("qd 77 dieu 1 khoan 2", "Điều 1", "Điều 1 không chia khoản; dưới đây là Điều 1."),
+    ("QĐ 77 điều 3 khoản 1 điểm d", "Điều 3, khoản 1",
+     "Khoản 1 Điều 3 không có điểm d; dưới đây là Khoản 1 Điều 3."),
+    ("QĐ 77 điều 3 điểm b", "Điều 3", "Điều 3 có điểm b ở nhiều khoản; dưới đây là Điều 3 "
+     "(có thể hỏi kèm khoản, ví dụ: “điểm b khoản 1 điều 3”)."),
+    ("QĐ 77 điều 3 khoản 2 điểm b", "Điều 3, khoản 2, điểm b", None),
+    ("QĐ 77 điều 3 điểm d", "Điều 3, khoản 2, điểm d", None),
+])
+async def test_a_clause_or_point_the_article_lacks_is_said_above_what_is_shown(
+        rule: Services, question: str, cited: str, note: str | None) -> None:
+    outcome = await rule.knowledge.search(question)
+    assert outcome.found and outcome.results[0].citation == f"{RULE}, {cited}"
+    assert outcome.note == note
+    reply = await rule.conversation.ask(CHAT, "7", question, NOW)
+    assert reply.spans[0].text == (note or f"{RULE}, {cited}")
 
 
 async def test_an_article_the_rule_does_not_have_is_named_in_the_reply(rule: Services) -> None:
