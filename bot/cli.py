@@ -214,7 +214,7 @@ async def _ask(services: Services, args: argparse.Namespace) -> int:
         outcome = await services.knowledge.search(question, top=max(args.top, 1))
         if args.json:
             print(json.dumps({
-                "question": question, "found": outcome.found,
+                "question": question, "found": outcome.found, "note": outcome.note,
                 "results": [{"text": r.text, "source": r.citation, "score": r.score,
                              "lead": r.lead} for r in outcome.results],
             }, ensure_ascii=False), flush=True)

@@ -40,7 +40,7 @@ def test_import_list_ask_and_remove(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in asked.stdout.splitlines()]
     assert [line["question"] for line in lines] == ["báo cáo trước ngày mấy hằng tháng",
                                                     "giá vàng hôm nay"]
-    assert lines[0]["found"] is True
+    assert lines[0]["found"] is True and lines[0]["note"] is None
     assert "trước ngày 25 hằng tháng" in lines[0]["results"][0]["text"]
     assert set(lines[0]["results"][0]) == {"text", "source", "score", "lead"}
     assert lines[1]["found"] is False
