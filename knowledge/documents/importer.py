@@ -28,7 +28,7 @@ WRITER_GAP = 0.05  # seconds between two chunks of passages on SQLite
 INSERT_CHUNK = 200  # passages per INSERT: the event loop runs between chunks
 # Part of a document's digest: raised when the reading of documents into passages changes, so
 # that importing the same file again replaces what the older rules made of it.
-PARSE_RULES = b"passages 5\n"
+PARSE_RULES = b"passages 6\n"
 
 Progress = Callable[[int, int, str], None]
 

@@ -97,7 +97,7 @@ def extract_meta(paragraphs: list[str], file_name: str) -> DocumentMeta:
             except ValueError:
                 meta.warnings.append(f"ngày ban hành không hợp lệ: {match.group(0)}")
         if not meta.title and (kind := _kind_heading(para)):
-            meta.kind = meta.kind or kind
+            meta.kind = kind if _same_code(kind, meta.kind) else meta.kind or kind
             meta.title = _title_from(head, index)
     if not meta.title:
         subject = next((p for p in head if p.lower().startswith("v/v")), None)
@@ -108,6 +108,13 @@ def extract_meta(paragraphs: list[str], file_name: str) -> DocumentMeta:
     if meta.number is None and not any("chưa có số" in w for w in meta.warnings):
         meta.warnings.append("không tìm thấy số văn bản")
     return meta
+
+
+def _same_code(kind: str, guessed: str | None) -> bool:
+    """Whether the heading's kind shares its number's code with the kind the number suggested:
+    "-QĐ/" numbers a Quy định and a Quyết định alike, and the heading says which it is."""
+    codes = {display: code for code, display in KINDS.values()}
+    return guessed is not None and codes.get(kind, kind) == codes.get(guessed, guessed)
 
 
 def _kind_heading(para: str) -> str | None:

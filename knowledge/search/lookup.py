@@ -155,7 +155,8 @@ class Lookup:
         if not refs.docs or any(d in self.loaded for d in refs.docs):
             return None, False
         code, number = refs.docs[0]
-        note = f"Cơ sở dữ liệu chưa có {kind_name(code)} số {_number(code, number)}."
+        kind = dict(refs.said).get((code, number)) or kind_name(code)
+        note = f"Cơ sở dữ liệu chưa có {kind} số {_number(code, number)}."
         where = sorted(set().union(*(self.mentions.get(d, set()) for d in refs.docs)))
         if where:
             note += " Văn bản đã có nhắc tới nó: " + "; ".join(where[:3]) + "."

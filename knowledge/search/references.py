@@ -18,12 +18,14 @@ KINDS: dict[str, tuple[str, str]] = {
     "de an": ("DA", "Đề án"),
     "cong van": ("CV", "Công văn"),
     "thong bao": ("TB", "Thông báo"),
-    "quyet dinh": ("QĐ", "Quyết định"),
+    "quyet dinh": ("QD", "Quyết định"),  # numbered "-QĐ/" as a Quy định is: one number space
     "chuong trinh hanh dong": ("CTR", "Chương trình hành động"),
     "chuong trinh": ("CTR", "Chương trình"),
     "bao cao": ("BC", "Báo cáo"),
 }
-CODE_NAMES = {code: name for code, name in KINDS.values()}
+CODE_NAMES: dict[str, str] = {}
+for _code, _name in KINDS.values():
+    CODE_NAMES.setdefault(_code, _name)  # "QD": Quy định, unless the text says Quyết định
 CODE_NAMES.update({"QDI": "Quy định", "CTR": "Chương trình"})
 _CODE_ALIASES = {"QDI": "QD", "QĐ": "QD"}
 
@@ -141,7 +143,7 @@ def find_doc_numbers(text: str) -> list[DocNumber]:
     for match in DOC_NUMBER.finditer(text):
         num, kind, issuer = match.groups()
         code = code_of(kind)
-        if code not in CODE_NAMES and code not in {"QĐ"}:
+        if code not in CODE_NAMES:
             continue
         display = f"{num}-{_display_kind(kind)}/{issuer.upper()}"
         found.append((match.start(), DocNumber(int(num), code,
@@ -188,6 +190,8 @@ class QueryRefs:
     section: str | None = None
     ordinal: int | None = None
     ordinal_noun: str | None = None
+    # each number's kind as typed ("quyết định 217": Quyết định), where the question names it
+    said: tuple[tuple[tuple[str, int], str], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -198,10 +202,13 @@ def parse_query_refs(question: str) -> QueryRefs:
     """Find document numbers, articles ("điều 14"), sections ("mục 2.2.5") and ordinals."""
     docs: list[tuple[str, int]] = [(d.code, d.number) for d in find_doc_numbers(question)]
     folded = fold(question.replace("-", " ").replace("/", " "))
+    said: dict[tuple[str, int], str] = {}
     for match in _KIND_NUMBER.finditer(folded):
         kind = match.group("kind")
         code = KINDS[kind][0] if kind in KINDS else _SHORT_KIND[kind]
         pair = (code, int(match.group("num")))
+        if kind in KINDS:
+            said.setdefault(pair, KINDS[kind][1])
         if pair not in docs:
             docs.append(pair)
     article_match = _ARTICLE.search(folded) or (_ARTICLE_SHORT.search(folded) if docs else None)
@@ -226,6 +233,7 @@ def parse_query_refs(question: str) -> QueryRefs:
         docs=tuple(docs),
         article=int(article_match.group(1)) if article_match else None,
         article_letter=article_match.group(2) if article_match else "",
+        said=tuple(said.items()),
         clause=clause,
         point=point,
         section=section,
@@ -247,7 +255,9 @@ def _ordinal(folded: str, numbers: set[int]) -> re.Match | None:
     return None
 
 
-_KIND_TOKENS = {code: tuple(name.split()) for name, (code, _d) in KINDS.items()}
+_KIND_TOKENS: dict[str, list[tuple[str, ...]]] = {}
+for _kind, (_code, _name) in KINDS.items():
+    _KIND_TOKENS.setdefault(_code, []).append(tuple(_kind.split()))
 _ISSUER_TOKENS = (("trung", "uong"), ("tinh", "uy"), ("huyen", "uy"), ("dang", "uy", "khoi"))
 
 
@@ -259,7 +269,7 @@ def strip_refs(words: list[str | None], docs: list[tuple[str, int]]) -> list[str
     """
     out = list(words)
     for code, number in docs:
-        kind = _KIND_TOKENS.get(code, ())
+        kinds = _KIND_TOKENS.get(code, [])
         for i, word in enumerate(out):
             if word != str(number):
                 continue
@@ -268,12 +278,14 @@ def strip_refs(words: list[str | None], docs: list[tuple[str, int]]) -> list[str
             if j >= 0 and out[j] == "so":
                 out[j] = None
                 j -= 1
-            if kind and tuple(out[j - len(kind) + 1 : j + 1]) == kind:
-                out[j - len(kind) + 1 : j + 1] = [None] * len(kind)
+            before = next((kd for kd in kinds if tuple(out[j - len(kd) + 1 : j + 1]) == kd), None)
+            if before:
+                out[j - len(before) + 1 : j + 1] = [None] * len(before)
             k = i + 1
-            if kind and tuple(out[k : k + len(kind)]) == kind:
-                out[k : k + len(kind)] = [None] * len(kind)
-                k += len(kind)
+            after = next((kind for kind in kinds if tuple(out[k : k + len(kind)]) == kind), None)
+            if after:
+                out[k : k + len(after)] = [None] * len(after)
+                k += len(after)
                 for issuer in _ISSUER_TOKENS:
                     if tuple(out[k : k + len(issuer)]) == issuer:
                         out[k : k + len(issuer)] = [None] * len(issuer)
