@@ -33,6 +33,11 @@ FRESH_OOS = ROOT / "benchmarks" / "own_set" / "fresh_oos.jsonl"
 # "Tổ chức thực hiện" items: written 2026-12-03 after the subject-opening signal was designed
 # (so of its kind on purpose), before it was fitted or shipped; never fitted on.
 FRESH_DUTIES = ROOT / "benchmarks" / "own_set" / "fresh_duties.jsonl"
+# Typo (24) and numeric (20) questions, the two kinds dev.jsonl has fewest of (8 and 4): written
+# 2026-12-04 before they were first run (the typo ones half over plan lines drawn at random,
+# seed 20261204), after the whole-section change of that day; never fitted on.
+FRESH_TYPO = ROOT / "benchmarks" / "own_set" / "fresh_typo.jsonl"
+FRESH_NUMERIC = ROOT / "benchmarks" / "own_set" / "fresh_numeric.jsonl"
 KINDS = ["exact", "nodiacritics", "typo", "abbrev", "paraphrase", "lookup", "numeric",
          "deadline", "oos"]
 

@@ -5,10 +5,10 @@ Run from the repository root with ../shared beside it:
 Quality is printed per kind on the developers' own set (benchmarks/own_set, grouped 5-fold
 cross-validation: every figure held out) and on ../shared/eval/dev.jsonl (held out: looked at
 only after a change is decided), each beside a plain BM25 baseline, then on
-benchmarks/own_set/fresh_paraphrase.jsonl and fresh_oos.jsonl (never fitted on) and on the own
-set's exact questions with typing slips drawn at random (benchmarks/slips.py). Latency and
-memory are printed for this project's search and for the baseline measured in the same run, with
-their ratio (project / baseline).
+benchmarks/own_set/fresh_*.jsonl (paraphrases, out of scope, duties, typos and numbers: never
+fitted on) and on the own set's exact questions with typing slips drawn at random
+(benchmarks/slips.py). Latency and memory are printed for this project's search and for the
+baseline measured in the same run, with their ratio (project / baseline).
 """
 
 from __future__ import annotations
@@ -138,6 +138,11 @@ def quality_tables(entries: list[Entry]) -> None:
     duties = quality.judge(searcher, quality.load(quality.FRESH_DUTIES))
     print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in duties],
                         "fresh_duties.jsonl (never fitted on), chibo as shipped"))
+    kinds = quality.judge(searcher, [*quality.load(quality.FRESH_TYPO),
+                                     *quality.load(quality.FRESH_NUMERIC)])
+    print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in kinds],
+                        "fresh_typo.jsonl and fresh_numeric.jsonl (never fitted on), "
+                        "chibo as shipped"))
     print(slips.table(searcher, draws=3, seed=20261203))
 
 
