@@ -40,6 +40,12 @@ DOC_NUMBER = re.compile(
 STATE_NUMBER = re.compile(
     r"(?<![\w/])(\d{1,4})\s*/\s*(?:(\d{4})\s*/\s*([A-ZĐ]{1,8}\d{0,2}(?:\s*-\s*[A-ZĐ]{1,12})?)"
     r"|VBHN\s*-\s*([A-ZĐ]{2,12}))(?![\w/])", re.IGNORECASE)
+# The administration's own numbering, without a year: "749/QĐ-TTg" (a decision of the Prime
+# Minister), "1234/QĐ-UBND", "12/CT-UBND", "45/KH-UBND". Keyed by kind and number as the Party's
+# are ("quyết định 749" names it); the issuer tells them apart in the display.
+ADMIN_NUMBER = re.compile(
+    r"(?<![\w/])(\d{1,5})\s*/\s*(QĐ|QD|CT|KH|BC|TB|HD|KL|NQ)\s*-\s*"
+    r"([A-ZĐ][A-Za-zĐđ]{1,9}(?:-[A-ZĐ][A-Za-zĐđ]{0,9})?)(?![\w/])")
 _STATE_KINDS = {"QH": "Luật", "ND": "Nghị định", "TT": "Thông tư", "NQ": "Nghị quyết",
                 "QD": "Quyết định", "CT": "Chỉ thị", "VBHN": "Văn bản hợp nhất",
                 "UBTVQH": "Nghị quyết", "L": "Lệnh"}
@@ -136,8 +142,8 @@ class DocNumber:
 
 
 def find_doc_numbers(text: str) -> list[DocNumber]:
-    """Every document number written in full in a text, in order: the Party's ("37-QĐ/TW")
-    and the State's ("45/2019/QH14", "01/VBHN-VPQH")."""
+    """Every document number written in full in a text, in order: the Party's ("37-QĐ/TW"),
+    the administration's ("749/QĐ-TTg") and the State's ("45/2019/QH14", "01/VBHN-VPQH")."""
     found: list[tuple[int, DocNumber]] = []
     text = nfc(text)
     for match in DOC_NUMBER.finditer(text):
@@ -148,6 +154,10 @@ def find_doc_numbers(text: str) -> list[DocNumber]:
         display = f"{num}-{_display_kind(kind)}/{issuer.upper()}"
         found.append((match.start(), DocNumber(int(num), code,
                                                fold(issuer).upper().replace(" ", ""), display)))
+    for match in ADMIN_NUMBER.finditer(text):
+        num, kind, issuer = match.groups()
+        found.append((match.start(), DocNumber(int(num), code_of(kind), _plain(issuer),
+                                               f"{num}/{_display_kind(kind)}-{issuer}")))
     for match in STATE_NUMBER.finditer(text):
         num, year, issuer, consolidator = match.groups()
         if consolidator:

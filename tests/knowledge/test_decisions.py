@@ -27,6 +27,15 @@ về giám sát và phản biện xã hội
 1. Tiếp tục thực hiện Quyết định số 217-QĐ/TW ngày 12/12/2013 của Bộ Chính trị về Quy chế \
 giám sát và phản biện xã hội của Mặt trận Tổ quốc; Ban Dân vận Tỉnh ủy chủ trì.
 2. Tổ chức hội nghị sơ kết công tác dân vận của hệ thống chính trị mỗi năm một lần.
+3. Sơ kết Đề án văn hóa công vụ (theo Quyết định số 1847/QĐ-TTg, ngày 27/12/2018 của Thủ \
+tướng Chính phủ); Văn phòng Tỉnh ủy chủ trì.
+"""
+COMMUNE = """ỦY BAN NHÂN DÂN XÃ AN PHÚ
+Số: 1234/QĐ-UBND
+QUYẾT ĐỊNH
+về việc thành lập Tổ công tác chuyển đổi số
+Điều 1. Thành lập Tổ công tác chuyển đổi số của xã.
+Điều 2. Quyết định có hiệu lực kể từ ngày ký.
 """
 
 
@@ -62,12 +71,42 @@ async def test_the_decision_is_listed_as_the_kind_its_heading_gives() -> None:
 
 async def test_a_decision_only_mentioned_is_named_with_the_text_that_mentions_it(
         kb: Services) -> None:
-    named = await kb.knowledge.search("quyết định 217")  # nothing else asked: said and named
-    assert not named.found and named.note == ("Cơ sở dữ liệu chưa có Quyết định số 217. Văn "
-                                              "bản đã có nhắc tới nó: Kế hoạch số 5-KH/TU.")
+    searcher = await kb.knowledge.searcher()
+    note, stop = searcher.lookup.absent(parse_query_refs("quyết định 217"))
+    assert note == ("Cơ sở dữ liệu chưa có Quyết định số 217. Văn bản đã có nhắc tới nó: "
+                    "Kế hoạch số 5-KH/TU.")
+    assert not stop  # the plan that mentions it may answer
     asked = await kb.knowledge.search("ai chủ trì thực hiện quyết định 217 về phản biện xã hội")
     assert "Quyết định số 217-QĐ/TW" in asked.results[0].text  # the plan that carries it out
     assert asked.results[0].citation.startswith("Kế hoạch số 5-KH/TU")
+
+
+@pytest.mark.parametrize(("text", "display", "key"), [
+    ("Quyết định số 1847/QĐ-TTg, ngày 27/12/2018", "1847/QĐ-TTg", ("QD", 1847)),
+    ("Chỉ thị 12/CT-UBND của tỉnh", "12/CT-UBND", ("CT", 12)),
+    ("Kế hoạch số 45/KH-UBND", "45/KH-UBND", ("KH", 45)),
+])
+def test_the_administration_s_numbers_are_document_numbers(text: str, display: str,
+                                                            key: tuple[str, int]) -> None:
+    from knowledge.search.references import find_doc_numbers
+
+    (number,) = find_doc_numbers(text)
+    assert number.display == display and (number.code, number.number) == key
+    assert find_doc_numbers("ngày 12/3/2020, tỷ lệ 1/2") == []
+
+
+async def test_a_prime_minister_s_decision_only_mentioned_leads_to_the_plan_that_cites_it(
+        kb: Services) -> None:
+    for question in ("quyết định 1847 của thủ tướng", "Quyết định 1847/QĐ-TTg"):
+        outcome = await kb.knowledge.search(question)
+        assert "1847/QĐ-TTg" in outcome.results[0].text, question
+
+
+def test_a_commune_decision_keeps_its_number_and_kind() -> None:
+    from knowledge.documents.importer import parse_document
+
+    meta = parse_document(COMMUNE, "qd.txt").meta
+    assert (meta.kind, meta.number) == ("Quyết định", "1234/QĐ-UBND")
 
 
 def test_the_kind_as_typed_is_kept_for_each_number_named() -> None:
