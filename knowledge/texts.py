@@ -45,6 +45,7 @@ NEAREST_TOPICS = "Có thể đồng chí quan tâm:"
 LAW_NOT_LOADED = "Cơ sở dữ liệu chưa có {name}, nên tôi không trích điều của luật khác."
 NO_ARTICLE = "{name} chỉ có {count} điều; không có Điều {article}."
 NO_INSERTED_ARTICLE = "{name} không có Điều {article}."
+NO_ARTICLES = "{name} không chia thành điều, nên không có Điều {article}."
 # Asked for a clause or point the named article lacks: said, then the nearest part is shown
 NO_CLAUSE = "Điều {article} không có khoản {clause}; dưới đây là Điều {article}."
 NO_CLAUSES = "Điều {article} không chia khoản; dưới đây là Điều {article}."

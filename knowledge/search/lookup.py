@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from knowledge import texts
+from knowledge.search import clauses
 from knowledge.search.index import SearchIndex
 from knowledge.search.references import QueryRefs, find_doc_numbers, kind_name
 from knowledge.text.normalize import fold, nfc, tokens
@@ -144,8 +145,9 @@ class Lookup:
             return [], None
         names = [self.names.get(doc) or f"{kind_name(doc[0])} {_number(*doc)}"
                  for doc, _ in having]
-        return [self._item(row, refs) for _, row in having], texts.WHICH_ARTICLE.format(
-            article=refs.article, count=len(having), example=names[0])
+        rows = [clauses.item(self.items, row, refs) for _, row in having]
+        return rows, texts.WHICH_ARTICLE.format(article=refs.article, count=len(having),
+                                                example=names[0])
 
     def absent(self, refs: QueryRefs) -> tuple[str | None, bool]:
         """When none of the documents a question names is loaded: a note saying so (and which
@@ -197,7 +199,8 @@ class Lookup:
                 row = self.lettered.get((docs[0], refs.article, refs.article_letter)) \
                     if refs.article_letter else articles.get(refs.article)
                 if row is not None:  # a note says which named clause or point it lacks
-                    return [self._item(row, refs)], self._lacking(row, refs)
+                    found = clauses.item(self.items, row, refs)
+                    return [found], clauses.lacking(self.items, row, refs)
                 name = self.names.get(docs[0]) or (
                     f"{kind_name(docs[0][0])} {_number(*docs[0])}")
                 if refs.article_letter:
@@ -205,6 +208,10 @@ class Lookup:
                         name=name, article=f"{refs.article}{refs.article_letter}")
                 return [], texts.NO_ARTICLE.format(name=name, count=max(articles),
                                                    article=refs.article)
+            held = [d for d in refs.docs if d in self.loaded]
+            if not docs and held:  # "kết luận 21 điều 3": a text not divided into articles
+                name = self.names.get(held[0]) or f"{kind_name(held[0][0])} {_number(*held[0])}"
+                return [], texts.NO_ARTICLES.format(name=name, article=refs.article)
         if intent and refs.docs and refs.article is None:
             blocks = [i for i in self.by_kind.get(intent, ())
                       if self.index.entries[i].subject in refs.docs]
@@ -215,44 +222,14 @@ class Lookup:
             if hit is not None:
                 return [hit], None
         if refs.section and self.by_label.get(refs.section):
-            return [max(self.by_label[refs.section], key=lambda i: float(scores[i]))], None
+            rows = self.by_label[refs.section]
+            named = [self.subject_rows[d] for d in refs.docs if d in self.subject_rows]
+            if named:  # "KH 147 mục 2": that plan's item 2, not another text's
+                inside = set(np.concatenate(named).tolist())
+                rows = [i for i in rows if i in inside]
+            if rows:
+                return [max(rows, key=lambda i: float(scores[i]))], None
         return [], None
-
-    def _item(self, row: int, refs: QueryRefs) -> int:
-        """The clause and point of an article a question names ("điểm b khoản 1 Điều 3"),
-        as deep as the article has them; a point alone is looked for in the one clause that
-        has it ("điều 3 điểm d")."""
-        row = self.items.get(row, {}).get(refs.clause or "", row)
-        if refs.point is None:
-            return row
-        children = self.items.get(row, {})
-        if refs.point in children:
-            return children[refs.point]
-        holding = [self.items[clause][refs.point] for clause in children.values()
-                   if refs.point in self.items.get(clause, {})]
-        return holding[0] if len(holding) == 1 else row
-
-    def _lacking(self, row: int, refs: QueryRefs) -> str | None:
-        """What of the clause and point a question names the article does not have."""
-        article = f"{refs.article}{refs.article_letter or ''}"
-        clauses = self.items.get(row, {})
-        if refs.clause and refs.clause not in clauses:
-            text = texts.NO_CLAUSE if clauses else texts.NO_CLAUSES
-            return text.format(article=article, clause=refs.clause)
-        if refs.point is None:
-            return None
-        clause = clauses.get(refs.clause or "")
-        points = self.items.get(clause if clause is not None else row, {})
-        if refs.point in points:
-            return None
-        place = f"Khoản {refs.clause} Điều {article}" if clause is not None else f"Điều {article}"
-        if clause is None:
-            holding = sum(refs.point in self.items.get(c, {}) for c in clauses.values())
-            if holding == 1:
-                return None
-            if holding > 1:
-                return texts.POINT_IN_SEVERAL.format(article=article, point=refs.point)
-        return texts.NO_POINT.format(place=place, point=refs.point)
 
     def _ordinal(self, refs: QueryRefs, scores: np.ndarray, words: list[str]) -> int | None:
         """The n-th item under the heading that names the noun ("nhiệm vụ", "mục tiêu")."""

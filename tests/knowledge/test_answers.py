@@ -116,6 +116,22 @@ async def test_a_document_that_is_only_mentioned_never_lends_its_articles(kb: Se
     assert carried.results and "21-NQ/TW" in carried.results[0].citation
 
 
+async def test_a_text_without_articles_lends_no_other_text_s_article(kb: Services) -> None:
+    """Kết luận 21 is loaded (the outline quotes it) but is not divided into articles: its
+    "Điều 3" is not the "Điều 3" that Quy định 37's part of the outline speaks of."""
+    outcome = await kb.knowledge.search("kết luận 21 điều 3")
+    assert not outcome.found and outcome.results == ()
+    assert outcome.note == "Kết luận 21 không chia thành điều, nên không có Điều 3."
+
+
+async def test_a_numbered_section_is_looked_for_in_the_plan_the_question_names(
+        kb: Services) -> None:
+    outcome = await kb.knowledge.search("KH 147 mục 2")
+    assert all("Kế hoạch số 147-KH/TU" in r.citation for r in outcome.results[:1])
+    named = await kb.knowledge.search("Chương trình 26-CTr/TU mục 2.1")
+    assert named.exact and named.results[0].text.startswith("2.1. Mục tiêu tổng quát")
+
+
 async def test_greetings_and_thanks_get_a_friendly_word_and_no_unanswered_entry(
     kb: Services,
 ) -> None:
