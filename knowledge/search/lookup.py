@@ -167,6 +167,16 @@ class Lookup:
             refs.ordinal is not None and refs.ordinal not in numbers)
         return note, pointed or not where
 
+    def opening(self, refs: QueryRefs) -> int | None:
+        """The first passage of the document a question names and nothing more ("kế hoạch
+        127"): its title and first lines, or the heading of the section that quotes it."""
+        for doc in refs.docs:
+            rows = [int(i) for i in self.subject_rows.get(doc, ())
+                    if self.index.entries[i].doc_id is not None]
+            if rows:
+                return min(rows)
+        return None
+
     def boost(self, refs: QueryRefs, scores: np.ndarray) -> np.ndarray:
         """Favour the sections about the documents the question names."""
         for doc in set(refs.docs):

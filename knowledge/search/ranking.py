@@ -144,6 +144,9 @@ class Searcher:
         pinned, lacking = self.lookup.exact(query.refs, scores, query.content, query.intent)
         if lacking and not pinned:
             return SearchOutcome(question, False, (), note=lacking)
+        if not pinned and not query.terms and not query.intent:  # "kế hoạch 127", nothing else
+            opening = self.lookup.opening(query.refs)
+            pinned = [opening] if opening is not None else []
         note = lacking or note  # "Điều 3 không có khoản 5": said above the article shown
         around = self.articles.share(query.terms, scores, query.words)  # beyond its own words
         pool = scores / max(float(scores.max(initial=0.0)), 1e-9) + around

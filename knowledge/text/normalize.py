@@ -51,6 +51,9 @@ ABBREVIATIONS: dict[str, str] = {
 CASE_SENSITIVE = {"tu", "hu", "du", "da", "tt", "kh", "ct", "bt", "cb", "bc", "tb", "db", "uv"}
 # Short abbreviations that chat shorthand also uses: capitals mean the abbreviation.
 _SHORTHAND_OR_ABBREV = {"kh"}
+# Before a number these name a document's kind even in a shouted or lower-case question ("KH 12",
+# "ct 05"): "kh" is then no "không". Not "da": "da 16 tuoi" is "đã 16 tuổi".
+_KIND_ABBREV = frozenset({"kh", "ct", "hd", "tb", "bc"})
 
 _VNI_DIGIT = re.compile(r"(?<=[a-z])[1-9](?=[a-z]|$)")
 _TELEX_TONE_END = re.compile(r"^([a-z]*[aeiouy][a-z]*?)([sfrxj])$")
@@ -151,7 +154,9 @@ def tokens(text: str, *, expand: bool = True) -> list[str]:
         if expand and raw == "TƯ" and _central(raw_words, n, shouting):
             out.extend(("trung", "uong"))
             continue
-        out.extend(_word_tokens(raw, shouting, expand))
+        numbered = n + 1 < len(raw_words) and raw_words[n + 1].isdigit()
+        out.extend(_word_tokens(raw, shouting and not (numbered and fold(raw) in _KIND_ABBREV),
+                                expand))
     for i in range(len(out) - 1):
         if out[i] in ("moi", "hang") and out[i + 1] in _PERIODS:
             out[i] = "hang"  # mỗi năm = hằng năm = hàng năm

@@ -3,6 +3,7 @@ found"; synonyms in the member's words; documents that are only mentioned; small
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bot.services import Services
@@ -130,6 +131,20 @@ async def test_a_numbered_section_is_looked_for_in_the_plan_the_question_names(
     assert all("Kế hoạch số 147-KH/TU" in r.citation for r in outcome.results[:1])
     named = await kb.knowledge.search("Chương trình 26-CTr/TU mục 2.1")
     assert named.exact and named.results[0].text.startswith("2.1. Mục tiêu tổng quát")
+
+
+@pytest.mark.parametrize(("question", "cited", "opens"), [
+    ("kế hoạch 127", "Kế hoạch số 127-KH/ĐUK", "KẾ HOẠCH thực hiện Nghị quyết số 21-NQ/TW"),
+    ("KH 12", "Kế hoạch số 12-KH/ĐUK", "KẾ HOẠCH\nTriển khai thực hiện Đề án số 16-ĐA/TU"),
+    ("quy dinh 37", "Quy định số 37-QĐ/TW › III", "III- QUY ĐỊNH SỐ 37-QĐ/TW"),
+])
+async def test_a_member_naming_only_a_document_gets_its_opening(
+        kb: Services, question: str, cited: str, opens: str) -> None:
+    outcome = await kb.knowledge.search(question)
+    assert outcome.found and outcome.exact, question
+    assert outcome.results[0].citation.startswith(cited)
+    assert outcome.results[0].text.startswith(opens)
+    assert not (await kb.knowledge.search("kế hoạch 999")).results  # not loaded: said so
 
 
 async def test_greetings_and_thanks_get_a_friendly_word_and_no_unanswered_entry(

@@ -54,6 +54,8 @@ def test_folding_removes_marks_case_and_punctuation(text: str, folded: str) -> N
         ("nói chuyện vs chi bộ", ["noi", "chuyen", "voi", "chi", "bo"]),
         ("tư tưởng", ["tu", "tuong"]),  # "tu" is only Tỉnh ủy when written TU
         ("tỷ lệ", ["ti", "le"]), ("tỉ lệ", ["ti", "le"]), ("lý luận", ["li", "luan"]),
+        ("KH 12", ["ke", "hoach", "12"]), ("CT 05", ["chi", "thi", "5"]),  # a kind, shouted
+        ("KH NÀO", ["khong", "nao"]), ("da 16 tuoi", ["da", "16", "tuoi"]),
         ("qui chế", ["quy", "che"]), ("Qui định", ["quy", "dinh"]), ("quít", ["quit"]),
         ("mỗi năm", ["hang", "nam"]), ("hàng tháng", ["hang", "thang"]),
         ("05 nhóm", ["5", "nhom"]),
