@@ -27,9 +27,11 @@ async def test_a_member_asks_pages_votes_and_leaves(kb: Services) -> None:
 
 async def test_commands_unknown_buttons_and_questions_without_answers(kb: Services) -> None:
     transcript = await _chat(kb, "/help", "/hoi QĐ 37 điều 14", "9", "/abc",
-                             "thời tiết ngày mai thế nào")
+                             "thời tiết ngày mai thế nào", "QĐ 37 điều 3 khoản 5")
     assert "Hướng dẫn sử dụng" in transcript
     assert "Điều 14." in transcript
+    assert "bạn> — Điều 3 không chia khoản; dưới đây là Điều 3.\nQuy định số 37-QĐ/TW" in \
+        transcript  # the note, then the citation
     assert "Không có nút số 9." in transcript
     assert "chưa hiểu lệnh" in transcript
     assert "chưa tìm thấy câu trả lời" in transcript

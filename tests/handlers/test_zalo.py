@@ -73,6 +73,8 @@ async def test_a_member_on_zalo_asks_pages_and_reads_a_long_answer(
         assert "Điều 14. Tham ô" in article
         page = await _reply(zalo, "2", "u-2")  # 2 is "more" on every page
         assert "Kết quả 2/" in page
+        lacking = await _reply(zalo, "qd 37 dieu 3 khoan 5", "u-6")
+        assert lacking.index("Điều 3 không chia khoản") < lacking.index("📌 Quy định số 37-QĐ/TW")
         long = await _reply(zalo, "quy trình sinh hoạt chi bộ dài đầy đủ gồm gì", "u-3",
                             count=3)
         sent = [c.params["text"] for c in zalo.sent("sendMessage", "u-3")]
