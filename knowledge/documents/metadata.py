@@ -21,6 +21,7 @@ _NUMBER = re.compile(r"^(?:\*\s*)?Số\b", re.UNICODE)
 _ISSUER_WORDS = ("đảng bộ", "đảng ủy", "huyện ủy", "tỉnh ủy", "thị ủy", "thành ủy", "ban ",
                  "chi bộ", "ủy ban", "cơ quan", "văn phòng")
 _KIND_BY_FOLD = sorted(KINDS.items(), key=lambda item: len(item[0]), reverse=True)
+_CODES = {display: code for code, display in KINDS.values()}  # "Quyết định" -> "QD"
 
 
 @dataclass
@@ -113,8 +114,7 @@ def extract_meta(paragraphs: list[str], file_name: str) -> DocumentMeta:
 def _same_code(kind: str, guessed: str | None) -> bool:
     """Whether the heading's kind shares its number's code with the kind the number suggested:
     "-QĐ/" numbers a Quy định and a Quyết định alike, and the heading says which it is."""
-    codes = {display: code for code, display in KINDS.values()}
-    return guessed is not None and codes.get(kind, kind) == codes.get(guessed, guessed)
+    return guessed is not None and _CODES.get(kind, kind) == _CODES.get(guessed, guessed)
 
 
 def _kind_heading(para: str) -> str | None:

@@ -143,11 +143,9 @@ class Lookup:
                   if refs.article in rows]
         if len(having) < 2:
             return [], None
-        names = [self.names.get(doc) or f"{kind_name(doc[0])} {_number(*doc)}"
-                 for doc, _ in having]
-        rows = [clauses.item(self.items, row, refs) for _, row in having]
+        rows = [clauses.find(self.items, row, refs)[0] for _, row in having]
         return rows, texts.WHICH_ARTICLE.format(article=refs.article, count=len(having),
-                                                example=names[0])
+                                                example=self._name(having[0][0]))
 
     def absent(self, refs: QueryRefs) -> tuple[str | None, bool]:
         """When none of the documents a question names is loaded: a note saying so (and which
@@ -166,6 +164,10 @@ class Lookup:
         pointed = refs.article is not None or refs.section is not None or (
             refs.ordinal is not None and refs.ordinal not in numbers)
         return note, pointed or not where
+
+    def _name(self, doc: tuple[str, int]) -> str:
+        """A document's citation, or its kind and number when it is only quoted or mentioned."""
+        return self.names.get(doc) or f"{kind_name(doc[0])} {_number(*doc)}"
 
     def opening(self, refs: QueryRefs) -> int | None:
         """The first passage of the document a question names and nothing more ("kế hoạch
@@ -209,19 +211,17 @@ class Lookup:
                 row = self.lettered.get((docs[0], refs.article, refs.article_letter)) \
                     if refs.article_letter else articles.get(refs.article)
                 if row is not None:  # a note says which named clause or point it lacks
-                    found = clauses.item(self.items, row, refs)
-                    return [found], clauses.lacking(self.items, row, refs)
-                name = self.names.get(docs[0]) or (
-                    f"{kind_name(docs[0][0])} {_number(*docs[0])}")
+                    found, lacking = clauses.find(self.items, row, refs)
+                    return [found], lacking
+                name = self._name(docs[0])
                 if refs.article_letter:
                     return [], texts.NO_INSERTED_ARTICLE.format(
                         name=name, article=f"{refs.article}{refs.article_letter}")
                 return [], texts.NO_ARTICLE.format(name=name, count=max(articles),
                                                    article=refs.article)
-            held = [d for d in refs.docs if d in self.loaded]
-            if not docs and held:  # "kết luận 21 điều 3": a text not divided into articles
-                name = self.names.get(held[0]) or f"{kind_name(held[0][0])} {_number(*held[0])}"
-                return [], texts.NO_ARTICLES.format(name=name, article=refs.article)
+            held = [d for d in refs.docs if d in self.loaded] if not docs else []
+            if held:  # "kết luận 21 điều 3": a text not divided into articles
+                return [], texts.NO_ARTICLES.format(name=self._name(held[0]), article=refs.article)
         if intent and refs.docs and refs.article is None:
             blocks = [i for i in self.by_kind.get(intent, ())
                       if self.index.entries[i].subject in refs.docs]
