@@ -57,6 +57,8 @@ async def test_a_member_gets_the_clause_and_point_named_in_the_question(
 @pytest.mark.parametrize(("question", "cited", "note"), [
     ("QĐ 77 điều 3 khoản 9", "Điều 3", "Điều 3 không có khoản 9; dưới đây là Điều 3."),
     ("qd 77 dieu 1 khoan 2", "Điều 1", "Điều 1 không chia khoản; dưới đây là Điều 1."),
+    ("QĐ 77 điều 3 khoản 9 điểm d", "Điều 3",  # what is shown is what the note says
+     "Điều 3 không có khoản 9; dưới đây là Điều 3."),
     ("QĐ 77 điều 3 khoản 1 điểm d", "Điều 3, khoản 1",
      "Khoản 1 Điều 3 không có điểm d; dưới đây là Khoản 1 Điều 3."),
     ("QĐ 77 điều 3 điểm b", "Điều 3", "Điều 3 có điểm b ở nhiều khoản; dưới đây là Điều 3 "
