@@ -25,7 +25,8 @@ MAX_WORDS = 8
 
 
 def small_talk(message: str) -> str | None:
-    """"greeting", "thanks", "bye", "ack" or "who" when the message is only that, else None."""
+    """"greeting", "thanks", "bye", "ack" or "who" when the message is only that, "vague" when
+    it is only single letters or digits ("x", "1 a"): nothing to search for, else None."""
     words = fold(message).split()
     if not words or len(words) > MAX_WORDS:
         return None
@@ -39,6 +40,10 @@ def small_talk(message: str) -> str | None:
                 break
         else:
             if words[n] not in _FILLERS:
-                return None
+                return _vague(words)
             n += 1
-    return kinds[-1] if kinds else None
+    return kinds[-1] if kinds else _vague(words)
+
+
+def _vague(words: list[str]) -> str | None:
+    return "vague" if all(len(word) == 1 for word in words) else None

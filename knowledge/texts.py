@@ -68,6 +68,8 @@ SMALL_TALK = {
     "ack": "Vâng ạ. Đồng chí cần hỏi gì thêm cứ nhắn nhé!",
     "who": "Tôi là Trợ lý Chi bộ: tôi trả lời câu hỏi từ các văn bản, quy định đã được nạp "
            "và nhắc lịch sinh hoạt, hạn báo cáo. Gõ /help để xem hướng dẫn.",
+    "vague": "Câu hỏi ngắn quá, tôi chưa hiểu ý đồng chí. Đồng chí gõ cả câu giúp, ví dụ: "
+             "\"đảng viên không được làm những gì?\"",
 }
 NO_TOPICS = "Đồng chí có thể hỏi lại bằng cách khác, hoặc gõ /help để xem ví dụ."
 

@@ -128,6 +128,8 @@ class Searcher:
         """The question parsed, entries it names exactly, and every candidate's features."""
         query = parse_query(question, self.index, self.lookup.subjects, self.thesaurus,
                             self.lookup.named)
+        if query.refs.empty and not query.concepts and all(len(w) < 2 for w in query.words):
+            return SearchOutcome(question, False, (), verdict="none")  # "x", "1": no question
         note, stop = self.lookup.absent(query.refs)
         if stop:
             return SearchOutcome(question, False, (), note)

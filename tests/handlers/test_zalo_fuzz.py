@@ -49,6 +49,6 @@ def test_any_text_is_cut_into_parts_zalo_accepts(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(max_size=200))
 def test_small_talk_and_synonym_groups_read_anything(text: str) -> None:
-    assert small_talk(text) in (None, "greeting", "thanks", "bye", "ack", "who")
+    assert small_talk(text) in (None, "greeting", "thanks", "bye", "ack", "who", "vague")
     members = parse_members(text)
     assert isinstance(members, str) or (2 <= len(members) <= 12)

@@ -161,9 +161,16 @@ async def test_greetings_and_thanks_get_a_friendly_word_and_no_unanswered_entry(
     assert asked == ["chào bạn, đảng viên có được đánh bạc?"]
 
 
-async def test_a_bare_number_suggests_nothing(kb: Services) -> None:
-    reply = await kb.conversation.ask(CHAT, "7", "1", NOW)
-    assert texts.NOT_FOUND in reply.text and texts.NEAREST_TOPICS not in reply.text
+async def test_a_bare_number_or_letter_is_asked_again_and_answers_nothing(kb: Services) -> None:
+    """"x" is in "khóa X" of a plan's first lines: it must not answer with that plan."""
+    for text in ("1", "x", "v", "1 a"):
+        reply = await kb.conversation.ask(CHAT, "7", text, NOW)
+        assert reply.text == texts.SMALL_TALK["vague"], text
+        outcome = await kb.knowledge.search(text)
+        assert outcome.verdict == "none" and not outcome.results, text
+    async with kb.db.sessions() as session:
+        assert not (await session.execute(select(AskedQuestion))).scalars().all()
+    assert (await kb.knowledge.search("điều 3")).found  # a short question with a number is one
 
 
 def test_money_in_wages_is_not_money_in_general() -> None:
