@@ -47,6 +47,10 @@ NO_ARTICLE = "{name} chỉ có {count} điều; không có Điều {article}."
 NO_INSERTED_ARTICLE = "{name} không có Điều {article}."
 NO_ARTICLES = "{name} không chia thành điều, nên không có Điều {article}."
 # Asked for a clause or point the named article lacks: said, then the nearest part is shown
+# Above the passage that says when (and by whom) a document was issued
+ISSUED_OWN = "{name} ban hành ngày {date}."
+ISSUED_CITED = "Theo văn bản đã nạp có trích dẫn, {name} ban hành ngày {date}."
+ISSUED_CITED_BY = "Theo văn bản đã nạp có trích dẫn, {name} ban hành ngày {date}, của {by}."
 NO_CLAUSE = "Điều {article} không có khoản {clause}; dưới đây là Điều {article}."
 NO_CLAUSES = "Điều {article} không chia khoản; dưới đây là Điều {article}."
 NO_POINT = "{place} không có điểm {point}; dưới đây là {place}."

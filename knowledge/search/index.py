@@ -62,6 +62,7 @@ class Entry:
     weight: float = 1.0
     doc_number: tuple[str, int] | None = None  # its document's own number ("KH", 127)
     doc_name: str = ""  # how its document is cited ("Bộ luật Lao động 2019")
+    doc_date: str = ""  # its document's date of issue, "02/02/2023", when its first lines say
 
 
 HEADING_KINDS = frozenset({"star", "roman", "upper", "title", "dec1", "dec2", "dec3", "dec4",

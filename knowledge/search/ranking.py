@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from knowledge.search import articles, calibration
+from knowledge.search import articles, calibration, issuance
 from knowledge.search.articles import ArticleIndex
 from knowledge.search.calibration import SUGGEST_FLOOR, Signals, confidence, verdict
 from knowledge.search.definitions import Definitions
@@ -146,6 +146,9 @@ class Searcher:
         pinned, lacking = self.lookup.exact(query.refs, scores, query.content, query.intent)
         if lacking and not pinned:
             return SearchOutcome(question, False, (), note=lacking)
+        issued = issuance.answer(self.index, self.lookup, query) if not pinned else None
+        if issued is not None:  # "kế hoạch 127 ban hành ngày nào": its date, said above
+            pinned, note = [issued.row], issued.note
         if not pinned and not query.terms and not query.intent:  # "kế hoạch 127", nothing else
             opening = self.lookup.opening(query.refs)
             pinned = [opening] if opening is not None else []

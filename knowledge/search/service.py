@@ -6,6 +6,8 @@ import asyncio
 import contextlib
 import logging
 import time
+from datetime import date
+from functools import lru_cache
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -171,7 +173,14 @@ def passage_entry(p, doc) -> Entry:  # noqa: ANN001 (a passage row and its Docum
         label=p.label, node_kind=p.kind, subject=subject, doc_context=identity,
         weight=HEADING_WEIGHT if pure_heading else 1.0,
         doc_number=(own[0].code, own[0].number) if own else None, doc_name=doc.citation,
+        doc_date=_issued_on(doc.issued_on),
     )
+
+
+@lru_cache(maxsize=256)
+def _issued_on(day: date | None) -> str:
+    """One string per date, shared by the document's passages."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else ""
 
 
 _HEADING_KINDS = frozenset({"roman", "upper", "title", "dec1", "division1", "division2",

@@ -25,7 +25,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 MIN_ENTRIES = 2000  # a smaller knowledge base is rebuilt faster than a snapshot is read
 ABANDONED_AFTER = 3600  # seconds: a half-written file this old has no writer left
 _PREFIX = "index-"
