@@ -92,6 +92,14 @@ async def _export(services: Services, incoming: Incoming) -> Reply:
 
 
 A, P, G, B = ADMIN, "private", "group", "both"
+# Words people type for a command in English or by its topic; an unknown command close to one
+# of them is answered with the command it means
+HINTS = {"deadline": "hanchot", "deadlines": "hanchot", "han": "hanchot", "schedule": "lichhop",
+         "lich": "lichhop", "meeting": "lichhop", "hop": "lichhop", "done": "xong",
+         "cancel": "huy", "ask": "hoi", "menu": "help", "trogiup": "help", "register": "dangky",
+         "holiday": "ngaynghi", "holidays": "ngaynghi", "synonym": "dongnghia",
+         "unanswered": "chuatraloi", "admin": "help"}
+
 COMMANDS: tuple[Command, ...] = (
     Command("hoi", "hỏi về văn bản, quy định (dùng được trong nhóm)", MEMBER, B, _ask,
             menu=True),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from handlers import texts
 from knowledge.people.roles import ADMIN, RANK, SUPERADMIN
 from knowledge.replies import ChatRef, Reply
+from knowledge.text.nearest import nearest
 from knowledge.text.normalize import printable
 
 if TYPE_CHECKING:
@@ -44,19 +45,28 @@ class Incoming:
 
 class Router:
     def __init__(self, services: Services, commands: tuple[Command, ...] | None = None) -> None:
-        from handlers.commands import COMMANDS
+        from handlers.commands import COMMANDS, HINTS
 
         self.services = services
         self.commands = commands or COMMANDS
         self.by_name = {name: c for c in self.commands for name in (c.name, *c.aliases)}
+        self.spellings = {**{word: c.name for word, c in self.by_name.items()},
+                          **{word: name for word, name in HINTS.items() if name in self.by_name}}
 
     def find(self, name: str) -> Command | None:
         return self.by_name.get(name.lstrip("/").split("@")[0].lower())
 
+    def unknown(self, typed: str) -> Reply:
+        """"Not understood", naming the command that was likely meant ("/lich": /lichhop)."""
+        near = self.by_name.get(nearest(typed, self.spellings) or "")
+        if near is None:
+            return self.services.conversation.unknown_command()
+        return self.services.conversation.unknown_command(typed, near.name, near.help)
+
     async def run(self, name: str, incoming: Incoming) -> Reply:
         command = self.find(name)
         if command is None:
-            return self.services.conversation.unknown_command()
+            return self.unknown(name)
         refusal = await self.refusal(command, incoming)
         if refusal is not None:
             return refusal

@@ -50,7 +50,7 @@ class TextChat:
         if command.startswith("/"):
             found = self.router.find(command)
             if found is None:
-                return [self.remember(who, services.conversation.unknown_command())]
+                return [self.remember(who, self.router.unknown(command))]
             in_group = found.where == "group" if who.in_group is None else who.in_group
             incoming = Incoming(who.user, who.chat, who.name, in_group, rest, now,
                                 who.group_admin)

@@ -51,8 +51,13 @@ class Conversation:
     def unsupported(self) -> Reply:
         return Reply.plain(texts.UNSUPPORTED_MESSAGE)
 
-    def unknown_command(self) -> Reply:
-        return Reply.plain(texts.UNKNOWN_COMMAND)
+    def unknown_command(self, typed: str = "", near: str | None = None,
+                        about: str = "") -> Reply:
+        """"Not understood", with the command it was likely meant to be when there is one."""
+        if near is None:
+            return Reply.plain(texts.UNKNOWN_COMMAND)
+        shown = printable(typed).lstrip("/")[:32]
+        return Reply.plain(texts.UNKNOWN_COMMAND_NEAR.format(typed=shown, name=near, about=about))
 
     async def ask(self, chat: ChatRef, user: str | None, question: str, now: datetime) -> Reply:
         """Answer one question, record it (for paging, feedback and the unanswered list)."""

@@ -33,6 +33,8 @@ UNSUPPORTED_MESSAGE = (
     "\"đảng viên không được làm gì?\""
 )
 UNKNOWN_COMMAND = "Tôi chưa hiểu lệnh này. Gõ /help để xem các lệnh."
+UNKNOWN_COMMAND_NEAR = ("Tôi chưa hiểu lệnh /{typed}. Có phải đồng chí muốn gõ /{name} ({about})? "
+                        "Gõ /help để xem các lệnh.")
 
 RESULT_POSITION = "Kết quả {rank}/{total}"
 RESULT_QA = "Hỏi – đáp"

@@ -7,6 +7,7 @@ import logging
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
+from handlers.router import Router
 from handlers.telegram.admin import dialog_text
 from handlers.telegram.context import ChiboContext, person
 from handlers.telegram.send import edit, reply_to
@@ -55,7 +56,8 @@ async def unsupported(update: Update, context: ChiboContext) -> None:
 
 
 async def unknown_command(update: Update, context: ChiboContext) -> None:
-    await reply_to(update.effective_message, context.services.conversation.unknown_command())
+    typed = (update.effective_message.text or "").split(maxsplit=1)[0:1] or [""]
+    await reply_to(update.effective_message, Router(context.services).unknown(typed[0]))
 
 
 async def on_error(update: object, context: ChiboContext) -> None:

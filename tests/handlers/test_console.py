@@ -27,13 +27,15 @@ async def test_a_member_asks_pages_votes_and_leaves(kb: Services) -> None:
 
 async def test_commands_unknown_buttons_and_questions_without_answers(kb: Services) -> None:
     transcript = await _chat(kb, "/help", "/hoi QĐ 37 điều 14", "9", "/abc",
-                             "thời tiết ngày mai thế nào", "QĐ 37 điều 3 khoản 5")
+                             "thời tiết ngày mai thế nào", "QĐ 37 điều 3 khoản 5", "/lịch")
     assert "Hướng dẫn sử dụng" in transcript
     assert "Điều 14." in transcript
     assert "bạn> — Điều 3 không chia khoản; dưới đây là Điều 3.\nQuy định số 37-QĐ/TW" in \
         transcript  # the note, then the citation
     assert "Không có nút số 9." in transcript
-    assert "chưa hiểu lệnh" in transcript
+    assert "bạn> Tôi chưa hiểu lệnh này." in transcript  # "/abc" is near no command
+    assert "Tôi chưa hiểu lệnh /lịch. Có phải đồng chí muốn gõ /lichhop (lịch sinh hoạt" in \
+        transcript
     assert "chưa tìm thấy câu trả lời" in transcript
     assert "Tạm biệt" in transcript  # end of input closes the chat
 
@@ -106,6 +108,8 @@ async def test_after_not_found_typing_a_suggested_topic_s_number_opens_it(kb: Se
     assert "chưa tìm thấy câu trả lời" in transcript and "[1] Xem: " in transcript
     opened = transcript.split("bạn> ", 3)[2]  # what typing 1 showed
     assert "Kết quả 1/" in opened and "👍 Đúng" in opened
-    # A reply without choices clears them: the last "1" is a question, not a stale button.
+    # A reply without choices clears them: the last "1" is a message (too short to search),
+    # not a stale button.
     assert "Không có nút số 1" not in transcript
-    assert transcript.count("chưa tìm thấy câu trả lời") == 3
+    assert transcript.count("chưa tìm thấy câu trả lời") == 2
+    assert transcript.rstrip().split("bạn> ")[-2].startswith("Câu hỏi ngắn quá")

@@ -113,13 +113,15 @@ async def test_start_help_unknown_commands_and_overlong_questions(
     fake.user_says("/xyz")
     fake.user_says("đảng viên " * 100)
     fake.user_says("/hoi")
-    calls = await fake.wait_for("sendMessage", chat_id=1001, count=5)
+    fake.user_says("/hanchott@chibo_bot")
+    calls = await fake.wait_for("sendMessage", chat_id=1001, count=6)
     texts = [c.params["text"] for c in calls]
     assert "Trợ lý Chi bộ" in texts[0]
     assert "/hoi" in texts[1] and "QĐ 37 điều 14" in texts[1]
     assert "chưa hiểu lệnh" in texts[2]
     assert "dài quá" in texts[3]
     assert "sau lệnh /hoi" in texts[4]
+    assert "Có phải đồng chí muốn gõ /hanchot (các hạn chót của chi bộ)?" in texts[5]
 
 
 async def test_a_flood_wait_is_respected_and_the_answer_still_arrives(

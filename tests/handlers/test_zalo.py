@@ -82,6 +82,8 @@ async def test_a_member_on_zalo_asks_pages_and_reads_a_long_answer(
         assert "Đoạn 29" in long and "📌 Hỏi đáp thử" in sent[0]
         lead = await _reply(zalo, "văn phòng đảng ủy khối làm gì về công nghệ thông tin", "u-5")
         assert lead.index("👉 Chủ trì, phối hợp") < lead.index("4. Văn phòng Đảng ủy Khối")
+        hint = await _reply(zalo, "/deadline", "u-7")
+        assert "Có phải đồng chí muốn gõ /hanchot" in hint
         zalo.user_sends_sticker(chat_id="u-4")
         [sticker] = await zalo.wait_for("sendMessage", chat_id="u-4")
         assert "chỉ đọc được tin nhắn chữ" in sticker.params["text"]
