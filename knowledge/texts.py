@@ -53,6 +53,8 @@ NO_ARTICLES = "{name} không chia thành điều, nên không có Điều {artic
 ISSUED_OWN = "{name} ban hành ngày {date}."
 ISSUED_CITED = "Theo văn bản đã nạp có trích dẫn, {name} ban hành ngày {date}."
 ISSUED_CITED_BY = "Theo văn bản đã nạp có trích dẫn, {name} ban hành ngày {date}, của {by}."
+NO_SIGNATURE = ("Văn bản đã nạp có nội dung của {name} nhưng không có phần chữ ký, nên chưa biết "
+                "người ký.")
 NO_CLAUSE = "Điều {article} không có khoản {clause}; dưới đây là Điều {article}."
 NO_CLAUSES = "Điều {article} không chia khoản; dưới đây là Điều {article}."
 NO_POINT = "{place} không có điểm {point}; dưới đây là {place}."

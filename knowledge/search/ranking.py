@@ -166,6 +166,9 @@ class Searcher:
         if query.intent:  # who signed: the best-scored signature blocks join the candidates
             extra = [i for i in self.lookup.by_kind.get(query.intent, ()) if i not in order]
             order += sorted(extra, key=lambda i: -float(scores[i]))[:INTENT_CANDIDATES]
+            if query.refs.docs:  # "ai ký nghị quyết 21": never the plan's signer that cites it
+                order = [i for i in order if self.index.entries[i].node_kind != query.intent
+                         or self.index.entries[i].subject in query.refs.docs]
         coverage = {i: self.features.coverage(query, i) for i in order}
         phrase = self.index.presence(query.pairs) / max(len(query.pairs), 1)
         best = float(scores.max()) if order and scores.max() > 0 else 1.0

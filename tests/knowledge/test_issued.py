@@ -78,3 +78,16 @@ học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Min
     assert outcome.found and outcome.note == texts.ISSUED_CITED_BY.format(
         name="Chỉ thị số 05-CT/TW", date="15/5/2016", by="Bộ Chính trị")
     assert outcome.results[0].text.startswith("1. Thực hiện Chỉ thị số 05")
+
+
+async def test_who_signed_a_quoted_rule_is_not_answered_with_the_letter_s_signer(
+        kb: Services) -> None:
+    """Quy định 37 is quoted in Công văn 1656, whose own signer is someone else."""
+    outcome = await kb.knowledge.search("ai là người ký quy định 37")
+    assert not outcome.found and not outcome.results
+    assert outcome.note == texts.NO_SIGNATURE.format(name="Quy định 37")
+    cited = await kb.knowledge.search("ai ký nghị quyết 21")  # cited by the plans only
+    assert not cited.found
+    assert not any(r.text.startswith("Người ký:") for r in cited.results)
+    own = await kb.knowledge.search("ai ký kế hoạch 127")
+    assert own.found and own.results[0].text.startswith("Người ký: Lưu Xuân Hải")
