@@ -55,6 +55,8 @@ ISSUED_CITED = "Theo văn bản đã nạp có trích dẫn, {name} ban hành ng
 ISSUED_CITED_BY = "Theo văn bản đã nạp có trích dẫn, {name} ban hành ngày {date}, của {by}."
 NO_SIGNATURE = ("Văn bản đã nạp có nội dung của {name} nhưng không có phần chữ ký, nên chưa biết "
                 "người ký.")
+ARTICLE_COUNT = "{name} có {count} điều (từ Điều {first} đến Điều {last})."
+NO_ARTICLES_AT_ALL = "{name} không chia thành điều."
 NO_CLAUSE = "Điều {article} không có khoản {clause}; dưới đây là Điều {article}."
 NO_CLAUSES = "Điều {article} không chia khoản; dưới đây là Điều {article}."
 NO_POINT = "{place} không có điểm {point}; dưới đây là {place}."

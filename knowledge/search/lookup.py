@@ -227,9 +227,6 @@ class Lookup:
                       if self.index.entries[i].subject in refs.docs]
             if blocks:
                 return [max(blocks, key=lambda i: float(scores[i]))], None
-            held = [d for d in refs.docs if d in self.loaded]
-            if held:  # "ai ký quy định 37", quoted without its signature: not another's
-                return [], texts.NO_SIGNATURE.format(name=self._name(held[0]))
         if refs.ordinal is not None and refs.ordinal_noun:
             hit = self._ordinal(refs, scores, words)
             if hit is not None:

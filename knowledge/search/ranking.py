@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from knowledge.search import articles, calibration, issuance
+from knowledge.search import articles, calibration, facts
 from knowledge.search.articles import ArticleIndex
 from knowledge.search.calibration import SUGGEST_FLOOR, Signals, confidence, verdict
 from knowledge.search.definitions import Definitions
@@ -146,9 +146,11 @@ class Searcher:
         pinned, lacking = self.lookup.exact(query.refs, scores, query.content, query.intent)
         if lacking and not pinned:
             return SearchOutcome(question, False, (), note=lacking)
-        issued = issuance.answer(self.index, self.lookup, query) if not pinned else None
-        if issued is not None:  # "kế hoạch 127 ban hành ngày nào": its date, said above
-            pinned, note = [issued.row], issued.note
+        fact = facts.answer(self.index, self.lookup, query, scores) if not pinned else None
+        if fact is not None and fact.row is None:  # "ai ký quy định 37": quoted unsigned
+            return SearchOutcome(question, False, (), note=fact.note)
+        if fact is not None:  # "kế hoạch 127 ban hành ngày nào": its date, said above
+            pinned, note = [fact.row], fact.note
         if not pinned and not query.terms and not query.intent:  # "kế hoạch 127", nothing else
             opening = self.lookup.opening(query.refs)
             pinned = [opening] if opening is not None else []
@@ -166,7 +168,8 @@ class Searcher:
         if query.intent:  # who signed: the best-scored signature blocks join the candidates
             extra = [i for i in self.lookup.by_kind.get(query.intent, ()) if i not in order]
             order += sorted(extra, key=lambda i: -float(scores[i]))[:INTENT_CANDIDATES]
-            if query.refs.docs:  # "ai ký nghị quyết 21": never the plan's signer that cites it
+            if facts.asked(query.words, query.content) == "signer" and query.refs.docs:
+                # "ai ký nghị quyết 21": never the signer of a plan that cites it
                 order = [i for i in order if self.index.entries[i].node_kind != query.intent
                          or self.index.entries[i].subject in query.refs.docs]
         coverage = {i: self.features.coverage(query, i) for i in order}

@@ -75,3 +75,10 @@ async def test_a_law_that_is_not_loaded_is_said_to_be_missing(laws: Services) ->
                             "luật khác.")
     party = await laws.knowledge.search("kỷ luật đảng viên điều 5")  # "kỷ luật" is no law
     assert party.verdict == "choose"
+
+
+async def test_a_law_named_by_its_title_counts_its_articles(laws: Services) -> None:
+    outcome = await laws.knowledge.search("bộ luật lao động có bao nhiêu điều")
+    assert outcome.found and outcome.exact
+    assert outcome.note == "Bộ luật Lao động 2019 có 220 điều (từ Điều 1 đến Điều 220)."
+    assert outcome.results[0].citation == "Bộ luật Lao động 2019, Điều 1"

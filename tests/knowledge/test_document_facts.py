@@ -1,5 +1,6 @@
 """A member asks when, or by whom, a document was issued: a loaded one answers from its own
-first lines, one that is only cited from the passage that cites it with its date."""
+first lines, one that is only cited from the passage that cites it with its date; and how many
+articles it has, counted as parsed."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from bot.services import Services
 from knowledge import texts
 from knowledge.replies import ChatRef
-from knowledge.search.issuance import asked
+from knowledge.search.facts import asked
 from knowledge.text.normalize import tokens
 from tests.conftest import NOW
 from tests.knowledge.documents import searcher_over
@@ -23,7 +24,9 @@ CHAT = ChatRef("test", "42")
      ("Nghị quyết 21 của ai?", "issuer"), ("KH 12 do cơ quan nào ban hành", "issuer"),
      # a deadline the plan sets, not the day it was issued
      ("theo kế hoạch 127 khi nào phải ban hành quy chế làm việc", None),
-     ("quy định 37 điều 3", None), ("kế hoạch 127 giao cho cơ quan nào", None)],
+     ("quy định 37 điều 3", None), ("kế hoạch 127 giao cho cơ quan nào", None),
+     ("Quy định 37 có bao nhiêu điều?", "count"), ("qd 37 co may dieu", "count"),
+     ("có bao nhiêu điều đảng viên không được làm", None)],
 )
 def test_a_question_about_when_or_by_whom_is_told_from_others(question: str,
                                                                 what: str | None) -> None:
@@ -91,3 +94,15 @@ async def test_who_signed_a_quoted_rule_is_not_answered_with_the_letter_s_signer
     assert not any(r.text.startswith("Người ký:") for r in cited.results)
     own = await kb.knowledge.search("ai ký kế hoạch 127")
     assert own.found and own.results[0].text.startswith("Người ký: Lưu Xuân Hải")
+
+
+async def test_a_member_asks_how_many_articles_and_gets_the_count_above_the_first(
+        kb: Services) -> None:
+    """Quy định 37 is quoted whole in Công văn 1656: 19 articles."""
+    outcome = await kb.knowledge.search("qd 37 co may dieu")
+    assert outcome.found and outcome.note == texts.ARTICLE_COUNT.format(
+        name="Quy định số 37-QĐ/TW", count=19, first=1, last=19)
+    assert "19 điều" in outcome.results[0].text  # the passage that says it, not the parser
+    assert outcome.results[0].citation.startswith("Quy định số 37-QĐ/TW")
+    plan = await kb.knowledge.search("kế hoạch 127 có bao nhiêu điều")
+    assert plan.note == texts.NO_ARTICLES_AT_ALL.format(name="Kế hoạch số 127-KH/ĐUK")
