@@ -24,6 +24,10 @@ _SHIFT_WORDS = {"gap", "trung", "neu", "ngay", "nghi", "le", "tet", "chu", "nhat
 _MONTH_NAMES = {"gieng": 1, "chap": 12}
 
 
+# Roman numerals past IV, read only to say that a year has four quarters
+_MORE_ROMAN = frozenset({"v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})
+
+
 class PhraseError(ValueError):
     """A phrase that could not be read; the message names the part and says why."""
 
@@ -293,6 +297,8 @@ class Reader(ClockSteps):
             return False
         nxt = self.tok(1)
         number = ROMAN.get(nxt.key) if nxt is not None else None
+        if nxt is not None and nxt.key in _MORE_ROMAN:  # "Quý V": a slip, not an unknown word
+            raise self.fail(texts.out_of_range("quý", 1, 4), nxt)
         if nxt is not None and nxt.kind == "num":
             if not 1 <= nxt.value[0] <= 4:
                 raise self.fail(texts.out_of_range("quý", 1, 4), nxt)

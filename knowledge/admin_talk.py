@@ -223,7 +223,7 @@ class AdminTalk:
     async def remove_document(self, user: ChatRef, args: str, now: datetime) -> Reply:
         doc_id = parse_id(args)
         if doc_id is None:
-            return Reply.plain(texts.ID_USAGE.format(command="/xoavanban"))
+            return Reply.plain(texts.DOC_ID_USAGE)
         removed = await self.importer.remove(doc_id)
         if removed is None:
             return Reply.plain(texts.NO_DOC.format(id=doc_id))

@@ -133,6 +133,7 @@ BUTTON_CANCEL = "❌ Hủy"
 EDIT_USAGE = ("Cách dùng: /suahoidap <mã> <trường> <nội dung mới>; trường là question, answer, "
               "alternates, citation hoặc tags. Ví dụ: /suahoidap 12 answer Nội dung mới")
 ID_USAGE = "Cần mã mục hỏi – đáp, ví dụ: {command} 12"
+DOC_ID_USAGE = "Cần mã văn bản (xem bằng /vanban), ví dụ: /xoavanban 3"
 NO_ENTRY = "Không có mục hỏi – đáp #{id}."
 EDITED = "Đã sửa {field} của mục #{id}."
 HIDDEN = "Đã ẩn mục #{id}; đảng viên sẽ không thấy nữa."

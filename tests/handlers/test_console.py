@@ -113,3 +113,14 @@ async def test_after_not_found_typing_a_suggested_topic_s_number_opens_it(kb: Se
     assert "Không có nút số 1" not in transcript
     assert transcript.count("chưa tìm thấy câu trả lời") == 2
     assert transcript.rstrip().split("bạn> ")[-2].startswith("Câu hỏi ngắn quá")
+
+
+async def test_an_admin_lists_documents_and_removes_one_by_its_number(kb: Services) -> None:
+    listed = await _chat(kb, "/vanban")
+    number = listed.split("#", 1)[1].split(" ", 1)[0]  # the first document's number
+    transcript = await _chat(kb, "/xoavanban abc", "/xoavanban 99999", f"/xoavanban {number}",
+                             "/vanban")
+    assert "Cần mã văn bản (xem bằng /vanban), ví dụ: /xoavanban 3" in transcript
+    assert "Không có văn bản #99999." in transcript
+    assert f"Đã xóa văn bản #{number}: " in transcript
+    assert f"#{number} " not in transcript.split(f"Đã xóa văn bản #{number}")[1]

@@ -274,6 +274,7 @@ REFUSED = [
     ("nộp báo cáo trước 15/12/2026", "không hiểu chữ \"nộp\""),
     ("ngày 5 hằng tháng x", "không hiểu chữ \"x\""),
     ("quý 5 hằng năm", "quý \"5\" không có"),
+    ("Quý V hằng năm", "quý \"V\" không có: quý từ 1 đến 4"),
     ("thứ 8 hằng tuần", "không có thứ \"8\""),
     ("ngày 5 hằng tháng lúc nào cũng được", "cần giờ"),
     ("a" * 301, "dài quá"),
