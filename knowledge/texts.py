@@ -50,6 +50,7 @@ NO_INSERTED_ARTICLE = "{name} không có Điều {article}."
 NO_ARTICLES = "{name} không chia thành điều, nên không có Điều {article}."
 # Asked for a clause or point the named article lacks: said, then the nearest part is shown
 # Above the passage that says when (and by whom) a document was issued
+PASSED_ON = "{name} được thông qua ngày {date}."
 ISSUED_OWN = "{name} ban hành ngày {date}."
 ISSUED_CITED = "Theo văn bản đã nạp có trích dẫn, {name} ban hành ngày {date}."
 ISSUED_CITED_BY = "Theo văn bản đã nạp có trích dẫn, {name} ban hành ngày {date}, của {by}."

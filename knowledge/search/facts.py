@@ -44,6 +44,8 @@ _TAIL = re.compile(
     r"(?=\s+(?:về|thực hiện|V/v)\b|[,;:.()“”\"\n*]|$))?",
     re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_PASSED = re.compile(rf"(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết) này[^.\n]{{0,160}}?thông qua ngày "
+                     rf"(?P<date>{_DATE})", re.IGNORECASE)
 _CITED_NAME = re.compile(r",\s*Điều\s|\s›\s|\s\(trích\s")
 _SPELLED = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 
@@ -94,6 +96,10 @@ def answer(index: SearchIndex, lookup: Lookup, query: Query, scores: np.ndarray)
             if held else None
     own = lookup.opening(query.refs)
     entry = index.entries[own] if own is not None else None
+    passed = _passed(index, lookup, doc) if what == "date" and entry is not None \
+        and entry.doc_number == doc and not entry.doc_date else None
+    if passed is not None:  # a law: "… thông qua ngày 12 tháng 6 năm 2018"
+        return passed
     if entry is not None and entry.doc_number == doc and entry.doc_date:
         signed = [i for i in lookup.by_kind.get("signature", ())
                   if index.entries[i].doc_id == entry.doc_id]
@@ -135,6 +141,20 @@ def _count(index: SearchIndex, lookup: Lookup, doc: tuple[str, int],
 def _named(index: SearchIndex, row: int) -> str:
     """The document as the passage's citation names it ("Quy định số 37-QĐ/TW", quoted too)."""
     return _CITED_NAME.split(index.entries[row].citation, maxsplit=1)[0].strip()
+
+
+def _passed(index: SearchIndex, lookup: Lookup, doc: tuple[str, int]) -> Fact | None:
+    """A law's closing line: "Luật này được Quốc hội … thông qua ngày 12 tháng 6 năm 2018"."""
+    rows = lookup.subject_rows.get(doc)
+    if rows is None or "thong_qua" not in index.idf:
+        return None
+    holding = np.flatnonzero(index.score([("thong_qua", 1.0)]) > 0)
+    for row in np.intersect1d(holding, rows).tolist():
+        match = _PASSED.search(index.entries[row].text)
+        if match:
+            return Fact(row, texts.PASSED_ON.format(name=index.entries[row].doc_name,
+                                                    date=_date(match.group("date"))))
+    return None
 
 
 def _cited(index: SearchIndex, doc: tuple[str, int],

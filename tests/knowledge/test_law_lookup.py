@@ -77,8 +77,12 @@ async def test_a_law_that_is_not_loaded_is_said_to_be_missing(laws: Services) ->
     assert party.verdict == "choose"
 
 
-async def test_a_law_named_by_its_title_counts_its_articles(laws: Services) -> None:
+async def test_a_law_named_by_its_title_counts_its_articles_and_says_when_it_passed(
+        laws: Services) -> None:
     outcome = await laws.knowledge.search("bộ luật lao động có bao nhiêu điều")
     assert outcome.found and outcome.exact
     assert outcome.note == "Bộ luật Lao động 2019 có 220 điều (từ Điều 1 đến Điều 220)."
     assert outcome.results[0].citation == "Bộ luật Lao động 2019, Điều 1"
+    passed = await laws.knowledge.search("luật an ninh mạng ban hành khi nào")
+    assert passed.found and passed.note == "Luật An ninh mạng 2018 được thông qua ngày 12/6/2018."
+    assert "thông qua ngày 12 tháng 6 năm 2018" in passed.results[0].text
