@@ -11,7 +11,7 @@ from datetime import time
 
 from jobs import phrase_texts as texts
 from jobs.phrase_clock import ClockSteps
-from jobs.phrase_tokens import DAYPARTS, ROMAN, Token, ordinal_of, weekday_of
+from jobs.phrase_tokens import DAYPARTS, MORE_ROMAN, ROMAN, Token, ordinal_of, weekday_of
 
 _EVERY = {"hang", "hng", "moi", "tung"}
 _PERIODS = {"tuan": "week", "thang": "month", "quy": "quarter", "nam": "year"}
@@ -22,10 +22,6 @@ _SHIFT_WORDS = {"gap", "trung", "neu", "ngay", "nghi", "le", "tet", "chu", "nhat
                 "hop", "lui", "sang", "lam", "viec", "sau", "som", "vao", "truoc", "ke", "tiep",
                 "hoac", "hon", "mot", "doi", "hoan", ",", "(", ")"}
 _MONTH_NAMES = {"gieng": 1, "chap": 12}
-
-
-# Roman numerals past IV, read only to say that a year has four quarters
-_MORE_ROMAN = frozenset({"v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})
 
 
 class PhraseError(ValueError):
@@ -297,7 +293,7 @@ class Reader(ClockSteps):
             return False
         nxt = self.tok(1)
         number = ROMAN.get(nxt.key) if nxt is not None else None
-        if nxt is not None and nxt.key in _MORE_ROMAN:  # "Quý V": a slip, not an unknown word
+        if nxt is not None and nxt.key in MORE_ROMAN:  # "Quý V": a slip, not an unknown word
             raise self.fail(texts.out_of_range("quý", 1, 4), nxt)
         if nxt is not None and nxt.kind == "num":
             if not 1 <= nxt.value[0] <= 4:

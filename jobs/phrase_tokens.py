@@ -20,6 +20,8 @@ _TOKEN = re.compile(
     re.IGNORECASE,
 )
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# past IV: read only to say that a year has four quarters ("Quý V")
+MORE_ROMAN = frozenset({"v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})
 WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
 ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5}
 DAYPARTS = ("sang", "trua", "chieu", "toi", "dem")
