@@ -90,10 +90,9 @@ def answer(index: SearchIndex, lookup: Lookup, query: Query, scores: np.ndarray)
     if what == "count":
         return _count(index, lookup, doc, scores)
     if what == "signer":  # its own signature block, if any, was pinned by the look-up
-        held = [d for d in query.refs.docs if d in lookup.loaded]
-        return Fact(None, texts.NO_SIGNATURE.format(name=lookup.names.get(held[0]) or
-                                                    f"{kind_name(held[0][0])} {held[0][1]}")) \
-            if held else None
+        opening = lookup.opening(query.refs) if doc in lookup.loaded else None
+        return None if opening is None else \
+            Fact(None, texts.NO_SIGNATURE.format(name=_named(index, opening)))
     own = lookup.opening(query.refs)
     entry = index.entries[own] if own is not None else None
     passed = _passed(index, lookup, doc) if what == "date" and entry is not None \

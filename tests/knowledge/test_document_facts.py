@@ -88,7 +88,7 @@ async def test_who_signed_a_quoted_rule_is_not_answered_with_the_letter_s_signer
     """Quy định 37 is quoted in Công văn 1656, whose own signer is someone else."""
     outcome = await kb.knowledge.search("ai là người ký quy định 37")
     assert not outcome.found and not outcome.results
-    assert outcome.note == texts.NO_SIGNATURE.format(name="Quy định 37")
+    assert outcome.note == texts.NO_SIGNATURE.format(name="Quy định số 37-QĐ/TW")
     cited = await kb.knowledge.search("ai ký nghị quyết 21")  # cited by the plans only
     assert not cited.found
     assert not any(r.text.startswith("Người ký:") for r in cited.results)
