@@ -15,7 +15,8 @@ from knowledge import texts
 from knowledge.search.index import SearchIndex
 from knowledge.search.lookup import Lookup
 from knowledge.search.query import Query
-from knowledge.search.references import KINDS, QueryRefs, kind_name
+from knowledge.search.references import KINDS, QueryRefs, find_doc_numbers, kind_name
+from knowledge.text.normalize import tokens
 
 # Folded words of the question that ask for the date, for the issuer, and that say "issued"
 _WHEN = ("khi nao", "bao gio", "ngay nao", "nam nao", "thang nao", "luc nao", "thoi gian nao",
@@ -82,7 +83,9 @@ def asked(words: list[str], meant: list[str] | None = None) -> str | None:
 def answer(index: SearchIndex, lookup: Lookup, query: Query, scores: np.ndarray) -> Fact | None:
     """The passage and line that answer "when / by whom was it issued" about the document the
     question names, if it asks that and a passage says it."""
-    what = asked(query.words, query.content) if query.refs.docs and query.refs.article is None \
+    numbered = set(tokens(" ".join(n.display for n in find_doc_numbers(query.text))))
+    meant = [w for w in query.content if w not in numbered]  # not the "ĐUK" of "127-KH/ĐUK"
+    what = asked(query.words, meant) if query.refs.docs and query.refs.article is None \
         and query.refs.section is None else None
     if what is None:
         return None

@@ -42,6 +42,8 @@ async def test_a_member_asks_when_a_loaded_plan_was_issued_and_gets_its_date(
     assert outcome.note == texts.ISSUED_OWN.format(name="Kế hoạch số 127-KH/ĐUK",
                                                    date="02/02/2023")
     assert outcome.results[0].citation.startswith("Kế hoạch số 127-KH/ĐUK")
+    full = await kb.knowledge.search("Kế hoạch số 127-KH/ĐUK ban hành ngày nào?")
+    assert full.note == outcome.note  # "ĐUK" of the number is no other word
     reply = await kb.conversation.ask(CHAT, "7", "Kế hoạch 127 ban hành ngày nào?", NOW)
     assert reply.text.startswith("Kế hoạch số 127-KH/ĐUK ban hành ngày 02/02/2023.")
 
