@@ -68,3 +68,19 @@ async def test_any_button_data_gets_a_polite_notice(services: Services, data: st
     outcome = await services.reminder_talk.press_done(data, who, utc_now())
     assert outcome.notice
     assert await _stored(services) == before
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.one_of(st.text(min_size=1, max_size=20).filter(lambda t: not t[0].isspace()),
+                      st.sampled_from(["lich", "hạn", "LICHHOP@bot", "deadline", "x" * 200,
+                                       "<b>", "@", "hanchot@", "đ"])))
+async def test_any_unknown_command_gets_a_reply_naming_at_most_a_real_command(
+        services: Services, name: str) -> None:
+    out = io.StringIO()
+    await ConsoleChannel(services, io.StringIO(), out).handle(f"/{name}")
+    said = out.getvalue()
+    assert said.strip()
+    if "Có phải đồng chí muốn gõ /" in said:
+        meant = said.split("muốn gõ /", 1)[1].split(" ", 1)[0]
+        assert meant in {c.name for c in COMMANDS}

@@ -5,6 +5,8 @@ articles it has, counted as parsed."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.services import Services
 from knowledge import texts
@@ -108,3 +110,24 @@ async def test_a_member_asks_how_many_articles_and_gets_the_count_above_the_firs
     assert outcome.results[0].citation.startswith("Quy định số 37-QĐ/TW")
     plan = await kb.knowledge.search("kế hoạch 127 có bao nhiêu điều")
     assert plan.note == texts.NO_ARTICLES_AT_ALL.format(name="Kế hoạch số 127-KH/ĐUK")
+
+
+FRAGMENTS = ["kế hoạch", "KH", "quy định", "qd", "nghị quyết", "NQ", "kết luận", "bộ luật",
+             "127", "37", "21", "999", "0", "-KH/ĐUK", "-QĐ/TW", "số", "ban hành", "ngày nào",
+             "khi nào", "của ai", "ai ký", "người ký", "có bao nhiêu điều", "mấy điều",
+             "điều 3", "thông qua", "?", "ra đời", "năm nào", "/", "ngày 25 tháng 10 năm 2021"]
+
+
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=8))
+async def test_any_mix_of_names_numbers_and_fact_words_is_answered_or_declined(
+        kb: Services, parts: list[str]) -> None:
+    """Hypothesis strings a document's name and number with the words of the fact questions:
+    the engine never fails, and a fact it states always comes with what it rests on, or with
+    nothing shown at all (not loaded, or quoted without a signature)."""
+    outcome = await kb.knowledge.search(" ".join(parts))
+    if outcome.note and outcome.found:
+        assert outcome.results
+    assert [r.score for r in outcome.results] == sorted((r.score for r in outcome.results),
+                                                        reverse=True)
