@@ -56,8 +56,8 @@ async def unsupported(update: Update, context: ChiboContext) -> None:
 
 
 async def unknown_command(update: Update, context: ChiboContext) -> None:
-    typed = (update.effective_message.text or "").split(maxsplit=1)[0:1] or [""]
-    await reply_to(update.effective_message, Router(context.services).unknown(typed[0]))
+    typed = next(iter((update.effective_message.text or "").split()), "")
+    await reply_to(update.effective_message, Router(context.services).unknown(typed))
 
 
 async def on_error(update: object, context: ChiboContext) -> None:

@@ -80,33 +80,39 @@ def asked(words: list[str], meant: list[str] | None = None) -> str | None:
     return None
 
 
-def answer(index: SearchIndex, lookup: Lookup, query: Query, scores: np.ndarray) -> Fact | None:
-    """The passage and line that answer "when / by whom was it issued" about the document the
-    question names, if it asks that and a passage says it."""
+def about(query: Query) -> str | None:
+    """What fact a question asks about the one document it names (`asked`), if that is all it
+    asks: no article or section, and the words of the numbers it writes ("ĐUK" of
+    "127-KH/ĐUK") are its name, not other words."""
+    if not query.refs.docs or query.refs.article is not None or query.refs.section is not None:
+        return None
     numbered = set(tokens(" ".join(n.display for n in find_doc_numbers(query.text))))
-    meant = [w for w in query.content if w not in numbered]  # not the "ĐUK" of "127-KH/ĐUK"
-    what = asked(query.words, meant) if query.refs.docs and query.refs.article is None \
-        and query.refs.section is None else None
+    return asked(query.words, [w for w in query.content if w not in numbered])
+
+
+def answer(index: SearchIndex, lookup: Lookup, query: Query, what: str | None,
+           scores: np.ndarray) -> Fact | None:
+    """The passage and line that answer the fact `what` (from `about`) of the document the
+    question names, if a passage says it."""
     if what is None:
         return None
     doc = query.refs.docs[0]
     if what == "count":
         return _count(index, lookup, doc, scores)
+    own = lookup.opening(query.refs)  # a named document held here, if any
     if what == "signer":  # its own signature block, if any, was pinned by the look-up
-        opening = lookup.opening(query.refs) if doc in lookup.loaded else None
-        return None if opening is None else \
-            Fact(None, texts.NO_SIGNATURE.format(name=_named(index, opening)))
-    own = lookup.opening(query.refs)
+        return None if own is None else \
+            Fact(None, texts.NO_SIGNATURE.format(name=_named(index, own)))
     entry = index.entries[own] if own is not None else None
-    passed = _passed(index, lookup, doc) if what == "date" and entry is not None \
-        and entry.doc_number == doc and not entry.doc_date else None
-    if passed is not None:  # a law: "… thông qua ngày 12 tháng 6 năm 2018"
-        return passed
-    if entry is not None and entry.doc_number == doc and entry.doc_date:
-        signed = [i for i in lookup.by_kind.get("signature", ())
-                  if index.entries[i].doc_id == entry.doc_id]
-        row = signed[0] if what == "issuer" and signed else own
-        return Fact(row, texts.ISSUED_OWN.format(name=entry.doc_name, date=entry.doc_date))
+    if entry is not None and entry.doc_number == doc:  # the document itself, not a quote
+        if entry.doc_date:
+            signed = [i for i in lookup.by_kind.get("signature", ())
+                      if index.entries[i].doc_id == entry.doc_id]
+            row = signed[0] if what == "issuer" and signed else own
+            return Fact(row, texts.ISSUED_OWN.format(name=entry.doc_name, date=entry.doc_date))
+        passed = _passed(index, lookup, doc) if what == "date" else None
+        if passed is not None:  # a law: "… thông qua ngày 12 tháng 6 năm 2018"
+            return passed
     cited = _cited(index, doc, scores)
     if not cited:
         return None
@@ -134,10 +140,9 @@ def _count(index: SearchIndex, lookup: Lookup, doc: tuple[str, int],
         row = next((i for i in best if said.search(index.entries[i].text)), numbers[first])
         return Fact(row, texts.ARTICLE_COUNT.format(
             name=_named(index, numbers[first]), count=len(numbers), first=first, last=last))
-    opening = lookup.opening(QueryRefs(docs=(doc,)))
-    if opening is None or doc not in lookup.loaded:
-        return None
-    return Fact(opening, texts.NO_ARTICLES_AT_ALL.format(name=_named(index, opening)))
+    opening = lookup.opening(QueryRefs(docs=(doc,)))  # None: not held here
+    return None if opening is None else \
+        Fact(opening, texts.NO_ARTICLES_AT_ALL.format(name=_named(index, opening)))
 
 
 def _named(index: SearchIndex, row: int) -> str:

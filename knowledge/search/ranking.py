@@ -146,7 +146,8 @@ class Searcher:
         pinned, lacking = self.lookup.exact(query.refs, scores, query.content, query.intent)
         if lacking and not pinned:
             return SearchOutcome(question, False, (), note=lacking)
-        fact = facts.answer(self.index, self.lookup, query, scores) if not pinned else None
+        asks = facts.about(query)  # "kế hoạch 127 ban hành ngày nào", "ai ký quy định 37"
+        fact = facts.answer(self.index, self.lookup, query, asks, scores) if not pinned else None
         if fact is not None and fact.row is None:  # "ai ký quy định 37": quoted unsigned
             return SearchOutcome(question, False, (), note=fact.note)
         if fact is not None:  # "kế hoạch 127 ban hành ngày nào": its date, said above
@@ -168,8 +169,7 @@ class Searcher:
         if query.intent:  # who signed: the best-scored signature blocks join the candidates
             extra = [i for i in self.lookup.by_kind.get(query.intent, ()) if i not in order]
             order += sorted(extra, key=lambda i: -float(scores[i]))[:INTENT_CANDIDATES]
-            if facts.asked(query.words, query.content) == "signer" and query.refs.docs:
-                # "ai ký nghị quyết 21": never the signer of a plan that cites it
+            if asks == "signer":  # "ai ký nghị quyết 21": never a plan's that cites it
                 order = [i for i in order if self.index.entries[i].node_kind != query.intent
                          or self.index.entries[i].subject in query.refs.docs]
         coverage = {i: self.features.coverage(query, i) for i in order}

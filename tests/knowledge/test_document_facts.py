@@ -96,6 +96,8 @@ async def test_who_signed_a_quoted_rule_is_not_answered_with_the_letter_s_signer
     cited = await kb.knowledge.search("ai ký nghị quyết 21")  # cited by the plans only
     assert not cited.found
     assert not any(r.text.startswith("Người ký:") for r in cited.results)
+    written = await kb.knowledge.search("ai ký nghị quyết số 21-NQ/TW")  # "TW" is its name
+    assert not any(r.text.startswith("Người ký:") for r in written.results)
     own = await kb.knowledge.search("ai ký kế hoạch 127")
     assert own.found and own.results[0].text.startswith("Người ký: Lưu Xuân Hải")
 
