@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 from knowledge.search.index import HEADING_KINDS, SearchIndex, enumerated, first_line_words
 from knowledge.search.query import Query
 from knowledge.search.references import find_doc_numbers
+from knowledge.search.subjects import after_duty_head, assignments, roles_asked, share, subject_of
 from knowledge.search.synonyms import Concept
 from knowledge.text.normalize import QUESTION_WORDS, fold
 
@@ -19,13 +20,6 @@ COMPOUND_SPLIT = 0.5  # "chi bộ" asked, "chi" and "bộ" found apart: half the
 # developers' own question set with cross-validation).
 RANK_FEATURES = ("coverage", "phrase", "bm25", "heading", "intent", "because", "doc_match",
                  "bare_heading", "length", "lead")
-# Where a question's subject ends: "Thường trực HĐND … | có trách nhiệm gì", "Đảng viên | phải …"
-_PREDICATE = frozenset({"co", "phai", "duoc", "can", "khong", "nen", "chiu"})
-# … when what follows asks what it must or may do ("… có trách nhiệm gì", "… phải làm gì"; the
-# pair, not the word alone: "có" folds onto the "cơ" of "cơ quan")
-_ASPECT = frozenset({"trach", "nhiem", "quyen", "nghia", "lam", "vai"})
-LEAD_START = 3  # the subject opens the passage ("1. Các đồng chí Ủy viên …") ...
-LEAD_SLACK = 4  # ... give or take a few words ("2. Thường trực HĐND, lãnh đạo UBND …")
 
 
 class Features:
@@ -38,7 +32,8 @@ class Features:
         self._last: tuple[Query, tuple] | None = None  # the question worked out last
         self._cited: dict[int, frozenset[str]] = {}  # kinds of documents an entry cites
         self._openings: dict[int, tuple[str, ...]] = {}  # an entry's first words
-        self._subject: tuple[Query, list[str], float] | None = None  # see lead()
+        self._subject: tuple[Query, list[str], float, tuple] | None = None  # see lead()
+        self._fields: dict[int, tuple] = {}  # an entry's assignment fields (subjects.py)
 
     def vector(self, query: Query, i: int, coverage: float, phrase: float,
                bm25: float) -> tuple[float, ...]:
@@ -133,32 +128,30 @@ class Features:
         return hit / total if total else 0.0
 
     def lead(self, query: Query, i: int) -> float:
-        """How much of the question's subject opens the passage: plans and codes give each body
-        or party its own item ("2. Thường trực HĐND, lãnh đạo UBND thị xã …"), so "Thường trực
-        HĐND, UBND có trách nhiệm gì?" is about the item that starts with them. Not inside an
-        article: there a party's duties are its article's title (roles.py), and many clauses
-        open with the same party."""
-        subject, total = self._subject_of(query)
+        """How much of the question's subject the passage gives its task to: plans and codes
+        give each body or party its own item ("2. Thường trực HĐND, lãnh đạo UBND thị xã …") or
+        name it in an assignment table ("Cơ quan chủ trì: …"), so "Thường trực HĐND, UBND có
+        trách nhiệm gì?" is about the item that starts with them. Not inside an article: there
+        a party's duties are its article's title (roles.py), and many clauses open with the
+        same party."""
+        subject, total, (roles, counts) = self._subject_of(query)
         if len(subject) < 2 or total <= 0 or self.article_of[i] >= 0 or \
                 self.index.entries[i].kind != "passage":
             return 0.0
-        opening = self._opening(i)
-        if subject[0] not in opening[:LEAD_START]:  # it must open the passage, not be named later
-            return 0.0
-        start = opening.index(subject[0])
-        opening = set(opening[start:start + len(subject) + LEAD_SLACK])
-        return sum(self.index.idf.get(w, 0.0) for w in subject if w in opening) / total
+        idf = self.index.idf
+        best = share(subject, after_duty_head(self._opening(i)), idf, total)
+        for role, body in self._assigned(i) if best < 1.0 else ():
+            if role in roles:
+                best = max(best, counts * share(subject, body, idf, total))
+        return best
 
-    def _subject_of(self, query: Query) -> tuple[list[str], float]:
-        """The words before "có trách nhiệm gì" / "phải làm gì" and their idf, once a question."""
+    def _subject_of(self, query: Query) -> tuple[list[str], float, tuple[frozenset[str], float]]:
+        """The question's subject, its idf and the parts it asks about, once a question."""
         if self._subject is None or self._subject[0] is not query:
-            words, content = query.words, set(query.content)
-            end = next((n for n, word in enumerate(words) if word in _PREDICATE
-                        and _ASPECT.intersection(words[n + 1:n + 3])), 0)
-            subject = list(dict.fromkeys(w for w in words[:end] if w in content))
+            subject = subject_of(query.words, set(query.content))
             total = sum(self.index.idf.get(w, 0.0) for w in subject)
-            self._subject = (query, subject, total)
-        return self._subject[1], self._subject[2]
+            self._subject = (query, subject, total, roles_asked(query.words))
+        return self._subject[1], self._subject[2], self._subject[3]
 
     def _opening(self, i: int) -> tuple[str, ...]:
         words = self._openings.get(i)
@@ -167,6 +160,14 @@ class Features:
             if len(self._openings) < 20_000:
                 self._openings[i] = words
         return words
+
+    def _assigned(self, i: int) -> tuple:
+        fields = self._fields.get(i)
+        if fields is None:
+            fields = assignments(self.index.entries[i].text)
+            if len(self._fields) < 20_000:
+                self._fields[i] = fields
+        return fields
 
     def says_because(self, i: int) -> bool:
         """The entry's own heading ends in "... là do:" (a part counts its node's heading)."""
