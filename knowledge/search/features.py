@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import numpy as np
 from rapidfuzz import fuzz
 
@@ -14,6 +17,8 @@ from knowledge.text.normalize import QUESTION_WORDS, fold
 
 IDENTITY_SHARE = 0.5  # a word matching only the document's title counts half
 QA_SHARE = 0.95  # a curated question matched word for word counts nearly fully
+K, V = TypeVar("K"), TypeVar("V")
+KEPT = 20_000  # entries (or word pairs) whose worked-out values stay kept
 COMPOUND_SPLIT = 0.5  # "chi bộ" asked, "chi" and "bộ" found apart: half the credit
 
 # The ranking score is a weighted sum of these (weights in calibration.py, fitted on the
@@ -108,12 +113,8 @@ class Features:
         at the level the question names, if it names one."""
         if not query.which:
             return False
-        cited = self._cited.get(i)
-        if cited is None:
-            cited = frozenset((n.code, n.issuer)
-                              for n in find_doc_numbers(self.index.entries[i].text))
-            if len(self._cited) < 20_000:
-                self._cited[i] = cited
+        cited = _kept(self._cited, i, lambda: frozenset(
+            (n.code, n.issuer) for n in find_doc_numbers(self.index.entries[i].text)))
         level = query.which_level or ""  # "… của Ban Tổ chức Trung ương": issued at that level
         return any((query.which in ("*", code)) and issuer.endswith(level)
                    for code, issuer in cited)
@@ -154,20 +155,11 @@ class Features:
         return self._subject[1], self._subject[2], self._subject[3]
 
     def _opening(self, i: int) -> tuple[str, ...]:
-        words = self._openings.get(i)
-        if words is None:
-            words = tuple(first_line_words(self.index.entries[i], 200)[:24])
-            if len(self._openings) < 20_000:
-                self._openings[i] = words
-        return words
+        return _kept(self._openings, i,
+                     lambda: tuple(first_line_words(self.index.entries[i], 200)[:24]))
 
     def _assigned(self, i: int) -> tuple:
-        fields = self._fields.get(i)
-        if fields is None:
-            fields = assignments(self.index.entries[i].text)
-            if len(self._fields) < 20_000:
-                self._fields[i] = fields
-        return fields
+        return _kept(self._fields, i, lambda: assignments(self.index.entries[i].text))
 
     def says_because(self, i: int) -> bool:
         """The entry's own heading ends in "... là do:" (a part counts its node's heading)."""
@@ -184,13 +176,20 @@ class Features:
         return split
 
     def _pair_rows(self, pair: str) -> frozenset[int]:
-        rows = self._rows_cache.get(pair)
-        if rows is None:
+        def rows() -> frozenset[int]:
             posting = self.index.postings.get(pair)
-            rows = frozenset(posting[0].tolist()) if posting is not None else frozenset()
-            if len(self._rows_cache) < 20_000:
-                self._rows_cache[pair] = rows
-        return rows
+            return frozenset(posting[0].tolist()) if posting is not None else frozenset()
+        return _kept(self._rows_cache, pair, rows)
+
+
+def _kept(store: dict[K, V], key: K, make: Callable[[], V]) -> V:
+    """A value worked out once, kept for at most KEPT keys (the index may be large)."""
+    value = store.get(key)
+    if value is None:
+        value = make()
+        if len(store) < KEPT:
+            store[key] = value
+    return value
 
 
 def as_matrix(rows: list[tuple[float, ...]]) -> np.ndarray:

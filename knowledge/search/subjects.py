@@ -68,9 +68,11 @@ def after_duty_head(opening: tuple[str, ...], bare: bool = False) -> tuple[str, 
         return opening
     rest = opening[2:]
     rest = rest[2:] if tuple(rest[:2]) == ("cu", "the") else rest
-    if rest[:1] != ("cua",):
-        return rest[1:] if bare and rest[:1] == ("cac",) else rest if bare else opening
-    return rest[2:] if rest[1:2] == ("cac",) else rest[1:]
+    if rest[:1] == ("cua",):
+        rest = rest[1:]
+    elif not bare:
+        return opening
+    return rest[1:] if rest[:1] == ("cac",) else rest
 
 
 def share(subject: list[str], words: tuple[str, ...], idf: dict[str, float],
@@ -84,7 +86,7 @@ def share(subject: list[str], words: tuple[str, ...], idf: dict[str, float],
     found = sum(idf.get(w, 0.0) for w in subject if w in window) / total
     pairs = set(zip(window, window[1:], strict=False))
     wanted = list(zip(subject, subject[1:], strict=False))
-    ordered = sum(pair in pairs for pair in wanted) / len(wanted)
+    ordered = sum(pair in pairs for pair in wanted) / len(wanted) if wanted else 1.0
     return found * (0.5 + 0.5 * ordered)
 
 

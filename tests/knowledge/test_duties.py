@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from knowledge.search.subjects import after_duty_head, assignments, roles_asked, subject_of
+from knowledge.search.subjects import (
+    after_duty_head,
+    assignments,
+    roles_asked,
+    share,
+    subject_of,
+)
 from knowledge.text.normalize import tokens
 from tests.knowledge.documents import searcher_over
 
@@ -123,3 +131,18 @@ def test_a_duty_heading_is_read_from_the_body_it_names() -> None:
     assert after_duty_head(opening)[:2] == ("huyen", "uy")
     assert after_duty_head(("nhiem", "vu", "trong", "tam")) == ("nhiem", "vu", "trong", "tam")
     assert after_duty_head(("nhiem", "vu", "cac", "xa"), bare=True) == ("xa",)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ábcdđêhiklmnoơpqrstuưvxyỳ :;*\n-.()0123456789", max_size=200))
+def test_any_question_or_passage_text_reads_without_error(text: str) -> None:
+    """A member's question or an imported line of any shape: read, never raised on."""
+    words = tokens(text)
+    subject = subject_of(words, set(words))
+    roles, counts = roles_asked(words)
+    assert 0.0 < counts <= 1.0 and roles
+    for _, body in assignments(text):
+        assert len(body) <= 12
+    if subject:
+        idf = dict.fromkeys(subject, 1.0)
+        assert 0.0 <= share(subject, tuple(words), idf, float(len(set(subject)))) <= 1.0
