@@ -56,22 +56,25 @@ def _judge():  # noqa: ANN202
 JUDGE = _judge()
 
 
-async def _entries(folder: Path) -> list[Entry]:
+async def _entries(folder: Path, defaults: bool) -> list[Entry]:
     from bot.config import Settings
     from bot.services import build_services
 
     services = await build_services(Settings(CHIBO_DATA_DIR=folder, _env_file=None))
     try:
         await services.importer.import_paths([CORPUS], datetime.now(UTC))
+        if defaults:  # what every new install holds besides the documents (bot/runtime.py)
+            await services.qa.load_defaults(datetime.now(UTC))
         return await services.knowledge.load_entries()
     finally:
         await services.close()
 
 
-def corpus_entries() -> list[Entry]:
-    """The shared corpus imported into a fresh database, as the search index sees it."""
+def corpus_entries(defaults: bool = False) -> list[Entry]:
+    """The shared corpus imported into a fresh database, as the search index sees it; with
+    `defaults`, also the Q&A entries a new install loads on its first start."""
     with tempfile.TemporaryDirectory() as folder:
-        return asyncio.run(_entries(Path(folder)))
+        return asyncio.run(_entries(Path(folder), defaults))
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,25 @@ def quality_tables(entries: list[Entry]) -> None:
                         "fresh_typo.jsonl and fresh_numeric.jsonl (never fitted on), "
                         "chibo as shipped"))
     print(slips.table(searcher, draws=3, seed=20261203))
+    new_install_tables()
+
+
+def new_install_tables() -> None:
+    """The same sets over what a new install holds: the documents and the default Q&A
+    entries (bot/runtime.py loads them on the first start), the curated answers judged as a
+    member reads them (the answer, then the passage it quotes)."""
+    searcher = Searcher(SearchIndex.build(quality.corpus_entries(defaults=True)),
+                        thesaurus=Thesaurus.load())
+    for title, paths in (
+            ("own set (not cross-validated: the curated floor was chosen on it)",
+             [quality.OWN_SET]),
+            ("dev.jsonl (held out)", [EVAL / "dev.jsonl"]),
+            ("fresh sets (never fitted on)", [quality.FRESH_PARAPHRASE, quality.FRESH_OOS,
+                                              quality.FRESH_DUTIES, quality.FRESH_TYPO,
+                                              quality.FRESH_NUMERIC])):
+        judged = quality.judge(searcher, [q for p in paths for q in quality.load(p)])
+        print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in judged],
+                            f"{title}, with the default Q&A entries loaded"))
 
 
 def main() -> int:

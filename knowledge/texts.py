@@ -65,6 +65,7 @@ POINT_IN_SEVERAL = ("Điều {article} có điểm {point} ở nhiều khoản; 
                     "(có thể hỏi kèm khoản, ví dụ: “điểm {point} khoản 1 điều {article}”).")
 WHICH_ARTICLE = ("Điều {article} có trong {count} văn bản. Đồng chí hỏi Điều {article} của văn "
                  "bản nào? (lần sau có thể hỏi: “{example} điều {article}”)")
+QUOTED_FROM = "📄 Nguyên văn ({citation}):\n{text}"  # below a curated answer, what it quotes
 KEY_LINE = "👉 {line}"  # the passage's line that answers, above the passage itself
 UNSURE = "Tôi chưa chắc chắn. Có thể đồng chí muốn hỏi về đoạn sau:"
 UNSURE_HINT = ("Nếu chưa đúng, đồng chí bấm 👎 hoặc hỏi lại rõ hơn; câu hỏi đã được ghi lại để "

@@ -6,14 +6,13 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from knowledge.search.index import HEADING_KINDS, SearchIndex, enumerated, first_line_words
 from knowledge.search.query import Query
 from knowledge.search.references import find_doc_numbers
 from knowledge.search.subjects import after_duty_head, assignments, roles_asked, share, subject_of
 from knowledge.search.synonyms import Concept
-from knowledge.text.normalize import QUESTION_WORDS, fold
+from knowledge.text.normalize import QUESTION_WORDS, fold, tokens
 
 IDENTITY_SHARE = 0.5  # a word matching only the document's title counts half
 QA_SHARE = 0.95  # a curated question matched word for word counts nearly fully
@@ -39,6 +38,7 @@ class Features:
         self._openings: dict[int, tuple[str, ...]] = {}  # an entry's first words
         self._subject: tuple[Query, list[str], float, tuple] | None = None  # see lead()
         self._fields: dict[int, tuple] = {}  # an entry's assignment fields (subjects.py)
+        self._asked: dict[int, tuple[frozenset[str], ...]] = {}  # a curated entry's questions
 
     def vector(self, query: Query, i: int, coverage: float, phrase: float,
                bm25: float) -> tuple[float, ...]:
@@ -71,12 +71,38 @@ class Features:
                 hit += weight
             elif any(m <= own | identity for m in members):
                 hit += weight * IDENTITY_SHARE
-        entry = self.index.entries[i]
-        if entry.questions:
-            asked = " ".join(query.content)
-            similar = max(fuzz.token_set_ratio(asked, fold(q)) for q in entry.questions) / 100
-            return max(hit / total, similar * QA_SHARE)
+        if self.index.entries[i].questions:
+            return max(hit / total, self.curated(query, i) * QA_SHARE)
         return hit / total
+
+    def curated(self, query: Query, i: int) -> float:
+        """How closely the question asks one of a curated entry's stored questions: informative
+        words shared both ways (idf-weighted F1), so a shared frame ("đảng viên có được …
+        không") matches nothing by itself and a longer question does not hide the match. A
+        stretch said otherwise ("nhậu") counts where a stored question says it another way."""
+        idf, top = self.index.idf, self.index.max_idf
+        spans = [(frozenset(query.words[c.start:c.end]) - QUESTION_WORDS, c.members)
+                 for c in query.concepts]
+        asked = (set(query.content) | set(query.unknown) | {w for s, _ in spans for w in s}) \
+            - QUESTION_WORDS
+        weight = sum(idf.get(w, top) for w in asked)
+        best = 0.0
+        for stored in _kept(self._asked, i, lambda: tuple(
+                frozenset(tokens(q)) - QUESTION_WORDS for q in self.index.entries[i].questions)):
+            said = asked & stored
+            theirs = set(said)
+            for span, members in spans:
+                said_as = next((m for m in members if set(m) <= stored), None)
+                if said_as is not None and not span <= stored:
+                    said |= span
+                    theirs.update(said_as)
+            shared = sum(idf.get(w, top) for w in said)
+            if shared > 0:
+                recall = shared / weight
+                precision = sum(idf.get(w, top) for w in theirs) / \
+                    sum(idf.get(w, top) for w in stored)
+                best = max(best, 2 * recall * precision / (recall + precision))
+        return best
 
     def _prepared(self, query: Query) -> tuple[list[tuple[str, float]],
                                                list[tuple[list[frozenset[str]], float]], float]:
@@ -99,6 +125,17 @@ class Features:
         idf = self.index.idf
         known = [idf[w] for m in concept.members for w in m if w in idf]
         return max(known) if known else 0.0
+
+    def marked_share(self, query: Query) -> float:
+        """The share (by idf) of the question's words the documents write as it does: "hôm nay
+        có mưa không" is all "mưa", which only folds onto the "mua" of "mua sắm"."""
+        if not query.mismarked:
+            return 1.0
+        idf = self.index.idf
+        words = set(query.content)
+        total = sum(idf.get(w, 0.0) for w in words)
+        kept = sum(idf.get(w, 0.0) for w in words if w not in query.mismarked)
+        return kept / total if total > 0 else 1.0
 
     def doc_match(self, query: Query, i: int) -> float:
         """How much of the question names the entry's document (its number, issuer, title)."""

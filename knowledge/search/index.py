@@ -127,13 +127,16 @@ class SearchIndex:
         lengths = np.ones(len(entries), dtype=np.float32)
         identities: dict[str, list[str]] = {}
         own_df: dict[str, int] = defaultdict(int)  # entries whose own text holds the term
+        # The documents alone set how informative a word is (curated entries are few, written
+        # in the same everyday words again and again); a Q&A-only knowledge base counts them.
+        counted = any(e.kind != "qa" for e in entries)
         marked: set[str] = set()
         for i, entry in enumerate(entries):
             marked.update(marked_words(entry.text))
             tf: dict[str, float] = defaultdict(float)
             for term in grams(tokens(entry.text)):
                 tf[term] += 1.0 if "_" not in term else BIGRAM_WEIGHT
-            for term in tf:
+            for term in tf if entry.kind != "qa" or not counted else ():
                 own_df[term] += 1
             for term in grams(tokens(entry.context)):
                 tf[term] += CONTEXT_WEIGHT
@@ -150,24 +153,29 @@ class SearchIndex:
                 rows.append(i)
                 cols.append(term_ids.setdefault(term, len(term_ids)))
                 freqs.append(freq)
+        documents = np.asarray([e.kind != "qa" or not counted for e in entries], dtype=bool)
         index._finish(term_ids, np.frombuffer(rows, dtype=np.int32),
                       np.frombuffer(cols, dtype=np.int32), np.frombuffer(freqs, dtype=np.float32),
-                      lengths)
+                      lengths, documents)
         index._learn_compounds(own_df)
         index.marked = frozenset(marked)
         return index
 
     def _finish(self, term_ids: dict[str, int], rows: np.ndarray, cols: np.ndarray,
-                freqs: np.ndarray, lengths: np.ndarray) -> None:
-        n = max(len(self.entries), 1)
-        df = np.bincount(cols, minlength=len(term_ids)).astype(np.float64)
+                freqs: np.ndarray, lengths: np.ndarray, counted: np.ndarray) -> None:
+        n = max(int(counted.sum()), 1)
+        df = np.bincount(cols[counted[rows]], minlength=len(term_ids)).astype(np.float64)
         idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
-        norm = K1 * (1 - B + B * lengths / (float(lengths.mean()) if len(lengths) else 1.0))
+        mean = float(lengths[counted].mean()) if counted.any() else 1.0
+        norm = K1 * (1 - B + B * lengths / mean)
         boost = np.asarray([e.weight for e in self.entries], dtype=np.float32)
         weights = boost[rows] * idf[cols] * freqs * (K1 + 1) / (freqs + norm[rows])
         self.postings = Postings.from_triples(term_ids, rows, cols, weights)
-        self.idf = dict(zip(term_ids, idf.tolist(), strict=True))
-        self.max_idf = float(idf.max()) if len(idf) else 1.0
+        # A word only curated entries use is no word of the knowledge base's: a question is
+        # read against the documents' words, and curated entries are matched on their own.
+        self.idf = {t: v for (t, v), d in zip(zip(term_ids, idf.tolist(), strict=True), df,
+                                               strict=True) if d > 0}
+        self.max_idf = max(self.idf.values(), default=1.0)
         self.vocabulary = sorted(t for t in self.idf if "_" not in t and not t.isdigit())
 
     def _learn_compounds(self, df: dict[str, int]) -> None:

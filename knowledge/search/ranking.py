@@ -10,6 +10,7 @@ import numpy as np
 from knowledge.search import articles, calibration, facts
 from knowledge.search.articles import ArticleIndex
 from knowledge.search.calibration import SUGGEST_FLOOR, Signals, confidence, verdict
+from knowledge.search.curated import Curated
 from knowledge.search.definitions import Definitions
 from knowledge.search.features import Features, as_matrix
 from knowledge.search.index import SearchIndex
@@ -72,11 +73,13 @@ class Searcher:
         self.thesaurus = thesaurus
         self.positions = {entry.key: i for i, entry in enumerate(index.entries)}
         self.features = Features(index, self.articles.article_of)
+        self.curated = Curated(index)
 
     def parts(self) -> dict:
         """What is built from the passages (a snapshot saves it), not the settings."""
         return {"index": self.index, "lookup": self.lookup, "articles": self.articles,
-                "definitions": self.definitions, "positions": self.positions}
+                "definitions": self.definitions, "positions": self.positions,
+                "curated": self.curated}
 
     @classmethod
     def from_parts(cls, parts: dict, threshold: float | None = None,
@@ -116,7 +119,7 @@ class Searcher:
         if pinned and len(ranked) > len(pinned):  # what follows a named passage is only related
             rest = ranked[len(pinned):]
             follow = confidence(self._signals(query, rest, ranks, coverage, phrase, scores, best))
-        share = self._marked_share(query)
+        share = self.features.marked_share(query)
         offered = {i: c * share for i, c in coverage.items()} if worded else {}
         results = self._shown(self._distinct(ranked, top, len(pinned)), ranks, offered, sure,
                               outcome, follow, query)
@@ -143,6 +146,10 @@ class Searcher:
         scores = self.index.score(query.terms)
         if query.refs.docs:
             scores = self.lookup.boost(query.refs, scores)
+        asked = self.curated.asked(lambda i: self.features.curated(query, i))
+        if len(asked) < len(self.curated.rows):  # a curated entry competes only for the
+            scores = scores.copy()  # questions it was written for, and always for those
+            scores[[i for i in self.curated.rows if i not in asked]] = 0.0
         pinned, lacking = self.lookup.exact(query.refs, scores, query.content, query.intent)
         if lacking and not pinned:
             return SearchOutcome(question, False, (), note=lacking)
@@ -163,6 +170,7 @@ class Searcher:
             pool = np.where(within, pool, 0.0)
         order = [i for i in _top(pool, CANDIDATES) if pool[i] > 0]
         order += [i for i in self._per_document(scores, order) if pool[i] > 0]
+        order += [i for i in asked if i not in order]
         defined = {i: stated for i, stated in self.definitions.found(question).items()
                    if within is None or within[i]}  # each: whether it says "X là …"
         order += [i for i in defined if i not in order]
@@ -199,7 +207,8 @@ class Searcher:
                  coverage: dict[int, float], phrase: np.ndarray, scores: np.ndarray,
                  best: float) -> Signals:
         first = ranked[0]
-        second = ranked[1] if len(ranked) > 1 else None
+        same = self.curated.place(first)  # a curated answer and the passage it quotes are one
+        second = next((i for i in ranked[1:] if self.curated.place(i) != same), None)
         top_rank = ranks.get(first, 0.0)
         margin = (top_rank - ranks.get(second, 0.0)) / top_rank if second is not None and \
             top_rank > 0 else 1.0
@@ -227,6 +236,7 @@ class Searcher:
         entries, article_of = self.index.entries, self.articles.article_of
 
         def place(i: int) -> tuple:
+            i = self.curated.place(i)
             entry = entries[i]
             if entry.doc_id is None:  # a Q&A entry stands alone
                 return ("qa", i), ("qa", i)
@@ -282,17 +292,6 @@ class Searcher:
             shown.append(i)
         return (shown + later)[:top]
 
-    def _marked_share(self, query: Query) -> float:
-        """The share (by idf) of the question's words the documents write as it does: "hôm nay
-        có mưa không" is all "mưa", which only folds onto the "mua" of "mua sắm"."""
-        if not query.mismarked:
-            return 1.0
-        idf = self.index.idf
-        words = set(query.content)
-        total = sum(idf.get(w, 0.0) for w in words)
-        kept = sum(idf.get(w, 0.0) for w in words if w not in query.mismarked)
-        return kept / total if total > 0 else 1.0
-
     def result_for(self, key: str, question: str | None = None) -> Result | None:
         """A result stored earlier (for paging), if the entry still exists; with the question
         it was found for, its leading line too."""
@@ -310,8 +309,8 @@ class Searcher:
         entry = self.index.entries[i]
         lead = key_line(entry.answer, query.content, self.index.idf) \
             if query is not None and entry.kind == "passage" else None
-        return Result(entry.key, entry.answer, entry.citation, round(float(score), 4), relevant,
-                      lead)
+        return Result(entry.key, self.curated.text(i), entry.citation, round(float(score), 4),
+                      relevant, lead)
 
 
 def _top(scores: np.ndarray, k: int) -> list[int]:

@@ -242,7 +242,7 @@ async def test_an_unsure_answer_and_a_not_found_read_differently_on_telegram(
     # An operator's strict answer cut (CHIBO_ANSWER_THRESHOLD) makes a found passage unsure,
     # whatever today's calibration says of a borderline question.
     async with running_bot(fake, corpus_db, tmp_path, CHIBO_ANSWER_THRESHOLD="0.999"):
-        fake.user_says("đảng viên có được đánh bạc không", chat_id=1201, user_id=1201)
+        fake.user_says("đảng viên tham gia đánh bạc thì sao", chat_id=1201, user_id=1201)
         [unsure] = await fake.wait_for("sendMessage", chat_id=1201)
         assert unsure.params["text"].startswith("<b>Tôi chưa chắc chắn.")
         assert "<blockquote>" in unsure.params["text"] and "đánh bạc" in unsure.params["text"]

@@ -78,7 +78,7 @@ async def test_on_either_database_a_member_asks_pages_and_votes(
     doc.write_text("\n\n".join(PLAN_PARAGRAPHS), encoding="utf-8")
     await services.importer.import_paths([doc], NOW)
     await services.qa.load_defaults(NOW)
-    reply = await services.conversation.ask(CHAT, "7", "bao cao truoc ngay may hang thang", NOW)
+    reply = await services.conversation.ask(CHAT, "7", "chi bo sinh hoat dinh ky ngay nao", NOW)
     assert "trước ngày 25 hằng tháng" in reply.text
     actions = [b.action for row in reply.buttons for b in row]
     vote = next(a for a in actions if a.startswith("fb:") and a.endswith(":1"))

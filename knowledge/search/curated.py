@@ -1,0 +1,81 @@
+"""Curated Q&A entries beside the documents: which questions they compete for, and which
+passage each answer quotes, so a member sees the answer and the text it rests on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from knowledge import texts
+from knowledge.search.index import SearchIndex
+from knowledge.text.normalize import fold
+
+# An entry competes only where the question asks what one of its stored questions asks
+# (features.curated at least this). Chosen on the own set with the default entries loaded
+# (0.5, 0.6, 0.7, 0.8: ans@1 83.5, 86.0, 87.0, 87.0; false answers 4.8, 3.6, 3.6, 3.8).
+FLOOR = 0.7
+
+# “…” or "…": what a curated answer quotes from a document, at least a few words long
+_QUOTE = re.compile(r"[“\"]([^”\"]{20,})[”\"]")
+MIN_WORDS = 4  # shorter quotes ("tự soi, tự sửa") name a term, not a passage
+
+
+class Curated:
+    """The index's curated entries, worked out once per index."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self.rows = [i for i, e in enumerate(index.entries) if e.questions]
+        self.sources = sources(index)  # entry -> the passage its answer quotes
+
+    def asked(self, match: Callable[[int], float]) -> list[int]:
+        """The entries whose stored questions the question asks (`match`: features.curated)."""
+        return [i for i in self.rows if match(i) >= FLOOR]
+
+    def place(self, i: int) -> int:
+        """Where an entry stands: a curated answer where the passage it quotes stands."""
+        return self.sources.get(i, i)
+
+    def text(self, i: int) -> str:
+        """What a member reads: a curated answer, then the passage it quotes in full."""
+        entry = self.index.entries[i]
+        if i not in self.sources:
+            return entry.answer
+        source = self.index.entries[self.sources[i]]
+        return f"{entry.answer}\n\n" + texts.QUOTED_FROM.format(citation=source.citation,
+                                                                 text=source.answer)
+
+
+def quoted(answer: str) -> list[str]:
+    """The answer's quotations, longest first, folded (diacritics and punctuation gone)."""
+    found = [fold(q) for q in _QUOTE.findall(answer)]
+    return sorted((q for q in found if len(q.split()) >= MIN_WORDS), key=len, reverse=True)
+
+
+def sources(index: SearchIndex) -> dict[int, int]:
+    """For each curated entry whose answer quotes a passage, that passage: of those holding its
+    longest quote found, the one whose citation shares most with the entry's, then the shortest
+    (the most specific place the answer comes from)."""
+    out: dict[int, int] = {}
+    passages = [i for i, e in enumerate(index.entries) if e.kind == "passage"]
+    folded: dict[int, str] = {}
+    for i, entry in enumerate(index.entries):
+        if entry.kind != "qa":
+            continue
+        for quote in quoted(entry.answer):
+            words = set(quote.split())
+            holders = [p for p in passages if words <= index.entry_terms[p]
+                       and quote in _folded(folded, p, index)]
+            if holders:
+                cited = set(fold(entry.citation).split())
+                out[i] = min(holders, key=lambda p: (
+                    -len(cited & set(fold(index.entries[p].citation).split())),
+                    len(index.entries[p].text)))
+                break
+    return out
+
+
+def _folded(cache: dict[int, str], i: int, index: SearchIndex) -> str:
+    if i not in cache:
+        cache[i] = fold(index.entries[i].text)
+    return cache[i]

@@ -1,0 +1,80 @@
+"""A new install holds the default Q&A entries beside the documents: they answer the questions
+they were written for, show the passage they quote, and take nothing from other questions."""
+
+from __future__ import annotations
+
+from bot.services import Services
+from knowledge import texts
+from knowledge.qa.entries import QADraft
+from tests.conftest import NOW
+
+# Questions the documents answer that share only their frame ("đảng viên có được … không",
+# "… vi phạm điều nào") with a default entry: written for this test, not taken from any set.
+DOCUMENT_QUESTIONS = [
+    "Đảng viên sử dụng ma túy vi phạm điều nào?",
+    "Dang vien co duoc can thiep vao hoat dong thanh tra, kiem toan khong?",
+    "Chi bộ có được sinh hoạt theo tổ đảng không?",
+    "Kế hoạch luân chuyển bí thư cấp ủy xã không phải người địa phương hoàn thành khi nào?",
+]
+
+
+async def _with_defaults(kb: Services) -> Services:
+    assert await kb.qa.load_defaults(NOW) > 0
+    return kb
+
+
+async def test_a_member_who_asks_what_an_entry_was_written_for_gets_it_and_its_passage(
+    kb: Services,
+) -> None:
+    services = await _with_defaults(kb)
+    outcome = await services.knowledge.search("Đảng viên có được đánh bạc không?", top=3)
+    first = outcome.results[0]
+    assert outcome.found and first.key.startswith("q:")
+    assert first.text.startswith("Không. Điều 18")
+    source = texts.QUOTED_FROM.split("(")[0]
+    assert source in first.text  # then the article it rests on, in full
+    assert "Điều 18. Tổ chức, tham gia đánh bạc dưới mọi hình thức" in first.text
+
+
+async def test_a_poor_member_asking_about_party_fees_is_not_told_about_gambling(
+    kb: Services,
+) -> None:
+    services = await _with_defaults(kb)
+    for question in ("Đảng viên nghèo có được giảm đảng phí không?",
+                     "Dang vien ngheo co duoc giam tien dang phi khong?",
+                     "Đảng viên có được chơi golf không?"):
+        outcome = await services.knowledge.search(question, top=3)
+        assert not outcome.found, question
+        assert all("đánh bạc" not in r.text for r in outcome.results[:1]), question
+
+
+async def test_a_member_who_says_nhau_reaches_the_entry_on_drinking_through_synonyms(
+    kb: Services,
+) -> None:
+    services = await _with_defaults(kb)
+    outcome = await services.knowledge.search("dang vien co duoc nhau khong", top=3)
+    assert outcome.found
+    assert "rượu" in outcome.results[0].text and outcome.results[0].key.startswith("q:")
+
+
+async def test_questions_the_documents_answer_get_the_same_answer_with_the_defaults_loaded(
+    kb: Services,
+) -> None:
+    before = [await kb.knowledge.search(q, top=3) for q in DOCUMENT_QUESTIONS]
+    services = await _with_defaults(kb)
+    after = [await services.knowledge.search(q, top=3) for q in DOCUMENT_QUESTIONS]
+    for question, old, new in zip(DOCUMENT_QUESTIONS, before, after, strict=True):
+        passage, first = old.results[0], new.results[0]
+        assert passage.key.startswith("p:") and new.verdict == old.verdict, question
+        # the same passage, or an entry written for the question that shows that passage
+        assert first.key == passage.key or passage.text in first.text, question
+
+
+async def test_an_entry_that_quotes_nothing_is_shown_alone(kb: Services) -> None:
+    services = await _with_defaults(kb)
+    added = await services.curation.add(QADraft(
+        "Lịch trực cơ quan dịp Tết thế nào?", "Trực theo phân công của Văn phòng.", ""),
+        "admin", NOW)
+    outcome = await services.knowledge.search("lịch trực cơ quan dịp tết", top=3)
+    assert outcome.results[0].key == f"q:{added.id}"
+    assert outcome.results[0].text == "Trực theo phân công của Văn phòng."
