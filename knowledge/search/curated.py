@@ -36,6 +36,16 @@ class Curated:
         """Where an entry stands: a curated answer where the passage it quotes stands."""
         return self.sources.get(i, i)
 
+    def unquoted(self, ranked: list[int]) -> list[int]:
+        """The results without a passage already shown in full under a curated answer above."""
+        shown: set[int] = set()
+        out = []
+        for i in ranked:
+            if i not in shown:
+                out.append(i)
+                shown.add(self.sources.get(i, i))
+        return out
+
     def text(self, i: int) -> str:
         """What a member reads: a curated answer, then the passage it quotes in full."""
         entry = self.index.entries[i]

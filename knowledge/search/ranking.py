@@ -121,8 +121,8 @@ class Searcher:
             follow = confidence(self._signals(query, rest, ranks, coverage, phrase, scores, best))
         share = self.features.marked_share(query)
         offered = {i: c * share for i, c in coverage.items()} if worded else {}
-        results = self._shown(self._distinct(ranked, top, len(pinned)), ranks, offered, sure,
-                              outcome, follow, query)
+        results = self._shown(self._distinct(self.curated.unquoted(ranked), top, len(pinned)),
+                              ranks, offered, sure, outcome, follow, query)
         return SearchOutcome(question, outcome == "answer", results,
                              absent if outcome != "answer" or pinned else None, verdict=outcome,
                              confidence=round(sure, 4), signals=signals, exact=bool(pinned))

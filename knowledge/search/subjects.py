@@ -24,6 +24,9 @@ _SUBJECT_ENDS = frozenset({"trong", "theo", "khi", "de", "la", "gom", "doi", "ve
 SUBJECT_WORDS = 10
 LEAD_START = 3  # the subject opens the passage ("1. Các đồng chí Ủy viên …") ...
 LEAD_SLACK = 4  # ... give or take a few words ("2. Thường trực HĐND, lãnh đạo UBND …")
+# ... or after the body that leads it: "5. Ban Thường vụ Đoàn Khối" is the Đoàn Khối's item
+_EXECUTIVE = (("ban", "thuong", "vu"), ("ban", "chap", "hanh"), ("ban", "can", "su"),
+              ("thuong", "truc"), ("dang", "doan"))
 # "Nhiệm vụ (cụ thể) của (các) X": a heading that names the body after saying it lists duties
 _DUTY_HEAD = (("nhiem", "vu"), ("trach", "nhiem"))
 # One "label: value" field of a table row or an item ("- Cơ quan chủ trì: UBKT Thị ủy.")
@@ -79,7 +82,8 @@ def share(subject: list[str], words: tuple[str, ...], idf: dict[str, float],
           total: float) -> float:
     """How much of the subject opens these words, in its own order: "Ban Tổ chức ĐUK" is not
     "Ủy ban Kiểm tra ĐUK", though most of their words are the same."""
-    if subject[0] not in words[:LEAD_START]:  # it must open them, not be named later
+    opens = LEAD_START + next((len(e) for e in _EXECUTIVE if words[:len(e)] == e), 0)
+    if subject[0] not in words[:opens]:  # it must open them, not be named later
         return 0.0
     start = words.index(subject[0])
     window = words[start:start + len(subject) + LEAD_SLACK]

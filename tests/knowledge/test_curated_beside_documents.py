@@ -34,6 +34,7 @@ async def test_a_member_who_asks_what_an_entry_was_written_for_gets_it_and_its_p
     source = texts.QUOTED_FROM.split("(")[0]
     assert source in first.text  # then the article it rests on, in full
     assert "Điều 18. Tổ chức, tham gia đánh bạc dưới mọi hình thức" in first.text
+    assert not any(r.text.startswith("Điều 18.") for r in outcome.results[1:])  # not twice
 
 
 async def test_a_poor_member_asking_about_party_fees_is_not_told_about_gambling(

@@ -146,3 +146,34 @@ def test_any_question_or_passage_text_reads_without_error(text: str) -> None:
     if subject:
         idf = dict.fromkeys(subject, 1.0)
         assert 0.0 <= share(subject, tuple(words), idf, float(len(set(subject)))) <= 1.0
+
+
+def test_an_item_opened_by_the_body_that_leads_an_organisation_is_that_organisations() -> None:
+    """"5. Ban Thường vụ Đoàn Khối" is what the Đoàn Khối is given; a passage that only names
+    the Đoàn Khối further on is not its item."""
+    idf = {"doan": 2.0, "khoi": 1.0, "thanh": 1.5, "nien": 1.5}
+    subject = subject_of(tokens("Đoàn Khối có trách nhiệm gì?"), set(idf))
+    assert subject == ["doan", "khoi"]
+    led = tuple(tokens("Ban Thường vụ Đoàn Khối"))
+    assert share(subject, led, idf, 3.0) == pytest.approx(1.0)
+    named_later = tuple(tokens("Các chi bộ phối hợp với Đoàn Khối"))
+    assert share(subject, named_later, idf, 3.0) == 0.0
+
+
+UNION_PLAN = """ĐẢNG ỦY KHỐI AN BÌNH
+KẾ HOẠCH
+thực hiện nghị quyết về xây dựng tổ chức cơ sở đảng
+IV. TỔ CHỨC THỰC HIỆN
+1. Ban Tuyên giáo Đảng ủy Khối
+- Tham mưu tuyên truyền nghị quyết đến cán bộ, đảng viên và quần chúng trong Khối.
+2. Ban Thường vụ Đoàn Khối
+- Vận động đoàn viên tham gia góp ý xây dựng tổ chức đảng trong sạch, vững mạnh.
+3. Hội Cựu chiến binh Khối
+- Vận động hội viên gương mẫu chấp hành chủ trương của Đảng.
+"""
+
+
+def test_the_youth_union_asking_its_duties_gets_the_item_of_its_standing_committee() -> None:
+    searcher = searcher_over(UNION_PLAN)
+    first = searcher.search("Đoàn Khối có trách nhiệm gì trong kế hoạch?").results[0]
+    assert first.text.startswith("2. Ban Thường vụ Đoàn Khối")
