@@ -38,6 +38,9 @@ FRESH_DUTIES = ROOT / "benchmarks" / "own_set" / "fresh_duties.jsonl"
 # seed 20261204), after the whole-section change of that day; never fitted on.
 FRESH_TYPO = ROOT / "benchmarks" / "own_set" / "fresh_typo.jsonl"
 FRESH_NUMERIC = ROOT / "benchmarks" / "own_set" / "fresh_numeric.jsonl"
+# Numeric questions (13) over passages with numbers drawn at random (seed 20261205), written
+# 2026-12-05 after that day's changes, before they were first run; never fitted on.
+FRESH_NUMERIC2 = ROOT / "benchmarks" / "own_set" / "fresh_numeric2.jsonl"
 KINDS = ["exact", "nodiacritics", "typo", "abbrev", "paraphrase", "lookup", "numeric",
          "deadline", "oos"]
 

@@ -139,10 +139,11 @@ def quality_tables(entries: list[Entry]) -> None:
     print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in duties],
                         "fresh_duties.jsonl (never fitted on), chibo as shipped"))
     kinds = quality.judge(searcher, [*quality.load(quality.FRESH_TYPO),
-                                     *quality.load(quality.FRESH_NUMERIC)])
+                                     *quality.load(quality.FRESH_NUMERIC),
+                                     *quality.load(quality.FRESH_NUMERIC2)])
     print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in kinds],
-                        "fresh_typo.jsonl and fresh_numeric.jsonl (never fitted on), "
-                        "chibo as shipped"))
+                        "fresh_typo.jsonl, fresh_numeric.jsonl and fresh_numeric2.jsonl (never "
+                        "fitted on), chibo as shipped"))
     print(slips.table(searcher, draws=3, seed=20261203))
     new_install_tables()
 
@@ -159,7 +160,7 @@ def new_install_tables() -> None:
             ("dev.jsonl (held out)", [EVAL / "dev.jsonl"]),
             ("fresh sets (never fitted on)", [quality.FRESH_PARAPHRASE, quality.FRESH_OOS,
                                               quality.FRESH_DUTIES, quality.FRESH_TYPO,
-                                              quality.FRESH_NUMERIC])):
+                                              quality.FRESH_NUMERIC, quality.FRESH_NUMERIC2])):
         judged = quality.judge(searcher, [q for p in paths for q in quality.load(p)])
         print(quality.table([(j.question, j.verdict, j.top1, j.top3) for j in judged],
                             f"{title}, with the default Q&A entries loaded"))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from knowledge import texts
 from knowledge.search.index import SearchIndex
-from knowledge.text.normalize import fold
+from knowledge.text.normalize import fold, tokens
 
 # An entry competes only where the question asks what one of its stored questions asks
 # (features.curated at least this). Chosen on the own set with the default entries loaded
@@ -17,6 +17,7 @@ FLOOR = 0.7
 
 # “…” or "…": what a curated answer quotes from a document, at least a few words long
 _QUOTE = re.compile(r"[“\"]([^”\"]{20,})[”\"]")
+_CLAUSE = re.compile(r"…|\.\.\.|[.;:]\s")
 MIN_WORDS = 4  # shorter quotes ("tự soi, tự sửa") name a term, not a passage
 
 
@@ -56,10 +57,14 @@ class Curated:
                                                                  text=source.answer)
 
 
-def quoted(answer: str) -> list[str]:
-    """The answer's quotations, longest first, folded (diacritics and punctuation gone)."""
-    found = [fold(q) for q in _QUOTE.findall(answer)]
-    return sorted((q for q in found if len(q.split()) >= MIN_WORDS), key=len, reverse=True)
+def quoted(answer: str) -> list[tuple[str, str]]:
+    """The answer's quotations and their sentences and clauses (a quote may leave words out
+    with "…" or end in words of its own), longest first: each as written and folded."""
+    pieces = []
+    for quote in _QUOTE.findall(answer):
+        pieces += [quote, *_CLAUSE.split(quote)]
+    found = {fold(p): p for p in pieces if len(fold(p).split()) >= MIN_WORDS}
+    return sorted(((p, f) for f, p in found.items()), key=lambda pf: len(pf[1]), reverse=True)
 
 
 def sources(index: SearchIndex) -> dict[int, int]:
@@ -72,8 +77,8 @@ def sources(index: SearchIndex) -> dict[int, int]:
     for i, entry in enumerate(index.entries):
         if entry.kind != "qa":
             continue
-        for quote in quoted(entry.answer):
-            words = set(quote.split())
+        for written, quote in quoted(entry.answer):
+            words = set(tokens(written))  # as the index spells them ("03" is "3")
             holders = [p for p in passages if words <= index.entry_terms[p]
                        and quote in _folded(folded, p, index)]
             if holders:

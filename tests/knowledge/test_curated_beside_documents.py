@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.services import Services
 from knowledge import texts
 from knowledge.qa.entries import QADraft
+from knowledge.search.curated import quoted
 from tests.conftest import NOW
 
 # Questions the documents answer that share only their frame ("đảng viên có được … không",
@@ -79,3 +80,22 @@ async def test_an_entry_that_quotes_nothing_is_shown_alone(kb: Services) -> None
     outcome = await services.knowledge.search("lịch trực cơ quan dịp tết", top=3)
     assert outcome.results[0].key == f"q:{added.id}"
     assert outcome.results[0].text == "Trực theo phân công của Văn phòng."
+
+
+def test_a_quote_that_skips_words_or_ends_in_its_own_is_still_traced_by_its_clauses() -> None:
+    answer = ("Không. Điều 17 cấm “Can thiệp, tác động để vợ (chồng), con… đi du lịch, học tập "
+              "bằng tiền tài trợ; nhờ người khác lo giùm”.")
+    pieces = [folded for _, folded in quoted(answer)]
+    assert pieces[0].startswith("can thiep tac dong de vo chong con di du lich")  # whole first
+    assert "can thiep tac dong de vo chong con" in pieces  # the words before the "…"
+    assert "nho nguoi khac lo gium" in pieces
+    assert all(len(p.split()) >= 4 for p in pieces)
+
+
+async def test_default_entries_show_the_passage_their_answer_quotes(kb: Services) -> None:
+    services = await _with_defaults(kb)
+    searcher = await services.knowledge.searcher()
+    quoting = [i for i in searcher.curated.rows
+               if quoted(searcher.index.entries[i].answer)]
+    traced = [i for i in quoting if i in searcher.curated.sources]
+    assert len(traced) >= 0.9 * len(quoting)  # a few answers quote in words of their own
