@@ -24,6 +24,7 @@ from knowledge.text.normalize import (
     question_words,
     tokens,
 )
+from knowledge.text.syllables import is_syllable
 
 ACRONYM_WEIGHT = 2.0
 FOREIGN_WEIGHT = 0.2  # a syllable away from its compound is most likely another word
@@ -46,7 +47,7 @@ LIABILITY_WEIGHT = 0.3
 class Query:
     text: str
     refs: QueryRefs
-    words: list[str]  # as typed, folded and expanded
+    words: list[str]  # as typed, folded and expanded (a slip read as the word meant)
     content: list[str]  # indexed spellings of the words that carry meaning
     unknown: list[str]  # words the knowledge base has never seen
     terms: list[tuple[str, float]]  # BM25 terms with weights
@@ -75,14 +76,18 @@ Named = Callable[[list[str]], list[tuple[tuple[str, int], int, int]]]
 def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]],
                 thesaurus: Thesaurus | None = None, named: Named | None = None) -> Query:
     refs = parse_query_refs(question)
-    words = tokens(question)
-    resolved = spelling.read(index, words)
+    typed = tokens(question)
+    resolved = spelling.read(index, typed)
+    # a slip that is no syllable read as the word it stands for: "phhải làm gì", "Nghị uqyết
+    # nào" ask what they would ask as meant ("ương", unknown to the documents, stays itself)
+    words = [r if r is not None and r != w and not is_syllable(w) else w
+             for w, r in zip(typed, resolved, strict=True)]
     titled = named(words) if named else []  # "bộ luật lao động": that document, by its name
     if titled:
         refs = replace(refs, docs=tuple(dict.fromkeys([*refs.docs, *(d for d, _, _ in titled)])))
         for _, start, end in titled:  # its name is no word to search by
             resolved[start:end] = [None] * (end - start)
-    concepts = thesaurus.concepts(question, words, index.idf, index.writes) if thesaurus \
+    concepts = thesaurus.concepts(question, typed, index.idf, index.writes) if thesaurus \
         else []
     covered = {n for c in concepts for n in range(c.start, c.end)}
     unseen = _unseen_numbers(words, refs, index)

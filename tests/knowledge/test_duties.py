@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from knowledge.search.query import parse_query
 from knowledge.search.subjects import (
     after_duty_head,
     assignments,
@@ -177,3 +178,11 @@ def test_the_youth_union_asking_its_duties_gets_the_item_of_its_standing_committ
     searcher = searcher_over(UNION_PLAN)
     first = searcher.search("Đoàn Khối có trách nhiệm gì trong kế hoạch?").results[0]
     assert first.text.startswith("2. Ban Thường vụ Đoàn Khối")
+
+
+def test_a_slip_in_the_words_that_ask_is_read_before_the_question_is(plan) -> None:  # noqa: ANN001
+    """"phhải làm gì" asks what "phải làm gì" asks: the subject still ends there."""
+    first = plan.search("Ban Tổ chức Huyện ủy phhải làm gì?").results[0]
+    assert first.text.startswith("1. Ban Tổ chức Huyện ủy")
+    query = parse_query("Kế hoạcch nào về tổ chức cơ sở đảng?", plan.index, plan.lookup.subjects)
+    assert query.which == "KH" and "hoach" in query.words
