@@ -82,6 +82,8 @@ def parse_query(question: str, index: SearchIndex, subjects: set[tuple[str, int]
     # nào" ask what they would ask as meant ("ương", unknown to the documents, stays itself)
     words = [r if r is not None and r != w and not is_syllable(w) else w
              for w, r in zip(typed, resolved, strict=True)]
+    if words != typed and refs.empty:  # "Kế hoạạch 147", "Quy đđịnh 37": read as meant
+        refs = parse_query_refs(" ".join(words))
     titled = named(words) if named else []  # "bộ luật lao động": that document, by its name
     if titled:
         refs = replace(refs, docs=tuple(dict.fromkeys([*refs.docs, *(d for d, _, _ in titled)])))

@@ -60,3 +60,9 @@ async def test_a_member_writing_the_old_spelling_qui_che_finds_the_quy_che_passa
 
 def test_a_longer_slipped_word_is_read_even_alone() -> None:
     assert spelling.read(_index(), ["thnag"]) == ["thang"]
+
+
+async def test_a_slip_in_a_document_s_name_still_names_it(kb: Services) -> None:
+    """"Kế hoạạch 147" is Kế hoạch 147 when nothing else in the question names a document."""
+    outcome = await kb.knowledge.search("Trường Chính trị tỉnh có nhiệm vụ gì theo Kế hoạạch 147?")
+    assert outcome.results[0].citation.startswith("Kế hoạch số 147-KH/TU")
