@@ -34,14 +34,15 @@ def _data(corpus_db: Path, tmp_path: Path) -> Path:
 
 
 @asynccontextmanager
-async def chibo_run(zalo: FakeZalo, corpus_db: Path, tmp_path: Path) -> AsyncIterator[None]:
+async def chibo_run(zalo: FakeZalo, corpus_db: Path, tmp_path: Path,
+                    **settings: str) -> AsyncIterator[None]:
     data = _data(corpus_db, tmp_path)
     services = await build_services(make_settings(data))
     await services.curation.add(QADraft("Quy trình sinh hoạt chi bộ dài đầy đủ gồm gì?", LONG,
                                         "Hỏi đáp thử"), "test", utc_now())
     await services.close()
     env = child_env(CHIBO_DATA_DIR=str(data), ZALO_BOT_TOKEN=zalo.token,
-                    ZALO_API_BASE_URL=zalo.base_url, CHIBO_LOG_LEVEL="WARNING")
+                    ZALO_API_BASE_URL=zalo.base_url, CHIBO_LOG_LEVEL="WARNING", **settings)
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot.cli", "run", env=env, stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
@@ -87,6 +88,21 @@ async def test_a_member_on_zalo_asks_pages_and_reads_a_long_answer(
         zalo.user_sends_sticker(chat_id="u-4")
         [sticker] = await zalo.wait_for("sendMessage", chat_id="u-4")
         assert "chỉ đọc được tin nhắn chữ" in sticker.params["text"]
+
+
+async def test_an_answer_an_unsure_answer_and_a_not_found_read_differently_on_zalo(
+    zalo: FakeZalo, corpus_db: Path, tmp_path: Path
+) -> None:
+    # An operator's strict answer cut makes a found passage unsure; a named article is an answer.
+    async with chibo_run(zalo, corpus_db, tmp_path, CHIBO_ANSWER_THRESHOLD="0.999"):
+        answer = await _reply(zalo, "QĐ 37 điều 14", "u-31")
+        assert answer.startswith("📌 Quy định số 37-QĐ/TW, Điều 14") and "chưa chắc" not in answer
+        unsure = await _reply(zalo, "đảng viên tham gia đánh bạc thì sao", "u-32")
+        assert unsure.startswith("📌 Tôi chưa chắc chắn.") and "đánh bạc" in unsure
+        assert "📌 Quy định số 37-QĐ/TW, Điều 18" in unsure
+        none = await _reply(zalo, "Thời tiết Hà Nội ngày mai thế nào?", "u-33")
+        assert "chưa tìm thấy câu trả lời" in none
+        assert "Điều 16" not in none and "Gõ số để chọn" not in none
 
 
 async def test_in_a_zalo_group_the_bot_answers_only_when_mentioned(
