@@ -4,16 +4,21 @@ passage each answer quotes, so a member sees the answer and the text it rests on
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 
 from knowledge import texts
 from knowledge.search.index import SearchIndex
-from knowledge.text.normalize import fold, tokens
+from knowledge.search.query import Query
+from knowledge.text.normalize import QUESTION_WORDS, fold, tokens
 
 # An entry competes only where the question asks what one of its stored questions asks
 # (features.curated at least this). Chosen on the own set with the default entries loaded
 # (0.5, 0.6, 0.7, 0.8: ans@1 83.5, 86.0, 87.0, 87.0; false answers 4.8, 3.6, 3.6, 3.8).
 FLOOR = 0.7
+# ... so a stored question it asks holds at least this share of the question's weight (F1 >= f
+# needs recall >= f / (2 - f)): only entries sharing one of its heaviest words are weighed.
+RECALL = FLOOR / (2 - FLOOR)
 
 # “…” or "…": what a curated answer quotes from a document, at least a few words long
 _QUOTE = re.compile(r"[“\"]([^”\"]{20,})[”\"]")
@@ -28,10 +33,32 @@ class Curated:
         self.index = index
         self.rows = [i for i, e in enumerate(index.entries) if e.questions]
         self.sources = sources(index)  # entry -> the passage its answer quotes
+        self.by_word: dict[str, set[int]] = defaultdict(set)  # stored questions' words
+        for i in self.rows:
+            for question in index.entries[i].questions:
+                for word in set(tokens(question)) - QUESTION_WORDS:
+                    self.by_word[word].add(i)
 
-    def asked(self, match: Callable[[int], float]) -> list[int]:
-        """The entries whose stored questions the question asks (`match`: features.curated)."""
-        return [i for i in self.rows if match(i) >= FLOOR]
+    def asked(self, query: Query, match: Callable[[int], float]) -> list[int]:
+        """The entries whose stored questions the question asks (`match`: features.curated),
+        weighing only those that share one of its heaviest words or stretches."""
+        words, spans = asking(query)
+        idf, top = self.index.idf, self.index.max_idf
+        grouped = {w for span, _ in spans for w in span}
+        groups = [({w}, {w}) for w in words - grouped]
+        groups += [(set(span), set(span) | {w for m in members for w in m})
+                   for span, members in spans]
+        groups.sort(key=lambda g: -sum(idf.get(w, top) for w in g[0]))
+        total = sum(idf.get(w, top) for w in words)
+        left, keys = total, set()
+        for covers, looked_up in groups:
+            if left < RECALL * total:
+                break
+            left -= sum(idf.get(w, top) for w in covers if w in words)
+            words = words - covers
+            keys |= looked_up
+        rows = set().union(*(self.by_word.get(w, ()) for w in keys)) if keys else set()
+        return sorted(i for i in rows if match(i) >= FLOOR)
 
     def place(self, i: int) -> int:
         """Where an entry stands: a curated answer where the passage it quotes stands."""
@@ -55,6 +82,15 @@ class Curated:
         source = self.index.entries[self.sources[i]]
         return f"{entry.answer}\n\n" + texts.QUOTED_FROM.format(citation=source.citation,
                                                                  text=source.answer)
+
+
+def asking(query: Query) -> tuple[frozenset[str], tuple[tuple[frozenset[str], tuple], ...]]:
+    """The question's informative words, and its stretches the synonym list says otherwise
+    (each with the ways it may be said), as a stored question is matched against them."""
+    spans = tuple((frozenset(query.words[c.start:c.end]) - QUESTION_WORDS, c.members)
+                  for c in query.concepts)
+    words = set(query.content) | set(query.unknown) | {w for span, _ in spans for w in span}
+    return frozenset(words - QUESTION_WORDS), spans
 
 
 def quoted(answer: str) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 import numpy as np
 
+from knowledge.search.curated import asking
 from knowledge.search.index import HEADING_KINDS, SearchIndex, enumerated, first_line_words
 from knowledge.search.query import Query
 from knowledge.search.references import find_doc_numbers
@@ -38,7 +39,8 @@ class Features:
         self._openings: dict[int, tuple[str, ...]] = {}  # an entry's first words
         self._subject: tuple[Query, list[str], float, tuple] | None = None  # see lead()
         self._fields: dict[int, tuple] = {}  # an entry's assignment fields (subjects.py)
-        self._asked: dict[int, tuple[frozenset[str], ...]] = {}  # a curated entry's questions
+        self._asked: dict[int, tuple] = {}  # a curated entry's stored questions and weights
+        self._asking: tuple | None = None  # the question's words as curated() weighs them
 
     def vector(self, query: Query, i: int, coverage: float, phrase: float,
                bm25: float) -> tuple[float, ...]:
@@ -81,26 +83,29 @@ class Features:
         không") matches nothing by itself and a longer question does not hide the match. A
         stretch said otherwise ("nhậu") counts where a stored question says it another way."""
         idf, top = self.index.idf, self.index.max_idf
-        spans = [(frozenset(query.words[c.start:c.end]) - QUESTION_WORDS, c.members)
-                 for c in query.concepts]
-        asked = (set(query.content) | set(query.unknown) | {w for s, _ in spans for w in s}) \
-            - QUESTION_WORDS
-        weight = sum(idf.get(w, top) for w in asked)
+        if self._asking is None or self._asking[0] is not query:  # once a question
+            asked, spans = asking(query)
+            spans = tuple((span, tuple(frozenset(m) for m in members)) for span, members in spans)
+            self._asking = (query, asked, spans, sum(idf.get(w, top) for w in asked))
+        _, asked, spans, weight = self._asking
         best = 0.0
-        for stored in _kept(self._asked, i, lambda: tuple(
-                frozenset(tokens(q)) - QUESTION_WORDS for q in self.index.entries[i].questions)):
+        for stored, own in _kept(self._asked, i, lambda: tuple(
+                (words, sum(idf.get(w, top) for w in words)) for words in (
+                    frozenset(tokens(q)) - QUESTION_WORDS
+                    for q in self.index.entries[i].questions))):
             said = asked & stored
+            if not said and not spans:
+                continue
             theirs = set(said)
             for span, members in spans:
-                said_as = next((m for m in members if set(m) <= stored), None)
+                said_as = next((m for m in members if m <= stored), None)
                 if said_as is not None and not span <= stored:
                     said |= span
-                    theirs.update(said_as)
+                    theirs |= said_as
             shared = sum(idf.get(w, top) for w in said)
             if shared > 0:
                 recall = shared / weight
-                precision = sum(idf.get(w, top) for w in theirs) / \
-                    sum(idf.get(w, top) for w in stored)
+                precision = sum(idf.get(w, top) for w in theirs) / own
                 best = max(best, 2 * recall * precision / (recall + precision))
         return best
 

@@ -146,10 +146,12 @@ class Searcher:
         scores = self.index.score(query.terms)
         if query.refs.docs:
             scores = self.lookup.boost(query.refs, scores)
-        asked = self.curated.asked(lambda i: self.features.curated(query, i))
+        asked = self.curated.asked(query, lambda i: self.features.curated(query, i))
         if len(asked) < len(self.curated.rows):  # a curated entry competes only for the
-            scores = scores.copy()  # questions it was written for, and always for those
-            scores[[i for i in self.curated.rows if i not in asked]] = 0.0
+            kept = scores[asked]  # questions it was written for, and always for those
+            scores = scores.copy()
+            scores[self.curated.rows] = 0.0
+            scores[asked] = kept
         pinned, lacking = self.lookup.exact(query.refs, scores, query.content, query.intent)
         if lacking and not pinned:
             return SearchOutcome(question, False, (), note=lacking)

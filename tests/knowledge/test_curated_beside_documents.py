@@ -3,10 +3,13 @@ they were written for, show the passage they quote, and take nothing from other 
 
 from __future__ import annotations
 
+from functools import partial
+
 from bot.services import Services
 from knowledge import texts
 from knowledge.qa.entries import QADraft
-from knowledge.search.curated import quoted
+from knowledge.search.curated import FLOOR, quoted
+from knowledge.search.query import parse_query
 from tests.conftest import NOW
 
 # Questions the documents answer that share only their frame ("đảng viên có được … không",
@@ -99,3 +102,21 @@ async def test_default_entries_show_the_passage_their_answer_quotes(kb: Services
                if quoted(searcher.index.entries[i].answer)]
     traced = [i for i in quoting if i in searcher.curated.sources]
     assert len(traced) >= 0.9 * len(quoting)  # a few answers quote in words of their own
+
+
+async def test_weighing_only_entries_that_share_a_heavy_word_misses_none(kb: Services) -> None:
+    """The shortcut in Curated.asked finds exactly the entries a full scan would."""
+    services = await _with_defaults(kb)
+    searcher = await services.knowledge.searcher()
+    questions = [*DOCUMENT_QUESTIONS, "đảng viên có được nhậu không", "ĐV có đc đánh bạc ko?",
+                 "đi làm ăn xa thì sinh hoạt đảng ở đâu", "Kết luận 21 nói gì?", "xin chao",
+                 "chi bộ 4 tốt là gì", "báo cáo tháng nộp ngày nào"]
+    found = 0
+    for question in questions:
+        query = parse_query(question, searcher.index, searcher.lookup.subjects,
+                            searcher.thesaurus, searcher.lookup.named)
+        match = partial(searcher.features.curated, query)
+        full = [i for i in searcher.curated.rows if match(i) >= FLOOR]
+        assert searcher.curated.asked(query, match) == full, question
+        found += bool(full)
+    assert found >= 3  # some of them are asked, so the comparison is not of empty lists
