@@ -33,10 +33,15 @@ class Curated:
         self.index = index
         self.rows = [i for i, e in enumerate(index.entries) if e.questions]
         self.sources = sources(index)  # entry -> the passage its answer quotes
+        idf, top = index.idf, index.max_idf
+        self.stored: dict[int, tuple[tuple[frozenset[str], float], ...]] = {}  # words, weight
         self.by_word: dict[str, set[int]] = defaultdict(set)  # stored questions' words
         for i in self.rows:
-            for question in index.entries[i].questions:
-                for word in set(tokens(question)) - QUESTION_WORDS:
+            asked = [frozenset(tokens(q)) - QUESTION_WORDS for q in index.entries[i].questions]
+            self.stored[i] = tuple((words, sum(idf.get(w, top) for w in words))
+                                   for words in asked)
+            for words in asked:
+                for word in words:
                     self.by_word[word].add(i)
 
     def asked(self, query: Query, match: Callable[[int], float]) -> list[int]:
@@ -71,7 +76,7 @@ class Curated:
         for i in ranked:
             if i not in shown:
                 out.append(i)
-                shown.add(self.sources.get(i, i))
+                shown.add(self.place(i))
         return out
 
     def text(self, i: int) -> str:

@@ -13,7 +13,7 @@ from knowledge.search.query import Query
 from knowledge.search.references import find_doc_numbers
 from knowledge.search.subjects import after_duty_head, assignments, roles_asked, share, subject_of
 from knowledge.search.synonyms import Concept
-from knowledge.text.normalize import QUESTION_WORDS, fold, tokens
+from knowledge.text.normalize import QUESTION_WORDS, fold
 
 IDENTITY_SHARE = 0.5  # a word matching only the document's title counts half
 QA_SHARE = 0.95  # a curated question matched word for word counts nearly fully
@@ -30,16 +30,17 @@ RANK_FEATURES = ("coverage", "phrase", "bm25", "heading", "intent", "because", "
 class Features:
     """Built once per index; per-question work is a few set look-ups per candidate."""
 
-    def __init__(self, index: SearchIndex, article_of: np.ndarray) -> None:
+    def __init__(self, index: SearchIndex, article_of: np.ndarray,
+                 stored: dict[int, tuple[tuple[frozenset[str], float], ...]]) -> None:
         self.index = index
         self.article_of = article_of  # per entry, its article (or -1): see lead()
+        self.stored = stored  # per curated entry, its questions' words and weight (curated.py)
         self._rows_cache: dict[str, frozenset[int]] = {}
         self._last: tuple[Query, tuple] | None = None  # the question worked out last
         self._cited: dict[int, frozenset[str]] = {}  # kinds of documents an entry cites
         self._openings: dict[int, tuple[str, ...]] = {}  # an entry's first words
         self._subject: tuple[Query, list[str], float, tuple] | None = None  # see lead()
         self._fields: dict[int, tuple] = {}  # an entry's assignment fields (subjects.py)
-        self._asked: dict[int, tuple] = {}  # a curated entry's stored questions and weights
         self._asking: tuple | None = None  # the question's words as curated() weighs them
 
     def vector(self, query: Query, i: int, coverage: float, phrase: float,
@@ -89,10 +90,7 @@ class Features:
             self._asking = (query, asked, spans, sum(idf.get(w, top) for w in asked))
         _, asked, spans, weight = self._asking
         best = 0.0
-        for stored, own in _kept(self._asked, i, lambda: tuple(
-                (words, sum(idf.get(w, top) for w in words)) for words in (
-                    frozenset(tokens(q)) - QUESTION_WORDS
-                    for q in self.index.entries[i].questions))):
+        for stored, own in self.stored.get(i, ()):
             said = asked & stored
             if not said and not spans:
                 continue

@@ -130,13 +130,14 @@ class SearchIndex:
         # The documents alone set how informative a word is (curated entries are few, written
         # in the same everyday words again and again); a Q&A-only knowledge base counts them.
         counted = any(e.kind != "qa" for e in entries)
+        documents = np.asarray([e.kind != "qa" or not counted for e in entries], dtype=bool)
         marked: set[str] = set()
         for i, entry in enumerate(entries):
             marked.update(marked_words(entry.text))
             tf: dict[str, float] = defaultdict(float)
             for term in grams(tokens(entry.text)):
                 tf[term] += 1.0 if "_" not in term else BIGRAM_WEIGHT
-            for term in tf if entry.kind != "qa" or not counted else ():
+            for term in tf if documents[i] else ():
                 own_df[term] += 1
             for term in grams(tokens(entry.context)):
                 tf[term] += CONTEXT_WEIGHT
@@ -153,7 +154,6 @@ class SearchIndex:
                 rows.append(i)
                 cols.append(term_ids.setdefault(term, len(term_ids)))
                 freqs.append(freq)
-        documents = np.asarray([e.kind != "qa" or not counted for e in entries], dtype=bool)
         index._finish(term_ids, np.frombuffer(rows, dtype=np.int32),
                       np.frombuffer(cols, dtype=np.int32), np.frombuffer(freqs, dtype=np.float32),
                       lengths, documents)
@@ -173,8 +173,7 @@ class SearchIndex:
         self.postings = Postings.from_triples(term_ids, rows, cols, weights)
         # A word only curated entries use is no word of the knowledge base's: a question is
         # read against the documents' words, and curated entries are matched on their own.
-        self.idf = {t: v for (t, v), d in zip(zip(term_ids, idf.tolist(), strict=True), df,
-                                               strict=True) if d > 0}
+        self.idf = {t: float(idf[j]) for t, j in term_ids.items() if df[j] > 0}
         self.max_idf = max(self.idf.values(), default=1.0)
         self.vocabulary = sorted(t for t in self.idf if "_" not in t and not t.isdigit())
 

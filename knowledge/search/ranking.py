@@ -72,8 +72,8 @@ class Searcher:
         self.definitions = Definitions(index)
         self.thesaurus = thesaurus
         self.positions = {entry.key: i for i, entry in enumerate(index.entries)}
-        self.features = Features(index, self.articles.article_of)
         self.curated = Curated(index)
+        self.features = Features(index, self.articles.article_of, self.curated.stored)
 
     def parts(self) -> dict:
         """What is built from the passages (a snapshot saves it), not the settings."""
@@ -88,7 +88,8 @@ class Searcher:
         searcher = cls.__new__(cls)
         vars(searcher).update(parts)
         searcher.threshold, searcher.thesaurus = threshold, thesaurus
-        searcher.features = Features(searcher.index, searcher.articles.article_of)
+        searcher.features = Features(searcher.index, searcher.articles.article_of,
+                                     searcher.curated.stored)
         return searcher
 
     def search(self, question: str, top: int = 3) -> SearchOutcome:

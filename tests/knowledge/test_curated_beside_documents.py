@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from functools import partial
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.services import Services
 from knowledge import texts
 from knowledge.qa.entries import QADraft
 from knowledge.search.curated import FLOOR, quoted
+from knowledge.search.index import Entry, SearchIndex
 from knowledge.search.query import parse_query
+from knowledge.search.ranking import Searcher
+from knowledge.search.synonyms import Thesaurus
 from tests.conftest import NOW
 
 # Questions the documents answer that share only their frame ("đảng viên có được … không",
@@ -120,3 +126,31 @@ async def test_weighing_only_entries_that_share_a_heavy_word_misses_none(kb: Ser
         assert searcher.curated.asked(query, match) == full, question
         found += bool(full)
     assert found >= 3  # some of them are asked, so the comparison is not of empty lists
+
+
+_PASSAGES = ["Điều 18. Tổ chức, tham gia đánh bạc dưới mọi hình thức; sử dụng rượu, bia "
+             "không đúng quy định hoặc đến mức bê tha.",
+             "1. Chi bộ sinh hoạt định kỳ vào ngày mùng 5 hằng tháng, báo cáo kết quả trước "
+             "ngày 25 hằng tháng."]
+_SMALL = Searcher(SearchIndex.build(
+    [Entry(f"p:{n}", "passage", t, "", t, f"Điều {n}") for n, t in enumerate(_PASSAGES)]
+    + [Entry("q:1", "qa", "Đảng viên có được uống rượu bia không?", "", "Không. “Tổ chức, "
+             "tham gia đánh bạc dưới mọi hình thức”.", "Điều 18", node_kind="qa",
+             questions=("Đảng viên có được uống rượu bia không?", "đảng viên say xỉn")),
+       Entry("q:2", "qa", "Báo cáo trước ngày mấy?", "", "Trước ngày 25.", "Hỏi đáp",
+             node_kind="qa", questions=("Báo cáo trước ngày mấy?",))]),
+    thesaurus=Thesaurus.load())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdđeêghiklmnoôơpqrstuưvxyáàảãạếềểễệốồổỗộớờởỡợứừửữự 0123456789?,.“”…",
+               max_size=80))
+def test_any_question_is_matched_against_curated_entries_without_error(text: str) -> None:
+    outcome = _SMALL.search(text, 3)
+    scores = [r.score for r in outcome.results]
+    assert scores == sorted(scores, reverse=True) and all(0.0 <= s <= 1.0 for s in scores)
+    query = parse_query(text, _SMALL.index, _SMALL.lookup.subjects, _SMALL.thesaurus,
+                        _SMALL.lookup.named)
+    match = partial(_SMALL.features.curated, query)
+    assert _SMALL.curated.asked(query, match) == \
+        [i for i in _SMALL.curated.rows if match(i) >= FLOOR]
